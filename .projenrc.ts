@@ -1,0 +1,42 @@
+import { cdk, javascript } from 'projen';
+
+const project = new cdk.JsiiProject({
+  name: 'projen-pixi',
+  description:
+    'Typed projen constructs that ship a Pixi environment as a container: pixi.toml, a cache-efficient multi-stage Dockerfile, its entrypoint and .dockerignore.',
+  keywords: ['projen', 'pixi', 'conda', 'docker', 'dockerfile', 'container', 'ghcr', 'apptainer', 'jsii'],
+  author: 'projen-pixi contributors',
+  authorAddress: 'projen-pixi@users.noreply.github.com',
+  repositoryUrl: 'https://github.com/projen-pixi/projen-pixi.git',
+  license: 'Apache-2.0',
+  defaultReleaseBranch: 'main',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+  jsiiVersion: '~6.0.0',
+
+  // projen and constructs come from the consuming project.
+  peerDeps: ['projen@>=0.103.0 <1.0.0', 'constructs@^10.5.0'],
+  // Runtime helpers are bundled and never appear in public types (jsii rule).
+  bundledDeps: ['@balena/dockerignore@^1.0.2'],
+  devDeps: [
+    'typescript@~6.0.0',
+    'dockerfile-ast@^0.7.1',
+    'dockerfile-utils@^0.16.3',
+  ],
+
+  jestOptions: {
+    // Snapshots are assertions: never rewrite them silently (use `npx projen test:update`).
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+  },
+  gitignore: ['/demo-out/'],
+  npmignoreEnabled: true,
+});
+
+project.npmignore?.exclude('/examples/', '/demo-out/', '/.ci/');
+
+project.addTask('demo', {
+  description: 'Synthesize the bundled cuda-exercise example into demo-out/ and print what it wrote',
+  exec: 'ts-node --project test/tsconfig.json examples/cuda-exercise/demo.ts',
+});
+
+project.synth();
