@@ -1,0 +1,74 @@
+import { IgnoreFile, IResolver, Project } from 'projen';
+import { DEFAULT_DOCKERIGNORE_PATTERNS, findExcludedPaths } from './dockerignore-rules';
+import { PixiDockerImage } from './pixi-docker-image';
+import { hasControlCharacter, invalidOption } from '../util/validate';
+
+/**
+ * Options for {@link DockerIgnore}.
+ */
+export interface DockerIgnoreOptions {
+  /**
+   * Start from the pixi-aware defaults (`.pixi/`, `.git`, `__pycache__/`, `*.pyc`,
+   * `node_modules/`, caches, build and test output); see `DockerIgnore.DEFAULT_PATTERNS`.
+   *
+   * @default true
+   */
+  readonly defaults?: boolean;
+
+  /**
+   * More patterns to exclude from the build context (Docker's `.dockerignore` syntax; `!` re-includes).
+   *
+   * @default - none
+   */
+  readonly patterns?: string[];
+}
+
+/**
+ * The project's `.dockerignore`. Keeps the local pixi environments and other clutter out of
+ * the build context; at synthesis it fails if a pattern would exclude a file that one of the
+ * project's `PixiDockerImage`s copies (manifest, lock, entrypoint, source directory).
+ */
+export class DockerIgnore extends IgnoreFile {
+  /** The default patterns. */
+  public static readonly DEFAULT_PATTERNS: string[] = [...DEFAULT_DOCKERIGNORE_PATTERNS];
+
+  /**
+   * @param project the project whose directory is the build context
+   * @param options defaults and extra patterns
+   */
+  public constructor(project: Project, options: DockerIgnoreOptions = {}) {
+    super(project, '.dockerignore');
+    if (options.defaults ?? true) this.exclude(...DockerIgnore.DEFAULT_PATTERNS);
+    this.exclude(...(options.patterns ?? []));
+  }
+
+  /**
+   * Adds patterns; each must be a single line.
+   * @param patterns `.dockerignore` patterns
+   */
+  public addPatterns(...patterns: string[]): void {
+    for (const pattern of patterns) {
+      if (typeof pattern !== 'string' || hasControlCharacter(pattern)) {
+        throw invalidOption('DockerIgnore', 'pattern', pattern, 'one .dockerignore pattern per string, without newlines');
+      }
+    }
+    super.addPatterns(...patterns);
+  }
+
+  protected synthesizeContent(resolver: IResolver): string | undefined {
+    const content = super.synthesizeContent(resolver);
+    this.checkImagesKeepTheirFiles(content ?? '');
+    return content;
+  }
+
+  private checkImagesKeepTheirFiles(content: string): void {
+    const patterns = content.split('\n').filter((line) => line.trim() !== '' && !line.startsWith('#'));
+    const required = PixiDockerImage.ofProject(this.project).flatMap((image) =>
+      image.spec.contextPaths.map((path) => ({ path, neededBy: image.spec.dockerfile })));
+    const excluded = findExcludedPaths(patterns, required);
+    if (excluded.length > 0) {
+      const list = excluded.map((e) => `"${e.path}" (copied by ${e.neededBy})`).join(', ');
+      throw new Error(`DockerIgnore: .dockerignore excludes ${list}; remove the pattern or re-include the path with include("${excluded[0].path}").`);
+    }
+  }
+}

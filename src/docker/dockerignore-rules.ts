@@ -1,0 +1,41 @@
+import ignore from '@balena/dockerignore';
+
+/**
+ * What a pixi project keeps out of its build context by default: the local environments
+ * (they would overwrite the image's), version control, caches and build or test output.
+ */
+export const DEFAULT_DOCKERIGNORE_PATTERNS: readonly string[] = [
+  '.pixi/',
+  '.git',
+  '__pycache__/',
+  '*.pyc',
+  'node_modules/',
+  '.pytest_cache/',
+  '.mypy_cache/',
+  '.ruff_cache/',
+  '.ipynb_checkpoints/',
+  'build/',
+  'dist/',
+  '*.egg-info/',
+  'coverage/',
+  '.coverage',
+  'test-reports/',
+];
+
+/** A file or directory of the build context that an image needs, and who needs it. */
+export interface RequiredContextPath {
+  readonly path: string;
+  readonly neededBy: string;
+}
+
+/**
+ * Returns the required paths that the patterns would keep out of the build context, using
+ * Docker's own matching rules (`@balena/dockerignore`). A directory counts as excluded when
+ * the directory itself or the files in it are.
+ */
+export function findExcludedPaths(patterns: string[], required: RequiredContextPath[]): RequiredContextPath[] {
+  const matcher = ignore().add(patterns);
+  // A file name nobody uses, standing for "any file in this directory".
+  const probe = '__any_file__';
+  return required.filter(({ path }) => matcher.ignores(path) || matcher.ignores(`${path}/${probe}`));
+}

@@ -1,0 +1,131 @@
+import { DockerRecipe, FinalImageKind, PixiManifestFile } from './recipe';
+
+/**
+ * Describes one container image of a pixi environment. The same description feeds the
+ * Dockerfile, its entrypoint and the files that must stay in the build context.
+ *
+ * Every value is validated when the image is constructed; a value that could break out of its
+ * Dockerfile line, shell word or JSON array is rejected.
+ */
+export interface PixiDockerImageOptions {
+  /**
+   * The pixi environment installed into the image. Must match pixi's `^[a-z\d-]+$`.
+   *
+   * @default "default"
+   */
+  readonly environment?: string;
+
+  /**
+   * CUDA version the environment is solved for, set as `CONDA_OVERRIDE_CUDA` in the build stage so
+   * that a builder without a GPU can install a CUDA environment. Of the form `12`, `12.9` or `12.9.1`.
+   *
+   * @default - no override
+   */
+  readonly cudaVersion?: string;
+
+  /**
+   * Image of the build stage; it must contain pixi.
+   *
+   * @default "ghcr.io/prefix-dev/pixi:noble"
+   */
+  readonly baseImage?: string;
+
+  /**
+   * Image of the final (runtime) stage. The environment keeps its absolute prefix
+   * (`/app/.pixi/envs/<environment>`), so the image needs a libc compatible with the build stage.
+   *
+   * @default - the `baseImage`, so that `pixi run` works in the container
+   */
+  readonly finalImage?: string;
+
+  /**
+   * What the final image provides, which decides how the environment is activated.
+   *
+   * @default - `PIXI` when the final image is the base image or a `prefix-dev/pixi` image,
+   * `DISTROLESS` when its name contains `distroless`, otherwise `BASH`
+   */
+  readonly finalImageKind?: FinalImageKind;
+
+  /**
+   * Version of pixi in the base image, e.g. `0.77.0`. From version 0.53.0 on, `pixi shell-hook`
+   * is called with `--as-is`; for older or unknown versions with `--frozen`.
+   *
+   * @default - read from a `prefix-dev/pixi` tag such as `0.77.0-noble`, otherwise unknown
+   */
+  readonly pixiVersion?: string;
+
+  /**
+   * The pixi manifest at the root of the build context.
+   *
+   * @default PixiManifestFile.PIXI_TOML
+   */
+  readonly manifestFile?: PixiManifestFile;
+
+  /**
+   * Directory of the build context copied to `/app/src` in the final image. A relative path inside
+   * the project, e.g. `app` or `src/my_package`.
+   *
+   * @default "app"
+   */
+  readonly sourceDir?: string;
+
+  /**
+   * Whether to copy `sourceDir` into the image. Set to `false` for an image holding only the environment.
+   *
+   * @default true
+   */
+  readonly copySources?: boolean;
+
+  /**
+   * Ports the container listens on (`EXPOSE`), each from 1 to 65535.
+   *
+   * @default - none
+   */
+  readonly ports?: number[];
+
+  /**
+   * Command run when the container gets no arguments (`CMD`, exec form), e.g. `["python", "src/main.py"]`.
+   * Arguments given to the container replace it.
+   *
+   * @default - an interactive `bash` in the activated environment (no command for `DISTROLESS`)
+   */
+  readonly command?: string[];
+
+  /**
+   * Extra environment variables of the final image (`ENV`). Values are literal: `$` is not expanded.
+   *
+   * @default - none
+   */
+  readonly env?: Record<string, string>;
+
+  /**
+   * Labels of the final image (`LABEL`), e.g. `org.opencontainers.image.source`. Values are literal.
+   *
+   * @default - none
+   */
+  readonly labels?: Record<string, string>;
+
+  /**
+   * Path of the Dockerfile, relative to the project. Several images in one project need distinct
+   * paths, e.g. `Dockerfile.cpu` and `Dockerfile.gpu`.
+   *
+   * @default "Dockerfile"
+   */
+  readonly dockerfile?: string;
+
+  /**
+   * Path of the entrypoint script, relative to the project (`OPTIMIZED` recipe with a shell in the
+   * final image only).
+   *
+   * @default - `entrypoint.sh` beside `Dockerfile`, `entrypoint.gpu.sh` beside `Dockerfile.gpu`,
+   * `gpu.entrypoint.sh` beside `gpu.Dockerfile`
+   */
+  readonly entrypointFile?: string;
+
+  /**
+   * How the Dockerfile is laid out.
+   *
+   * @default DockerRecipe.OPTIMIZED
+   */
+  readonly recipe?: DockerRecipe;
+}

@@ -1,0 +1,66 @@
+import { Component, FileBase, Project } from 'projen';
+import { PixiDockerImageOptions } from './options';
+import { PixiImageSpec } from './pixi-image-spec';
+import { RenderedFile } from '../util/rendered-file';
+import { invalidOption } from '../util/validate';
+
+const IS_PIXI_DOCKER_IMAGE = Symbol.for('projen-pixi.PixiDockerImage');
+
+/**
+ * A container image of a pixi environment: synthesizes a multi-stage Dockerfile and, for the
+ * OPTIMIZED recipe, the entrypoint script next to it. The build context is the project directory.
+ *
+ * @example
+ * new PixiDockerImage(project, { environment: 'gpu', cudaVersion: '12', dockerfile: 'Dockerfile.gpu' });
+ */
+export class PixiDockerImage extends Component {
+  /**
+   * Whether the construct is a PixiDockerImage (also across copies of this library).
+   * @param x any construct
+   */
+  public static isPixiDockerImage(x: any): x is PixiDockerImage {
+    return x !== null && typeof x === 'object' && IS_PIXI_DOCKER_IMAGE in x;
+  }
+
+  /**
+   * The images of a project (not of its subprojects).
+   * @param project the project to search
+   */
+  public static ofProject(project: Project): PixiDockerImage[] {
+    return project.components.filter(PixiDockerImage.isPixiDockerImage);
+  }
+
+  /** The validated image description that every output is rendered from. */
+  public readonly spec: PixiImageSpec;
+  /** The Dockerfile. */
+  public readonly dockerfile: FileBase;
+  /** The entrypoint script, when the recipe writes one. */
+  public readonly entrypoint?: FileBase;
+
+  /**
+   * @param project the project whose directory is the build context
+   * @param options the image description; invalid values throw here, before anything is written
+   */
+  public constructor(project: Project, options: PixiDockerImageOptions = {}) {
+    const spec = new PixiImageSpec(options);
+    for (const other of PixiDockerImage.ofProject(project)) {
+      const taken = [other.spec.dockerfile, other.spec.entrypointFile];
+      for (const [option, path] of [['dockerfile', spec.dockerfile], ['entrypointFile', spec.entrypointFile]] as const) {
+        if (path !== undefined && taken.includes(path)) {
+          throw invalidOption('PixiDockerImage', option, path,
+            `a path not used by another image of this project (set "dockerfile", e.g. "Dockerfile.${spec.environment}")`);
+        }
+      }
+    }
+    super(project, `PixiDockerImage#${spec.dockerfile}`);
+    Object.defineProperty(this, IS_PIXI_DOCKER_IMAGE, { value: true });
+    this.spec = spec;
+
+    this.dockerfile = new RenderedFile(this, spec.dockerfile,
+      (marker) => spec.renderDockerfile({ headerComment: marker }));
+    if (spec.entrypointFile) {
+      this.entrypoint = new RenderedFile(this, spec.entrypointFile,
+        (marker) => spec.renderEntrypoint({ headerComment: marker })!, { executable: true });
+    }
+  }
+}

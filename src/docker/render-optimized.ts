@@ -1,0 +1,102 @@
+import { execForm, keyValueInstruction } from './dockerfile-text';
+import type { PixiImageSpec } from './pixi-image-spec';
+import { ACTIVATION_PATH, ENTRYPOINT_PATH, LOCK_FILE, SOURCE_TARGET, WORKDIR } from './layout';
+import { FinalImageKind } from './recipe';
+
+/** BuildKit cache of downloaded packages; it stays out of every layer. */
+const RATTLER_CACHE = '/root/.cache/rattler/cache';
+
+/**
+ * The cache-correct recipe (see DockerRecipe.OPTIMIZED). Layers are ordered from the least to the
+ * most often changed input: lock → environment → sources, so a source edit never re-runs the install.
+ */
+export function renderOptimizedDockerfile(spec: PixiImageSpec, header?: string): string {
+  // The parser directive must be the very first line, before any comment.
+  const lines: string[] = ['# syntax=docker/dockerfile:1'];
+  if (header) lines.push(`# ${header}`);
+  lines.push('', ...buildStage(spec), '', ...finalStage(spec));
+  return lines.join('\n') + '\n';
+}
+
+function buildStage(spec: PixiImageSpec): string[] {
+  const env = spec.environment;
+  const lines = [
+    '# Build stage: install the locked environment. Only the manifest and the lock are copied',
+    '# first, so that editing sources never invalidates the install layer.',
+    `FROM ${spec.baseImage} AS build`,
+    `WORKDIR ${WORKDIR}`,
+  ];
+  if (spec.cudaVersion) {
+    lines.push('# Lets a builder without a GPU solve and install the CUDA environment.');
+    lines.push(`ENV CONDA_OVERRIDE_CUDA=${spec.cudaVersion}`);
+  }
+  lines.push(`COPY ${spec.manifestFile} ${LOCK_FILE} ./`);
+  const install = [
+    `RUN --mount=type=cache,target=${RATTLER_CACHE} \\`,
+    `    pixi install --locked --environment ${env} && \\`,
+    // A failed or empty install must fail the build, not ship an empty image.
+    `    test -d ${spec.environmentPrefix}/conda-meta`,
+  ];
+  if (spec.finalImageKind !== FinalImageKind.DISTROLESS) {
+    // Activation is written once, at build time, so pixi is not needed when the container starts.
+    install[install.length - 1] += ' && \\';
+    install.push(
+      `    pixi shell-hook ${spec.shellHookLockFlag} --environment ${env} --shell bash > ${ACTIVATION_PATH}`,
+    );
+  }
+  lines.push(...install);
+  return lines;
+}
+
+function finalStage(spec: PixiImageSpec): string[] {
+  const prefix = spec.environmentPrefix;
+  const lines = [
+    '# Final stage: the environment at its original prefix (conda prefixes cannot move),',
+    '# its activation, the entrypoint and the sources; no package cache, no build context.',
+    `FROM ${spec.finalImage} AS final`,
+    `WORKDIR ${WORKDIR}`,
+    `COPY --from=build ${prefix} ${prefix}`,
+  ];
+  switch (spec.finalImageKind) {
+    case FinalImageKind.PIXI:
+      lines.push(
+        '# The manifest, the lock and the ignore files let `pixi run` and `pixi list` work in the container.',
+        `COPY --from=build ${WORKDIR}/${spec.manifestFile} ${WORKDIR}/${LOCK_FILE} ${WORKDIR}/`,
+        `COPY --from=build ${WORKDIR}/.pixi/.gitignore ${WORKDIR}/.pixi/.condapackageignore ${WORKDIR}/.pixi/`,
+        '# Never re-solve or rewrite the lock at run time.',
+        'ENV PIXI_FROZEN=true',
+      );
+      lines.push(...entrypointCopy(spec));
+      break;
+    case FinalImageKind.BASH:
+      lines.push(...entrypointCopy(spec));
+      break;
+    case FinalImageKind.DISTROLESS:
+      lines.push(
+        '# No shell to run activation scripts: set the variables the activation would set.',
+        `ENV PATH="${prefix}/bin:\${PATH}" \\`,
+        `    CONDA_PREFIX="${prefix}"`,
+      );
+      break;
+  }
+  for (const instruction of [keyValueInstruction('ENV', spec.env), keyValueInstruction('LABEL', spec.labels)]) {
+    if (instruction) lines.push(instruction);
+  }
+  if (spec.sourceDir) lines.push(`COPY ${spec.sourceDir} ${SOURCE_TARGET}`);
+  if (spec.ports.length > 0) lines.push(`EXPOSE ${spec.ports.join(' ')}`);
+  if (spec.finalImageKind === FinalImageKind.DISTROLESS) {
+    lines.push('ENTRYPOINT []');
+  } else {
+    lines.push(`ENTRYPOINT ${execForm([ENTRYPOINT_PATH])}`);
+  }
+  if (spec.command) lines.push(`CMD ${execForm(spec.command)}`);
+  return lines;
+}
+
+function entrypointCopy(spec: PixiImageSpec): string[] {
+  return [
+    `COPY --from=build ${ACTIVATION_PATH} ${ACTIVATION_PATH}`,
+    `COPY --chmod=0755 ${spec.entrypointFile} ${ENTRYPOINT_PATH}`,
+  ];
+}
+

@@ -1,0 +1,50 @@
+import type { PixiImageSpec } from './pixi-image-spec';
+import { keyValueInstruction } from './dockerfile-text';
+
+/**
+ * The lesson's recipe, instruction for instruction (see DockerRecipe.TUTORIAL). Its spacing,
+ * `./` prefixes and `[ "..." ]` exec form are kept so the file reads exactly like the lesson.
+ */
+export function renderTutorialDockerfile(spec: PixiImageSpec, header?: string): string {
+  const env = spec.environment;
+  const manifest = spec.manifestFile;
+  const lock = 'pixi.lock';
+  const lines: string[] = [];
+  if (header) lines.push(`# ${header}`);
+  lines.push(
+    `FROM ${spec.baseImage} AS build`,
+    '',
+    'WORKDIR /app',
+    'COPY . .',
+  );
+  if (spec.cudaVersion) lines.push(`ENV CONDA_OVERRIDE_CUDA=${spec.cudaVersion}`);
+  lines.push(
+    `RUN pixi install --locked --environment ${env}`,
+    'RUN echo "#!/bin/bash" > /app/entrypoint.sh && \\',
+    `    pixi shell-hook --environment ${env} -s bash >> /app/entrypoint.sh && \\`,
+    '    echo \'exec "$@"\' >> /app/entrypoint.sh',
+    '',
+    `FROM ${spec.finalImage} AS final`,
+    '',
+    'WORKDIR /app',
+    `COPY --from=build /app/.pixi/envs/${env} /app/.pixi/envs/${env}`,
+    `COPY --from=build /app/${manifest} /app/${manifest}`,
+    `COPY --from=build /app/${lock} /app/${lock}`,
+    '# The ignore files are needed for \'pixi run\' to work in the container',
+    'COPY --from=build /app/.pixi/.gitignore /app/.pixi/.gitignore',
+    'COPY --from=build /app/.pixi/.condapackageignore /app/.pixi/.condapackageignore',
+    'COPY --from=build --chmod=0755 /app/entrypoint.sh /app/entrypoint.sh',
+  );
+  if (spec.sourceDir) lines.push(`COPY ./${spec.sourceDir} /app/src`);
+  const extras = [keyValueInstruction('ENV', spec.env), keyValueInstruction('LABEL', spec.labels)].filter(isDefined);
+  if (extras.length > 0) lines.push(...extras);
+  lines.push('');
+  if (spec.ports.length > 0) lines.push(`EXPOSE ${spec.ports.join(' ')}`);
+  lines.push('ENTRYPOINT [ "/app/entrypoint.sh" ]');
+  if (spec.command) lines.push(`CMD [ ${spec.command.map((arg) => JSON.stringify(arg)).join(', ')} ]`);
+  return lines.join('\n') + '\n';
+}
+
+function isDefined<T>(value: T | undefined): value is T {
+  return value !== undefined;
+}

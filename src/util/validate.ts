@@ -1,0 +1,61 @@
+/**
+ * Validation helpers shared by every construct. Each failure names the option, shows the
+ * offending value (JSON-quoted, so hidden newlines are visible) and says what is allowed.
+ */
+
+/** Builds the error thrown for one bad option value. */
+export function invalidOption(owner: string, option: string, value: unknown, allowed: string): Error {
+  return new Error(`${owner}: invalid ${option} ${describe(value)}; allowed: ${allowed}.`);
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'undefined';
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return String(value);
+  }
+}
+
+/** Control characters (newline, carriage return, NUL, tab, ...) end or split a line. */
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f\u2028\u2029]/;
+
+/** True when the text holds a character that could end a Dockerfile line or shell word. */
+export function hasControlCharacter(text: string): boolean {
+  return CONTROL_CHARACTER.test(text);
+}
+
+/** Checks a value against a pattern; throws naming the option otherwise. */
+export function requireMatch(owner: string, option: string, value: unknown, pattern: RegExp, allowed: string): string {
+  if (typeof value !== 'string' || !pattern.test(value)) {
+    throw invalidOption(owner, option, value, allowed);
+  }
+  return value;
+}
+
+/** Checks free text (a label value, an argument): any characters but control characters. */
+export function requireSingleLine(owner: string, option: string, value: unknown): string {
+  if (typeof value !== 'string' || hasControlCharacter(value)) {
+    throw invalidOption(owner, option, value, 'a string without newlines or other control characters');
+  }
+  return value;
+}
+
+/** Characters allowed in a path segment; keeps paths usable unquoted in COPY and shell words. */
+const PATH_PATTERN = /^[A-Za-z0-9_.@+-]+(\/[A-Za-z0-9_.@+-]+)*$/;
+const PATH_ALLOWED =
+  'a relative path inside the project, made of letters, digits and "_ . @ + -" separated by "/", without ".." segments';
+
+/**
+ * Validates and normalizes a project-relative path: strips a leading `./` and trailing `/`,
+ * rejects absolute paths, `..` segments and characters that would need quoting.
+ */
+export function requireRelativePath(owner: string, option: string, value: unknown): string {
+  if (typeof value !== 'string') throw invalidOption(owner, option, value, PATH_ALLOWED);
+  const normalized = value.replace(/^(\.\/)+/, '').replace(/\/+$/, '');
+  const segments = normalized.split('/');
+  if (!PATH_PATTERN.test(normalized) || segments.some((s) => s === '..' || s === '.')) {
+    throw invalidOption(owner, option, value, PATH_ALLOWED);
+  }
+  return normalized;
+}
