@@ -21,7 +21,10 @@ export function keyValueInstruction(keyword: 'ENV' | 'LABEL', pairs: Record<stri
   return `${keyword} ${lines.join(' \\\n    ')}`;
 }
 
-/** A POSIX shell word: single-quoted, with embedded single quotes closed and escaped. */
+/**
+ * A POSIX shell word in double quotes with `\`, `$`, backtick and `"` escaped: literal, and free of
+ * shellcheck's "expressions don't expand in single quotes" note for values that contain `$`.
+ */
 export function shellQuote(value: string): string {
-  return `'${value.replace(/'/g, `'\\''`)}'`;
+  return `"${value.replace(/[\\$`"]/g, (c) => `\\${c}`)}"`;
 }
