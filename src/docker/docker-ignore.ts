@@ -43,7 +43,7 @@ export class DockerIgnore extends IgnoreFile {
   }
 
   /**
-   * Adds patterns; each must be a single line.
+   * Adds patterns, each of them one line of `.dockerignore`.
    * @param patterns `.dockerignore` patterns
    */
   public addPatterns(...patterns: string[]): void {

@@ -1,6 +1,6 @@
 import { execForm, keyValueInstruction } from './dockerfile-text';
-import type { PixiImageSpec } from './pixi-image-spec';
 import { ACTIVATION_PATH, ENTRYPOINT_PATH, LOCK_FILE, SOURCE_TARGET, WORKDIR } from './layout';
+import type { PixiImageSpec } from './pixi-image-spec';
 import { FinalImageKind } from './recipe';
 
 /** BuildKit cache of downloaded packages; it stays out of every layer. */

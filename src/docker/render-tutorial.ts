@@ -1,5 +1,5 @@
-import type { PixiImageSpec } from './pixi-image-spec';
 import { keyValueInstruction } from './dockerfile-text';
+import type { PixiImageSpec } from './pixi-image-spec';
 
 /**
  * The lesson's recipe, instruction for instruction (see DockerRecipe.TUTORIAL). Its spacing,

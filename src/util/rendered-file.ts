@@ -1,5 +1,5 @@
-import { FileBase, FileBaseOptions, IResolver } from 'projen';
 import { IConstruct } from 'constructs';
+import { FileBase, FileBaseOptions, IResolver } from 'projen';
 
 /**
  * A generated file whose text comes from a pure renderer, called at synthesis with the projen

@@ -1,6 +1,5 @@
 import { DockerfileParser } from 'dockerfile-ast';
-import { Testing } from 'projen';
-import { Project } from 'projen';
+import { Testing, Project } from 'projen';
 import { DockerRecipe, PixiDockerImage, PixiDockerImageOptions, PixiImageSpec } from '../../src';
 import { execFormOf } from '../helpers/dockerfile';
 

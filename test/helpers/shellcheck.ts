@@ -5,7 +5,7 @@ import { spawnSync } from 'child_process';
  * shellcheck is an error, never a skipped check.
  */
 export function shellcheck(script: string, shell: 'sh' | 'bash'): string[] {
-  const result = spawnSync('shellcheck', ['--shell', shell, '--format', 'gcc', '-'], { input: script, encoding: 'utf8' });
+  const result = spawnSync('shellcheck', ['--shell', shell, '--format', 'gcc', '-'], { input: script, encoding: 'utf8', env: process.env });
   if (result.error) {
     throw new Error(`shellcheck could not run (${result.error.message}); install it: apt-get install shellcheck`);
   }

@@ -1,0 +1,63 @@
+import { spawnSync } from 'child_process';
+import { mkdtempSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { PixiImageSpec } from '../../src';
+import { dockerfileDiagnostics, instructionLines, runScripts, sourceCopiesBeforeInstall } from './dockerfile';
+import { shellcheck } from './shellcheck';
+
+/**
+ * Negative controls: each check the suite relies on, fed the broken property it guards, must
+ * report it. A check that cannot fail proves nothing.
+ */
+describe('the checks can fail', () => {
+  const optimized = new PixiImageSpec({ environment: 'gpu', cudaVersion: '12' }).renderDockerfile();
+
+  test('shellcheck reports an unquoted variable in an entrypoint and in a RUN script', () => {
+    const broken = new PixiImageSpec({}).renderEntrypoint()!.replace('exec "$@"', 'exec $@');
+    expect(shellcheck(broken, 'bash')).toEqual([expect.stringContaining('SC2068')]);
+    const brokenRun = optimized.replace('> /app/activate.sh', '> $TARGET');
+    expect(runScripts(brokenRun).flatMap((script) => shellcheck(script, 'sh'))).toEqual([expect.stringContaining('SC2086')]);
+  });
+
+  test('dockerfile-utils reports a misspelled flag, a relative WORKDIR and a second CMD', () => {
+    const broken = optimized
+      .replace('COPY --from=build /app/activate.sh', 'COPY --form=build /app/activate.sh')
+      .replace('WORKDIR /app\nCOPY --from', 'WORKDIR app\nCOPY --from') + 'CMD ["a"]\nCMD ["b"]\n';
+    const diagnostics = dockerfileDiagnostics(broken);
+    expect(diagnostics.join('\n')).toMatch(/Unknown flag: form/);
+    expect(diagnostics.join('\n')).toMatch(/WORKDIR paths should be absolute/);
+    expect(diagnostics.join('\n')).toMatch(/only be one CMD/);
+  });
+
+  test('the cache-order check reports sources copied before the install', () => {
+    const broken = optimized.replace('COPY pixi.toml pixi.lock ./', 'COPY pixi.toml pixi.lock ./\nCOPY app /app/src');
+    expect(sourceCopiesBeforeInstall(broken)).toEqual([expect.stringContaining('COPY app /app/src')]);
+  });
+
+  test('the instruction comparison sees a changed flag', () => {
+    const spec = new PixiImageSpec({ environment: 'gpu' }).renderDockerfile();
+    expect(instructionLines(spec.replace('--locked', '--frozen'))).not.toEqual(instructionLines(spec));
+  });
+
+  test('the PID check tells an entrypoint without exec apart', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'no-exec-'));
+    writeFileSync(join(dir, 'activate.sh'), '');
+    const script = new PixiImageSpec({}).renderEntrypoint()!
+      .replace('. /app/activate.sh', `. ${join(dir, 'activate.sh')}`)
+      .replace('exec "$@"', '"$@"');
+    writeFileSync(join(dir, 'entrypoint.sh'), script);
+    const result = spawnSync('bash', [join(dir, 'entrypoint.sh'), 'sh', '-c', 'echo $$'], { encoding: 'utf8' });
+    expect(Number(result.stdout.trim())).not.toBe(result.pid);
+  });
+
+  test('a missing shellcheck is an error, not a pass', () => {
+    const path = process.env.PATH;
+    process.env.PATH = '/nonexistent';
+    try {
+      expect(() => shellcheck('echo hi\n', 'sh')).toThrow(/shellcheck could not run.*apt-get install shellcheck/);
+    } finally {
+      process.env.PATH = path;
+    }
+  });
+});
