@@ -39,4 +39,9 @@ project.addTask('demo', {
   exec: 'ts-node --project test/tsconfig.json examples/cuda-exercise/demo.ts',
 });
 
+project.addTask('test:mutations', {
+  description: 'Break each guarded property on purpose and check that its test fails',
+  exec: 'ts-node --project test/tsconfig.json test/mutations/run.ts',
+});
+
 project.synth();

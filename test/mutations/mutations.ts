@@ -1,0 +1,89 @@
+/**
+ * Deliberate breakages of the properties the test suite guards. Each one is applied to the
+ * source, the named test file must then fail; see run.ts.
+ */
+export interface Mutation {
+  /** The property that gets broken. */
+  readonly property: string;
+  readonly file: string;
+  readonly replace: string;
+  readonly with: string;
+  /** The test file that must catch it. */
+  readonly test: string;
+}
+
+const OPTIMIZED = 'src/docker/render-optimized.ts';
+const ENTRYPOINT = 'src/docker/render-entrypoint.ts';
+
+export const MUTATIONS: Mutation[] = [
+  {
+    property: 'only the manifest and lock are copied before pixi install',
+    file: OPTIMIZED, replace: 'lines.push(`COPY ${spec.manifestFile} ${LOCK_FILE} ./`);', with: 'lines.push(\'COPY . ./\');',
+    test: 'test/docker/optimized.test.ts',
+  },
+  {
+    property: 'the syntax directive is the first line',
+    file: OPTIMIZED, replace: "const lines: string[] = ['# syntax=docker/dockerfile:1'];", with: "const lines: string[] = ['# comment', '# syntax=docker/dockerfile:1'];",
+    test: 'test/docker/optimized.test.ts',
+  },
+  {
+    property: 'pixi shell-hook does not re-solve after the install',
+    file: OPTIMIZED, replace: 'pixi shell-hook ${spec.shellHookLockFlag} ', with: 'pixi shell-hook ',
+    test: 'test/docker/optimized.test.ts',
+  },
+  {
+    property: 'the package cache is a BuildKit cache mount',
+    file: OPTIMIZED, replace: '`RUN --mount=type=cache,target=${RATTLER_CACHE} \\\\`', with: "'RUN \\\\'",
+    test: 'test/docker/optimized.test.ts',
+  },
+  {
+    property: 'the final stage holds no copy of the build context',
+    file: OPTIMIZED, replace: '`COPY --from=build ${prefix} ${prefix}`,', with: "`COPY --from=build ${prefix} ${prefix}`, 'COPY . /app/context',",
+    test: 'test/docker/optimized.test.ts',
+  },
+  {
+    property: 'dockerfile-utils finds nothing (relative WORKDIR)',
+    file: OPTIMIZED, replace: '    `WORKDIR ${WORKDIR}`,\n    `COPY --from', with: "    'WORKDIR app',\n    `COPY --from",
+    test: 'test/docker/optimized.test.ts',
+  },
+  {
+    property: 'shellcheck finds nothing in RUN scripts',
+    file: OPTIMIZED, replace: '--shell bash > ${ACTIVATION_PATH}`', with: '--shell bash > $ACTIVATION`',
+    test: 'test/docker/optimized.test.ts',
+  },
+  {
+    property: 'the entrypoint execs the command (PID 1, signals)',
+    file: ENTRYPOINT, replace: "'exec \"$@\"',", with: "'\"$@\"',",
+    test: 'test/docker/entrypoint.test.ts',
+  },
+  {
+    property: 'shellcheck finds nothing in the entrypoint',
+    file: ENTRYPOINT, replace: "'exec \"$@\"',", with: "'exec $@',",
+    test: 'test/docker/entrypoint.test.ts',
+  },
+  {
+    property: 'the entrypoint runs the image command without arguments',
+    file: ENTRYPOINT, replace: '`  set -- ${command}`,', with: "'  true',",
+    test: 'test/docker/entrypoint.test.ts',
+  },
+  {
+    property: 'TUTORIAL equals the lesson',
+    file: 'src/docker/render-tutorial.ts', replace: "'COPY . .',", with: "'COPY . /app',",
+    test: 'test/docker/tutorial.test.ts',
+  },
+  {
+    property: 'environment names are validated',
+    file: 'src/docker/pixi-image-spec.ts', replace: 'const ENVIRONMENT_NAME = /^[a-z\\d-]+$/;', with: 'const ENVIRONMENT_NAME = /^/;',
+    test: 'test/docker/validation.test.ts',
+  },
+  {
+    property: 'ENV and LABEL values cannot break out of their quotes',
+    file: 'src/docker/dockerfile-text.ts', replace: '`"${value.replace(/[\\\\"$]/g, (c) => `\\\\${c}`)}"`', with: '`"${value}"`',
+    test: 'test/docker/validation.test.ts',
+  },
+  {
+    property: '.dockerignore keeps what the images copy',
+    file: 'src/docker/docker-ignore.ts', replace: 'if (excluded.length > 0) {', with: 'if (excluded.length < 0) {',
+    test: 'test/docker/docker-ignore.test.ts',
+  },
+];

@@ -1,0 +1,36 @@
+/**
+ * Shows that the test suite can fail: applies each mutation to the source, runs the test file
+ * that guards the property, expects it to fail, and restores the file. Run: `npx projen test:mutations`.
+ */
+import { spawnSync } from 'child_process';
+import { readFileSync, writeFileSync } from 'fs';
+import { join } from 'path';
+import { MUTATIONS } from './mutations';
+
+const root = join(__dirname, '..', '..');
+let missed = 0;
+
+for (const mutation of MUTATIONS) {
+  const path = join(root, mutation.file);
+  const original = readFileSync(path, 'utf8');
+  if (!original.includes(mutation.replace)) {
+    console.log(`STALE   ${mutation.property}: "${mutation.replace}" is no longer in ${mutation.file}`);
+    missed++;
+    continue;
+  }
+  const restore = () => writeFileSync(path, original);
+  process.once('SIGINT', () => { restore(); process.exit(130); });
+  try {
+    writeFileSync(path, original.replace(mutation.replace, mutation.with));
+    const result = spawnSync('npx', ['jest', '--ci', '--coverage=false', mutation.test], { cwd: root, encoding: 'utf8' });
+    const failing = result.stderr.split('\n').filter((line) => line.trim().startsWith('✕')).length;
+    const caught = result.status !== 0 && failing > 0;
+    if (!caught) missed++;
+    console.log(`${caught ? 'CAUGHT' : 'MISSED'}  ${mutation.property} (${failing} failing tests in ${mutation.test})`);
+  } finally {
+    restore();
+  }
+}
+
+console.log(`${MUTATIONS.length - missed} passed, ${missed} failed`);
+process.exit(missed === 0 ? 0 : 1);
