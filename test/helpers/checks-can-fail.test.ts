@@ -2,9 +2,9 @@ import { spawnSync } from 'child_process';
 import { mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { PixiImageSpec } from '../../src';
 import { dockerfileDiagnostics, instructionLines, runScripts, sourceCopiesBeforeInstall } from './dockerfile';
 import { shellcheck } from './shellcheck';
+import { PixiImageSpec } from '../../src';
 
 /**
  * Negative controls: each check the suite relies on, fed the broken property it guards, must

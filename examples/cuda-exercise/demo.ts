@@ -1,0 +1,90 @@
+/**
+ * Synthesizes the lesson's cuda-exercise workspace (a cpu and a gpu image of one pixi workspace)
+ * into demo-out/cuda-exercise and prints what was written. Run it with `npm run demo`.
+ */
+import { readdirSync, readFileSync, rmSync } from 'fs';
+import { join, relative } from 'path';
+import { Project, SampleDir, SampleFile } from 'projen';
+import { DockerIgnore, PixiDockerImage } from '../../src';
+
+const REPO = join(__dirname, '..', '..');
+const OUTDIR = join(REPO, 'demo-out', 'cuda-exercise');
+
+// pixi.toml is hand-written until the library generates it; `pixi lock` turns it into pixi.lock.
+const PIXI_TOML = `[workspace]
+name = "cuda-exercise"
+version = "0.1.0"
+channels = ["conda-forge"]
+platforms = ["linux-64", "osx-arm64", "win-64"]
+
+[dependencies]
+python = ">=3.13.5,<3.14"
+
+[feature.cpu.dependencies]
+pytorch-cpu = ">=2.7.1,<3"
+
+[feature.gpu.system-requirements]
+cuda = "12"
+
+[feature.gpu.target.linux-64.dependencies]
+pytorch-gpu = ">=2.7.1,<3"
+
+[feature.gpu.target.win-64.dependencies]
+pytorch-gpu = ">=2.7.1,<3"
+
+[environments]
+cpu = ["cpu"]
+gpu = ["gpu"]
+`;
+
+/** Every file under a directory, relative to it, sorted. */
+function listFiles(dir: string): string[] {
+  const entries = readdirSync(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
+    .sort();
+}
+
+function printFile(name: string): void {
+  console.log(`===== ${name} =====`);
+  process.stdout.write(readFileSync(join(OUTDIR, name), 'utf8'));
+  console.log();
+}
+
+function main(): void {
+  // No npm install or other post-synthesis steps: the demo only writes files.
+  process.env.PROJEN_DISABLE_POST = 'true';
+  // Start clean so the listing shows only what this run wrote (projen files are read-only, rm copes).
+  rmSync(OUTDIR, { recursive: true, force: true });
+
+  const project = new Project({ name: 'cuda-exercise', outdir: OUTDIR });
+
+  const command = ['python', 'src/torch_detect_GPU.py'];
+  new PixiDockerImage(project, { environment: 'cpu', dockerfile: 'Dockerfile.cpu', ports: [8000], command });
+  new PixiDockerImage(project, { environment: 'gpu', cudaVersion: '12', dockerfile: 'Dockerfile.gpu', ports: [8000], command });
+  new DockerIgnore(project);
+
+  // Sample files are written once and then belong to the user, like a real workspace's manifest and code.
+  new SampleFile(project, 'pixi.toml', { contents: PIXI_TOML });
+  new SampleDir(project, 'app', { sourceDir: join(__dirname, 'app') });
+
+  project.synth();
+
+  for (const name of ['Dockerfile.gpu', 'entrypoint.gpu.sh', '.dockerignore']) printFile(name);
+
+  const files = listFiles(OUTDIR);
+  const internals = files.filter((file) => file.startsWith('.projen/'));
+  console.log(`===== files written under ${relative(REPO, OUTDIR)}/ =====`);
+  for (const file of files.filter((f) => !internals.includes(f))) console.log(file);
+  console.log(`.projen/ (${internals.map((f) => f.slice('.projen/'.length)).join(', ')})`);
+  console.log();
+  console.log(`Next: cd ${relative(REPO, OUTDIR)} && pixi lock && docker build -f Dockerfile.gpu -t cuda-exercise:gpu .`);
+}
+
+try {
+  main();
+} catch (error) {
+  console.error(error);
+  process.exit(1);
+}
