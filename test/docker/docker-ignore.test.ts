@@ -1,5 +1,6 @@
 import { Project, Testing } from 'projen';
 import { DockerIgnore, DockerRecipe, PixiDockerImage, PixiManifestFile } from '../../src';
+import { tempOutdir } from '../helpers/project';
 
 function patternsOf(content: string): string[] {
   return content.split('\n').filter((line) => line !== '' && !line.startsWith('#'));
@@ -7,7 +8,7 @@ function patternsOf(content: string): string[] {
 
 describe('DockerIgnore', () => {
   test('writes pixi-aware defaults under the projen marker', () => {
-    const project = new Project({ name: 'p' });
+    const project = new Project({ name: 'p', outdir: tempOutdir() });
     new DockerIgnore(project);
     const content = Testing.synth(project)['.dockerignore'];
 
@@ -16,7 +17,7 @@ describe('DockerIgnore', () => {
   });
 
   test('adds and re-includes patterns', () => {
-    const project = new Project({ name: 'p' });
+    const project = new Project({ name: 'p', outdir: tempOutdir() });
     const ignore = new DockerIgnore(project, { patterns: ['*.h5', 'data/'] });
     ignore.exclude('secret.txt');
     ignore.include('data/small.csv');
@@ -26,22 +27,22 @@ describe('DockerIgnore', () => {
   });
 
   test('can start empty', () => {
-    const project = new Project({ name: 'p' });
+    const project = new Project({ name: 'p', outdir: tempOutdir() });
     new DockerIgnore(project, { defaults: false, patterns: ['.pixi/'] });
     expect(patternsOf(Testing.synth(project)['.dockerignore'])).toEqual(['.pixi/']);
   });
 
   test('rejects a pattern that would add lines', () => {
-    const project = new Project({ name: 'p' });
+    const project = new Project({ name: 'p', outdir: tempOutdir() });
     expect(() => new DockerIgnore(project, { patterns: ['ok', 'a\n!secret'] })).toThrow(/DockerIgnore: invalid pattern "a\\n!secret".*without newlines/);
-    const ignore = new DockerIgnore(new Project({ name: 'q' }));
+    const ignore = new DockerIgnore(new Project({ name: 'q', outdir: tempOutdir() }));
     expect(() => ignore.include('x\ny')).toThrow(/pattern "!x\\ny"|pattern "x\\ny"/);
   });
 });
 
 describe('DockerIgnore keeps what the images copy', () => {
   function projectWith(patterns: string[], options = {}) {
-    const project = new Project({ name: 'p' });
+    const project = new Project({ name: 'p', outdir: tempOutdir() });
     new PixiDockerImage(project, { dockerfile: 'Dockerfile.gpu', environment: 'gpu', ...options });
     new DockerIgnore(project, { patterns });
     return project;
