@@ -8,7 +8,8 @@ import { Project, SampleDir, SampleFile } from 'projen';
 import { DockerIgnore, PixiDockerImage } from '../../src';
 
 const REPO = join(__dirname, '..', '..');
-const OUTDIR = join(REPO, 'demo-out', 'cuda-exercise');
+// DEMO_OUTDIR lets the test suite run the demo into a temp dir.
+const OUTDIR = process.env.DEMO_OUTDIR ?? join(REPO, 'demo-out', 'cuda-exercise');
 
 // pixi.toml is hand-written until the library generates it; `pixi lock` turns it into pixi.lock.
 const PIXI_TOML = `[workspace]
