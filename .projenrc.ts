@@ -17,11 +17,12 @@ const project = new cdk.JsiiProject({
   // projen and constructs come from the consuming project.
   peerDeps: ['projen@>=0.103.0 <1.0.0', 'constructs@^10.5.0'],
   // Runtime helpers are bundled and never appear in public types (jsii rule).
-  bundledDeps: ['@balena/dockerignore@^1.0.2'],
+  bundledDeps: ['@balena/dockerignore@^1.0.2', 'smol-toml@^1.9.1'],
   devDeps: [
     'typescript@~6.0.0',
     'dockerfile-ast@^0.7.1',
     'dockerfile-utils@^0.16.3',
+    'ajv@^8.17.1',
   ],
 
   jestOptions: {
@@ -32,7 +33,7 @@ const project = new cdk.JsiiProject({
   npmignoreEnabled: true,
 });
 
-project.npmignore?.exclude('/examples/', '/demo-out/', '/.ci/');
+project.npmignore?.exclude('/examples/', '/demo-out/', '/.ci/', '/schemas/');
 
 project.addTask('demo', {
   description: 'Synthesize the bundled cuda-exercise example into demo-out/ and print what it wrote',

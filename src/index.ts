@@ -1,1 +1,2 @@
 export * from './docker';
+export * from './pixi';

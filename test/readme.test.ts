@@ -63,9 +63,9 @@ describe('README', () => {
   }, 120_000);
 
   test('a broken example is reported (the check can fail)', () => {
-    const broken = snippets[0].replace('cudaVersion:', 'cudaVersoin:');
+    const broken = snippets[0].replace('dockerfile:', 'dockerfiel:');
     expect(broken).not.toBe(snippets[0]);
-    expect(typeCheck([broken]).join('\n')).toMatch(/cudaVersoin/);
+    expect(typeCheck([broken]).join('\n')).toMatch(/dockerfiel/);
   }, 120_000);
 
   test('the test command follows its marker, alone in its sh block', () => {

@@ -4,39 +4,12 @@
  */
 import { readdirSync, readFileSync, rmSync } from 'fs';
 import { join, relative } from 'path';
-import { Project, SampleDir, SampleFile } from 'projen';
-import { DockerIgnore, PixiDockerImage } from '../../src';
+import { Project, SampleDir } from 'projen';
+import { DockerIgnore, PixiDockerImage, PixiWorkspace } from '../../src';
 
 const REPO = join(__dirname, '..', '..');
 // DEMO_OUTDIR lets the test suite run the demo into a temp dir.
 const OUTDIR = process.env.DEMO_OUTDIR ?? join(REPO, 'demo-out', 'cuda-exercise');
-
-// pixi.toml is hand-written until the library generates it; `pixi lock` turns it into pixi.lock.
-const PIXI_TOML = `[workspace]
-name = "cuda-exercise"
-version = "0.1.0"
-channels = ["conda-forge"]
-platforms = ["linux-64", "osx-arm64", "win-64"]
-
-[dependencies]
-python = ">=3.13.5,<3.14"
-
-[feature.cpu.dependencies]
-pytorch-cpu = ">=2.7.1,<3"
-
-[feature.gpu.system-requirements]
-cuda = "12"
-
-[feature.gpu.target.linux-64.dependencies]
-pytorch-gpu = ">=2.7.1,<3"
-
-[feature.gpu.target.win-64.dependencies]
-pytorch-gpu = ">=2.7.1,<3"
-
-[environments]
-cpu = ["cpu"]
-gpu = ["gpu"]
-`;
 
 /** Every file under a directory, relative to it, sorted. */
 function listFiles(dir: string): string[] {
@@ -61,18 +34,36 @@ function main(): void {
 
   const project = new Project({ name: 'cuda-exercise', outdir: OUTDIR });
 
+  // The lesson's cuda-exercise workspace: a cpu and a gpu environment of PyTorch.
+  new PixiWorkspace(project, {
+    name: 'cuda-exercise', version: '0.1.0', channels: ['conda-forge'],
+    platforms: ['linux-64', 'osx-arm64', 'win-64'],
+    dependencies: { python: '>=3.13.5,<3.14' },
+    features: {
+      cpu: { dependencies: { 'pytorch-cpu': '>=2.7.1,<3' } },
+      gpu: {
+        systemRequirements: { cuda: '12' },
+        targets: {
+          'linux-64': { dependencies: { 'pytorch-gpu': '>=2.7.1,<3' } },
+          'win-64': { dependencies: { 'pytorch-gpu': '>=2.7.1,<3' } },
+        },
+      },
+    },
+    environments: { cpu: { features: ['cpu'] }, gpu: { features: ['gpu'] } },
+  });
+
+  // One image per environment; the gpu image gets CONDA_OVERRIDE_CUDA=12 from the workspace.
   const command = ['python', 'src/torch_detect_GPU.py'];
   new PixiDockerImage(project, { environment: 'cpu', dockerfile: 'Dockerfile.cpu', ports: [8000], command });
-  new PixiDockerImage(project, { environment: 'gpu', cudaVersion: '12', dockerfile: 'Dockerfile.gpu', ports: [8000], command });
+  new PixiDockerImage(project, { environment: 'gpu', dockerfile: 'Dockerfile.gpu', ports: [8000], command });
   new DockerIgnore(project);
 
-  // Sample files are written once and then belong to the user, like a real workspace's manifest and code.
-  new SampleFile(project, 'pixi.toml', { contents: PIXI_TOML });
+  // Sample code is written once and then belongs to the user.
   new SampleDir(project, 'app', { sourceDir: join(__dirname, 'app') });
 
   project.synth();
 
-  for (const name of ['Dockerfile.gpu', 'entrypoint.gpu.sh', '.dockerignore']) printFile(name);
+  for (const name of ['pixi.toml', 'Dockerfile.gpu', 'entrypoint.gpu.sh', '.dockerignore']) printFile(name);
 
   const files = listFiles(OUTDIR);
   const internals = files.filter((file) => file.startsWith('.projen/'));

@@ -1,4 +1,6 @@
-import { DockerRecipe, FinalImageKind, PixiManifestFile } from './recipe';
+import { DockerRecipe, FinalImageKind } from './recipe';
+import { PixiManifestFile } from '../pixi/manifest-file';
+import { IPixiWorkspace } from '../pixi/workspace-info';
 
 /**
  * Describes one container image of a pixi environment. The same description feeds the
@@ -19,7 +21,7 @@ export interface PixiDockerImageOptions {
    * CUDA version the environment is solved for, set as `CONDA_OVERRIDE_CUDA` in the build stage so
    * that a builder without a GPU can install a CUDA environment. Of the form `12`, `12.9` or `12.9.1`.
    *
-   * @default - no override
+   * @default - the workspace's CUDA version for the environment, if any; otherwise no override
    */
   readonly cudaVersion?: string;
 
@@ -55,9 +57,18 @@ export interface PixiDockerImageOptions {
   readonly pixiVersion?: string;
 
   /**
+   * The pixi workspace the image packages (a `PixiWorkspace` or a `PixiManifest`). The
+   * `environment` must exist in it and be solvable for `linux-64`; the manifest file and, unless
+   * `cudaVersion` is given, the CUDA version come from it.
+   *
+   * @default - `PixiDockerImage`: the project's `PixiWorkspace`, if it has one; otherwise none
+   */
+  readonly workspace?: IPixiWorkspace;
+
+  /**
    * The pixi manifest at the root of the build context.
    *
-   * @default PixiManifestFile.PIXI_TOML
+   * @default - the workspace's manifest file, else PixiManifestFile.PIXI_TOML
    */
   readonly manifestFile?: PixiManifestFile;
 

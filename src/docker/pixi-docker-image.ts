@@ -1,6 +1,7 @@
 import { Component, FileBase, Project } from 'projen';
 import { PixiDockerImageOptions } from './options';
 import { PixiImageSpec } from './pixi-image-spec';
+import { PixiWorkspace } from '../pixi/pixi-workspace';
 import { RenderedFile } from '../util/rendered-file';
 import { invalidOption } from '../util/validate';
 
@@ -42,7 +43,7 @@ export class PixiDockerImage extends Component {
    * @param options the image description; invalid values throw here, before anything is written
    */
   public constructor(project: Project, options: PixiDockerImageOptions = {}) {
-    const spec = new PixiImageSpec(options);
+    const spec = new PixiImageSpec({ ...options, workspace: options.workspace ?? PixiWorkspace.of(project) });
     for (const other of PixiDockerImage.ofProject(project)) {
       const taken = [other.spec.dockerfile, other.spec.entrypointFile];
       for (const [option, path] of [['dockerfile', spec.dockerfile], ['entrypointFile', spec.entrypointFile]] as const) {

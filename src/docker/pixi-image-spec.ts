@@ -1,10 +1,12 @@
 import { ImageReference, parseImageReference, isPixiImage, pixiVersionOfTag, formatImageReference } from './image-reference';
 import * as layout from './layout';
 import { PixiDockerImageOptions } from './options';
-import { DockerRecipe, FinalImageKind, PixiManifestFile } from './recipe';
+import { DockerRecipe, FinalImageKind } from './recipe';
 import { renderEntrypoint } from './render-entrypoint';
 import { renderOptimizedDockerfile } from './render-optimized';
 import { renderTutorialDockerfile } from './render-tutorial';
+import { PixiManifestFile } from '../pixi/manifest-file';
+import { IPixiWorkspace } from '../pixi/workspace-info';
 import {
   hasControlCharacter,
   invalidOption,
@@ -90,8 +92,12 @@ export class PixiImageSpec {
   public constructor(options: PixiDockerImageOptions = {}) {
     this.environment = requireMatch(OWNER, 'environment', options.environment ?? 'default', ENVIRONMENT_NAME,
       'a pixi environment name: lowercase letters, digits and "-" (^[a-z\\d-]+$)');
-    this.cudaVersion = options.cudaVersion === undefined ? undefined
-      : requireMatch(OWNER, 'cudaVersion', options.cudaVersion, CUDA_VERSION, 'a CUDA version such as "12", "12.9" or "12.9.1"');
+    const workspace = options.workspace;
+    if (workspace) checkEnvironmentInWorkspace(this.environment, workspace);
+    const cudaVersion = options.cudaVersion ?? workspace?.cudaVersionFor(this.environment);
+    this.cudaVersion = cudaVersion === undefined ? undefined
+      : requireMatch(OWNER, options.cudaVersion === undefined ? 'cudaVersion (from the workspace)' : 'cudaVersion', cudaVersion,
+        CUDA_VERSION, 'a CUDA version such as "12", "12.9" or "12.9.1"');
 
     const base = parseImageReference(OWNER, 'baseImage', options.baseImage ?? DEFAULT_BASE_IMAGE);
     const final = options.finalImage === undefined ? base : parseImageReference(OWNER, 'finalImage', options.finalImage);
@@ -101,7 +107,7 @@ export class PixiImageSpec {
 
     this.pixiVersion = options.pixiVersion === undefined ? pixiVersionOfTag(base)
       : requireMatch(OWNER, 'pixiVersion', options.pixiVersion, PIXI_VERSION, 'a pixi version such as "0.77.0"');
-    this.manifestFile = validateManifestFile(options.manifestFile);
+    this.manifestFile = validateManifestFile(options.manifestFile, workspace);
     this.recipe = validateRecipe(options.recipe);
 
     const sourceDir = requireRelativePath(OWNER, 'sourceDir', options.sourceDir ?? 'app');
@@ -196,11 +202,29 @@ function defaultEntrypointFile(dockerfile: string): string {
   return dir + name;
 }
 
-function validateManifestFile(value: PixiManifestFile | undefined): PixiManifestFile {
+function validateManifestFile(value: PixiManifestFile | undefined, workspace: IPixiWorkspace | undefined): PixiManifestFile {
   const allowed = Object.values(PixiManifestFile) as string[];
-  if (value === undefined) return PixiManifestFile.PIXI_TOML;
+  if (value === undefined) return workspace?.manifestFile ?? PixiManifestFile.PIXI_TOML;
   if (!allowed.includes(value)) throw invalidOption(OWNER, 'manifestFile', value, allowed.join(' or '));
+  if (workspace && workspace.manifestFile !== value) {
+    throw invalidOption(OWNER, 'manifestFile', value, `the workspace's manifest, ${workspace.manifestFile} (or leave it unset)`);
+  }
   return value;
+}
+
+/** The platform every image is built for (multi-arch images are a later concern). */
+const IMAGE_SUBDIR = 'linux-64';
+
+/** Fails where pixi would: an environment the workspace lacks, or one it does not solve for linux. */
+function checkEnvironmentInWorkspace(environment: string, workspace: IPixiWorkspace): void {
+  if (!workspace.hasEnvironment(environment)) {
+    throw invalidOption(OWNER, 'environment', environment, `an environment of the workspace: ${workspace.environmentNames.join(', ')}`);
+  }
+  const subdirs = workspace.subdirsOf(environment);
+  if (subdirs.length > 0 && !subdirs.includes(IMAGE_SUBDIR)) {
+    throw invalidOption(OWNER, 'environment', environment,
+      `an environment the workspace solves for ${IMAGE_SUBDIR} (this one has ${subdirs.join(', ')}); add "${IMAGE_SUBDIR}" to its platforms`);
+  }
 }
 
 function validateRecipe(value: DockerRecipe | undefined): DockerRecipe {

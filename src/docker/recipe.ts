@@ -42,13 +42,3 @@ export enum FinalImageKind {
    */
   DISTROLESS = 'distroless',
 }
-
-/**
- * The pixi manifest file at the root of the build context.
- */
-export enum PixiManifestFile {
-  /** `pixi.toml`. */
-  PIXI_TOML = 'pixi.toml',
-  /** `pyproject.toml` with a `[tool.pixi.workspace]` table. */
-  PYPROJECT_TOML = 'pyproject.toml',
-}

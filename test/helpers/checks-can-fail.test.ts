@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { dockerfileDiagnostics, instructionLines, runScripts, sourceCopiesBeforeInstall } from './dockerfile';
+import { pixiManifestErrors } from './schema';
 import { shellcheck } from './shellcheck';
 import { PixiImageSpec } from '../../src';
 
@@ -59,5 +60,10 @@ describe('the checks can fail', () => {
     } finally {
       process.env.PATH = path;
     }
+  });
+
+  test('pixi\'s schema rejects a manifest without channels and a task with an unknown key', () => {
+    expect(pixiManifestErrors({ workspace: { platforms: ['linux-64'] } }).join('\n')).toMatch(/required.*channels/);
+    expect(pixiManifestErrors({ workspace: { channels: ['conda-forge'] }, tasks: { t: { cmd: 'x', bogus: 1 } } })).not.toEqual([]);
   });
 });
