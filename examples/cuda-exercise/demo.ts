@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync, rmSync } from 'fs';
 import { join, relative } from 'path';
 import { Project, SampleDir } from 'projen';
+import { CUDA_EXERCISE_WORKSPACE } from './workspace';
 import { DockerIgnore, PixiDockerImage, PixiWorkspace } from '../../src';
 
 const REPO = join(__dirname, '..', '..');
@@ -35,22 +36,7 @@ function main(): void {
   const project = new Project({ name: 'cuda-exercise', outdir: OUTDIR });
 
   // The lesson's cuda-exercise workspace: a cpu and a gpu environment of PyTorch.
-  new PixiWorkspace(project, {
-    name: 'cuda-exercise', version: '0.1.0', channels: ['conda-forge'],
-    platforms: ['linux-64', 'osx-arm64', 'win-64'],
-    dependencies: { python: '>=3.13.5,<3.14' },
-    features: {
-      cpu: { dependencies: { 'pytorch-cpu': '>=2.7.1,<3' } },
-      gpu: {
-        systemRequirements: { cuda: '12' },
-        targets: {
-          'linux-64': { dependencies: { 'pytorch-gpu': '>=2.7.1,<3' } },
-          'win-64': { dependencies: { 'pytorch-gpu': '>=2.7.1,<3' } },
-        },
-      },
-    },
-    environments: { cpu: { features: ['cpu'] }, gpu: { features: ['gpu'] } },
-  });
+  new PixiWorkspace(project, CUDA_EXERCISE_WORKSPACE);
 
   // One image per environment; the gpu image gets CONDA_OVERRIDE_CUDA=12 from the workspace.
   const command = ['python', 'src/torch_detect_GPU.py'];

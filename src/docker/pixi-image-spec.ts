@@ -14,6 +14,7 @@ import {
   requireRelativePath,
   requireSingleLine,
 } from '../util/validate';
+import { compareVersions } from '../util/versions';
 
 const OWNER = 'PixiDockerImage';
 const DEFAULT_BASE_IMAGE = 'ghcr.io/prefix-dev/pixi:noble';
@@ -23,7 +24,7 @@ const PIXI_VERSION = /^\d+\.\d+\.\d+$/;
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const LABEL_KEY = /^[A-Za-z0-9](?:[A-Za-z0-9._/-]*[A-Za-z0-9])?$/;
 /** `pixi shell-hook --as-is` (= `--frozen --no-install`) exists from this version on. */
-const AS_IS_SINCE = [0, 53, 0];
+const AS_IS_SINCE = '0.53.0';
 
 /**
  * Options for rendering the files of a {@link PixiImageSpec}.
@@ -268,12 +269,4 @@ function validateHeader(header: string | undefined): string | undefined {
     throw invalidOption('PixiImageSpec', 'headerComment', header, 'one line without control characters');
   }
   return header;
-}
-
-function compareVersions(version: string, other: number[]): number {
-  const parts = version.split('.').map(Number);
-  for (let i = 0; i < 3; i++) {
-    if (parts[i] !== other[i]) return parts[i] - other[i];
-  }
-  return 0;
 }

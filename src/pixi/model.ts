@@ -3,6 +3,7 @@
  * written from TypeScript or read from an existing file. Internal: not part of the public API.
  */
 import { PixiManifestFile } from './manifest-file';
+import { compareVersions } from '../util/versions';
 
 export interface PlatformModel {
   /** Name features and environments refer to (the subdir for plain platforms). */
@@ -93,15 +94,4 @@ export function cudaVersionFor(model: WorkspaceModel, environment: string): stri
     .filter((v): v is string => v !== undefined)
     .sort(compareVersions)
     .pop();
-}
-
-/** Compares dotted version strings numerically (`12.10` > `12.9`). */
-export function compareVersions(a: string, b: string): number {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const diff = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (diff !== 0) return diff;
-  }
-  return 0;
 }

@@ -1,28 +1,12 @@
 import { Project, Testing } from 'projen';
+import { CUDA_EXERCISE_WORKSPACE } from '../../examples/cuda-exercise/workspace';
 import { ChannelPriority, PixiManifest, PixiWorkspace, PixiWorkspaceOptions } from '../../src';
 import { tempOutdir } from '../helpers/project';
 import { pixiManifestErrors } from '../helpers/schema';
 import { readFixture, tomlData } from '../helpers/toml';
 
-/** The example of the issue, as users write it. */
-const CUDA_EXERCISE: PixiWorkspaceOptions = {
-  name: 'cuda-exercise',
-  version: '0.1.0',
-  channels: ['conda-forge'],
-  platforms: ['linux-64', 'osx-arm64', 'win-64'],
-  dependencies: { python: '>=3.13.5,<3.14' },
-  features: {
-    cpu: { dependencies: { 'pytorch-cpu': '>=2.7.1,<3' } },
-    gpu: {
-      systemRequirements: { cuda: '12' },
-      targets: {
-        'linux-64': { dependencies: { 'pytorch-gpu': '>=2.7.1,<3' } },
-        'win-64': { dependencies: { 'pytorch-gpu': '>=2.7.1,<3' } },
-      },
-    },
-  },
-  environments: { cpu: { features: ['cpu'] }, gpu: { features: ['gpu'] } },
-};
+/** The issue's example, shared with the demo (examples/cuda-exercise/workspace.ts). */
+const CUDA_EXERCISE: PixiWorkspaceOptions = CUDA_EXERCISE_WORKSPACE;
 
 function synthManifest(options: PixiWorkspaceOptions): string {
   const project = new Project({ name: 'p', outdir: tempOutdir() });
