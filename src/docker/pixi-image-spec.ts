@@ -86,6 +86,8 @@ export class PixiImageSpec {
   public readonly entrypointFile?: string;
   /** How the Dockerfile is laid out. */
   public readonly recipe: DockerRecipe;
+  /** The workspace the image packages, when known. */
+  public readonly workspace?: IPixiWorkspace;
 
   /**
    * @param options the image description; throws on any invalid value
@@ -95,6 +97,7 @@ export class PixiImageSpec {
       'a pixi environment name: lowercase letters, digits and "-" (^[a-z\\d-]+$)');
     const workspace = options.workspace;
     if (workspace) checkEnvironmentInWorkspace(this.environment, workspace);
+    this.workspace = workspace;
     const cudaVersion = options.cudaVersion ?? workspace?.cudaVersionFor(this.environment);
     this.cudaVersion = cudaVersion === undefined ? undefined
       : requireMatch(OWNER, options.cudaVersion === undefined ? 'cudaVersion (from the workspace)' : 'cudaVersion', cudaVersion,

@@ -1,0 +1,173 @@
+import { stringify } from 'yaml';
+import { commentPinnedActions, pinnedRef, PinnedAction } from './actions';
+import { optimizedWorkflow } from './optimized-workflow';
+import { GhcrWorkflowImage, GhcrWorkflowSpecOptions, ImagePlatform, WorkflowRecipe } from './options';
+import { Yaml } from './triggers';
+import { TUTORIAL_DEFAULT_TAGS, tutorialWorkflow } from './tutorial-workflow';
+import { WorkflowImage, workflowImages } from './workflow-images';
+import { hasControlCharacter, invalidOption } from '../util/validate';
+
+const OWNER = 'GhcrWorkflow';
+/** Where the workflow lives, relative to the repository root. */
+export const WORKFLOW_FILE = '.github/workflows/docker.yaml';
+const IMAGE_NAME = /^ghcr\.io\/[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)+$/;
+const TAG_TYPES = ['raw', 'sha', 'ref', 'semver', 'pep440', 'match', 'schedule', 'edge'];
+const TAG_EXPRESSION = new RegExp(`^type=(${TAG_TYPES.join('|')})(,[a-z-]+=[^,]*)*$`);
+const BRANCH = /^[A-Za-z0-9._\/*-]+$/;
+const ACTION_REF = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.\/-]+@[A-Za-z0-9_.\/-]+$/;
+/** Subdirs a platform needs in the pixi workspace. */
+const PLATFORM_SUBDIRS: Record<ImagePlatform, string> = {
+  [ImagePlatform.LINUX_AMD64]: 'linux-64',
+  [ImagePlatform.LINUX_ARM64]: 'linux-aarch64',
+};
+
+/** Options for rendering the workflow file. */
+export interface GhcrWorkflowRenderOptions {
+  /** A comment written on the first line. One line, without `#`. @default - no comment */
+  readonly headerComment?: string;
+}
+
+/**
+ * The GitHub Actions workflow that builds, tests and publishes pixi images to GHCR, free of
+ * projen: rendered from the same image descriptions as the Dockerfiles, so it cannot drift.
+ */
+export class GhcrWorkflowSpec {
+  /** The workflow layout. */
+  public readonly recipe: WorkflowRecipe;
+  /** The platforms built (OPTIMIZED). */
+  public readonly platforms: ImagePlatform[];
+  private readonly images: WorkflowImage[];
+  private readonly options: GhcrWorkflowSpecOptions;
+
+  /**
+   * @param images the images to build; at least one
+   * @param options workflow options; invalid values throw here
+   */
+  public constructor(images: GhcrWorkflowImage[], options: GhcrWorkflowSpecOptions = {}) {
+    if (images.length === 0) throw invalidOption(OWNER, 'images', [], 'at least one PixiDockerImage');
+    this.images = workflowImages(images);
+    this.options = options;
+    this.recipe = validateRecipe(options.recipe);
+    this.platforms = validatePlatforms(options.platforms ?? [ImagePlatform.LINUX_AMD64]);
+    validateOptions(options, this.recipe);
+    for (const image of this.images) checkWorkspacePlatforms(image, this.platforms);
+  }
+
+  /** Job ids of the workflow, in order. */
+  public get jobIds(): string[] {
+    return Object.keys(this.toWorkflow().jobs);
+  }
+
+  /** The workflow as data, keys spelled as in the YAML file. */
+  public toWorkflow(): any {
+    return this.render((action) => pinnedRef(action));
+  }
+
+  /**
+   * Renders the YAML file, with `# vX.Y.Z` comments after pinned actions.
+   * @param options where to put a header comment
+   */
+  public renderYaml(options: GhcrWorkflowRenderOptions = {}): string {
+    const header = options.headerComment;
+    if (header !== undefined && hasControlCharacter(header)) throw invalidOption(OWNER, 'headerComment', header, 'one line');
+    const text = stringify(this.toWorkflow(), { lineWidth: 0 });
+    return `${header ? `# ${header}\n\n` : ''}${commentPinnedActions(text)}`;
+  }
+
+  /** @internal renders with a custom action resolver (projen's GitHub action overrides). */
+  public _render(resolve: (uses: string) => string): Yaml {
+    return this.render((action) => resolve(pinnedRef(action)));
+  }
+
+  private render(uses: (action: PinnedAction) => string): Yaml {
+    const options = this.options;
+    const name = options.workflowName ?? 'Docker Images';
+    const branches = options.branches ?? ['main'];
+    if (this.recipe === WorkflowRecipe.TUTORIAL) {
+      return tutorialWorkflow(name, branches, this.images, options.tags ?? TUTORIAL_DEFAULT_TAGS);
+    }
+    const overrides = options.actionOverrides ?? {};
+    return optimizedWorkflow(this.images, {
+      name,
+      branches,
+      imageName: options.imageName,
+      tags: options.tags ?? [],
+      platforms: this.platforms,
+      qemu: options.qemu ?? false,
+      smokeTest: options.smokeTest,
+      attest: options.attest ?? true,
+      workflowFile: WORKFLOW_FILE,
+      uses: (action) => overrides[action.name] ?? uses(action),
+    });
+  }
+}
+
+function validateRecipe(recipe: WorkflowRecipe | undefined): WorkflowRecipe {
+  const allowed = Object.values(WorkflowRecipe) as string[];
+  if (recipe !== undefined && !allowed.includes(recipe)) throw invalidOption(OWNER, 'recipe', recipe, 'WorkflowRecipe.TUTORIAL or WorkflowRecipe.OPTIMIZED');
+  return recipe ?? WorkflowRecipe.OPTIMIZED;
+}
+
+function validatePlatforms(platforms: ImagePlatform[]): ImagePlatform[] {
+  const allowed = Object.values(ImagePlatform) as string[];
+  if (platforms.length === 0) throw invalidOption(OWNER, 'platforms', platforms, `at least one of ${allowed.join(', ')}`);
+  platforms.forEach((platform, i) => {
+    if (!allowed.includes(platform)) throw invalidOption(OWNER, `platforms[${i}]`, platform, allowed.join(' or '));
+  });
+  if (new Set(platforms).size !== platforms.length) throw invalidOption(OWNER, 'platforms', platforms, 'each platform once');
+  return [...platforms];
+}
+
+function validateOptions(options: GhcrWorkflowSpecOptions, recipe: WorkflowRecipe): void {
+  if (options.workflowName !== undefined && (options.workflowName.trim() === '' || hasControlCharacter(options.workflowName))) {
+    throw invalidOption(OWNER, 'workflowName', options.workflowName, 'a one-line name');
+  }
+  (options.branches ?? []).forEach((branch, i) => {
+    if (!BRANCH.test(branch)) throw invalidOption(OWNER, `branches[${i}]`, branch, 'a branch name or glob without spaces');
+  });
+  if (options.imageName !== undefined && !IMAGE_NAME.test(options.imageName)) {
+    throw invalidOption(OWNER, 'imageName', options.imageName, 'a lower-case GHCR repository such as "ghcr.io/my-lab/cuda-exercise", without tag');
+  }
+  (options.tags ?? []).forEach((tag, i) => {
+    if (!TAG_EXPRESSION.test(tag) || tag.includes('${{') || hasControlCharacter(tag)) {
+      throw invalidOption(OWNER, `tags[${i}]`, tag, `a docker/metadata-action tag expression: type=${TAG_TYPES.join('|')} with ",key=value" attributes`);
+    }
+  });
+  if (options.smokeTest !== undefined) {
+    if (options.smokeTest.length === 0 || options.smokeTest[0] === '') {
+      throw invalidOption(OWNER, 'smokeTest', options.smokeTest, 'a non-empty command, e.g. ["python", "--version"]');
+    }
+    options.smokeTest.forEach((arg, i) => {
+      // `${{` would be expanded by GitHub before the shell sees it.
+      if (hasControlCharacter(arg) || arg.includes('${{')) {
+        throw invalidOption(OWNER, `smokeTest[${i}]`, arg, 'an argument without newlines, control characters or "${{"');
+      }
+    });
+  }
+  for (const [name, ref] of Object.entries(options.actionOverrides ?? {})) {
+    if (!ACTION_REF.test(ref) || !ref.startsWith(`${name}@`)) {
+      throw invalidOption(OWNER, `actionOverrides.${name}`, ref, `"${name}@<sha or tag>"`);
+    }
+  }
+  if (recipe === WorkflowRecipe.TUTORIAL) {
+    const unsupported = (['imageName', 'platforms', 'qemu', 'smokeTest', 'attest', 'actionOverrides'] as const)
+      .filter((key) => options[key] !== undefined);
+    if (unsupported.length > 0) {
+      throw invalidOption(OWNER, unsupported[0], options[unsupported[0]], 'nothing with WorkflowRecipe.TUTORIAL, which reproduces the lesson as it is');
+    }
+  }
+}
+
+/** Building for a platform the workspace does not solve for would fail in `pixi install`. */
+function checkWorkspacePlatforms(image: WorkflowImage, platforms: ImagePlatform[]): void {
+  const workspace = image.spec.workspace;
+  if (!workspace) return;
+  const subdirs = workspace.subdirsOf(image.spec.environment);
+  for (const platform of platforms) {
+    if (subdirs.length > 0 && !subdirs.includes(PLATFORM_SUBDIRS[platform])) {
+      throw invalidOption(OWNER, 'platforms', platform,
+        `platforms the environment "${image.spec.environment}" of ${image.spec.dockerfile} is solved for (${subdirs.join(', ')}); `
+        + `add "${PLATFORM_SUBDIRS[platform]}" to the workspace platforms to build ${platform}`);
+    }
+  }
+}

@@ -1,0 +1,83 @@
+import { relative, sep } from 'path';
+import { Component, FileBase, github, IResolver, Project } from 'projen';
+import { commentPinnedActions } from './actions';
+import { GhcrWorkflowSpec, WORKFLOW_FILE } from './ghcr-workflow-spec';
+import { GhcrWorkflowSpecOptions } from './options';
+import { toProjenJob, toProjenTriggers } from './projen-workflow';
+import { PixiDockerImage } from '../docker/pixi-docker-image';
+import { RenderedFile } from '../util/rendered-file';
+
+/** Options for {@link GhcrWorkflow}. */
+export interface GhcrWorkflowOptions extends GhcrWorkflowSpecOptions {
+  /**
+   * The images to build and publish.
+   * @default - every PixiDockerImage in the project tree, found at synthesis
+   */
+  readonly images?: PixiDockerImage[];
+}
+
+/**
+ * `.github/workflows/docker.yaml` at the repository root: builds, smoke-tests and publishes the
+ * project's pixi images to GHCR. With projen's GitHub component on the root project it is a
+ * projen `GithubWorkflow` (so `project.github.actions.set(...)` overrides its actions);
+ * otherwise (a bare project, or images in subprojects of one) it writes the same file itself.
+ */
+export class GhcrWorkflow extends Component {
+  /** The projen workflow, when the root project has projen's GitHub component. */
+  public readonly workflow?: github.GithubWorkflow;
+  /** The generated workflow file. */
+  public readonly file: FileBase;
+  private readonly options: GhcrWorkflowOptions;
+
+  /**
+   * @param project any project of the tree; the workflow goes to the root
+   * @param options images and workflow options; invalid values throw here
+   */
+  public constructor(project: Project, options: GhcrWorkflowOptions = {}) {
+    if (options.images) new GhcrWorkflowSpec(options.images.map((image) => ({ spec: image.spec })), options);
+    super(project, 'GhcrWorkflow');
+    this.options = options;
+    const root = project.root;
+    const gh = github.GitHub.of(root);
+    if (gh?.workflowsEnabled) {
+      const workflow = new github.GithubWorkflow(gh, options.workflowName ?? 'Docker Images', { fileName: 'docker.yaml' });
+      this.workflow = workflow;
+      this.file = workflow.file!;
+      // projen renders YAML from data, which has no comments: add the `# vX.Y.Z` pins afterwards.
+      const file = this.file as unknown as { synthesizeContent(resolver: IResolver): string | undefined };
+      const render = file.synthesizeContent.bind(file);
+      file.synthesizeContent = (resolver) => {
+        const text = render(resolver);
+        return text === undefined ? undefined : commentPinnedActions(text);
+      };
+    } else {
+      this.file = new RenderedFile(root, WORKFLOW_FILE, (marker) => this.spec().renderYaml({ headerComment: marker }), { committed: true });
+    }
+  }
+
+  /** The workflow description, with the images known now. */
+  public spec(): GhcrWorkflowSpec {
+    const root = this.project.root;
+    const images = this.options.images ?? root.node.findAll().filter(PixiDockerImage.isPixiDockerImage);
+    return new GhcrWorkflowSpec(images.map((image) => ({
+      spec: image.spec,
+      context: relative(root.outdir, image.project.outdir).split(sep).join('/') || '.',
+    })), this.options);
+  }
+
+  /** Fills the projen workflow once every image of the tree exists. */
+  public preSynthesize(): void {
+    if (!this.workflow) return;
+    const document = this.spec()._render((uses) => uses);
+    this.workflow.on(toProjenTriggers(document.on));
+    this.workflow.addJobs(Object.fromEntries(Object.entries(document.jobs).map(([id, job]) => [id, toProjenJob(job as any)])));
+    // GithubWorkflow has no workflow-level permissions, and its overrides drop an empty `{}`:
+    // put `permissions: {}` and the concurrency rule into the data it renders, after `on:`.
+    const workflow = this.workflow as unknown as { renderWorkflow(): Record<string, unknown> };
+    const render = workflow.renderWorkflow.bind(workflow);
+    workflow.renderWorkflow = () => {
+      const { name, on, concurrency: _none, ...rest } = render();
+      return { name, on, concurrency: document.concurrency, permissions: document.permissions, ...rest };
+    };
+  }
+}

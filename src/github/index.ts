@@ -1,0 +1,3 @@
+export * from './options';
+export * from './ghcr-workflow-spec';
+export * from './ghcr-workflow';

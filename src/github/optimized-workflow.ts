@@ -1,0 +1,232 @@
+import { ACTIONS, PinnedAction } from './actions';
+import { ImagePlatform } from './options';
+import { triggers, unique, Yaml } from './triggers';
+import { inContext, triggerPaths, WorkflowImage } from './workflow-images';
+import { shellQuote } from '../docker/dockerfile-text';
+import { FinalImageKind } from '../docker/recipe';
+
+export interface OptimizedSettings {
+  readonly name: string;
+  readonly branches: string[];
+  readonly imageName?: string;
+  readonly tags: string[];
+  readonly platforms: ImagePlatform[];
+  readonly qemu: boolean;
+  readonly smokeTest?: string[];
+  readonly attest: boolean;
+  /** The workflow file itself, relative to the repository root: editing it rebuilds. */
+  readonly workflowFile: string;
+  /** The `uses:` reference of an action, after overrides. */
+  readonly uses: (action: PinnedAction) => string;
+}
+
+const NOT_PR = 'github.event_name != \'pull_request\'';
+const PLATFORM_RUNNERS: Record<ImagePlatform, string> = {
+  [ImagePlatform.LINUX_AMD64]: 'ubuntu-24.04',
+  [ImagePlatform.LINUX_ARM64]: 'ubuntu-24.04-arm',
+};
+
+/**
+ * WorkflowRecipe.OPTIMIZED: per image, a `build-<id>` job with one matrix entry per platform
+ * (one build each, cached, smoke-tested, pushed by digest outside pull requests) and a
+ * `publish-<id>` job that tags the multi-arch index and attests it.
+ */
+export function optimizedWorkflow(images: WorkflowImage[], settings: OptimizedSettings): Yaml {
+  const jobs: Yaml = {};
+  for (const image of images) {
+    jobs[`build-${image.id}`] = buildJob(image, settings);
+    jobs[`publish-${image.id}`] = publishJob(image, settings);
+  }
+  return {
+    name: settings.name,
+    on: triggers(settings.branches, unique([...images.flatMap(triggerPaths), settings.workflowFile])),
+    // Supersede pull-request runs; never cancel a push that may be publishing.
+    concurrency: { 'group': '${{ github.workflow }}-${{ github.ref }}', 'cancel-in-progress': '${{ github.event_name == \'pull_request\' }}' },
+    permissions: {},
+    jobs,
+  };
+}
+
+function buildJob(image: WorkflowImage, settings: OptimizedSettings): Yaml {
+  const scope = `${image.id}-\${{ matrix.slug }}`;
+  const steps: Yaml[] = [
+    { name: 'Checkout', uses: settings.uses(ACTIONS.checkout), with: { 'persist-credentials': false } },
+    imageNameStep(settings),
+    metadataStep(image, settings),
+  ];
+  if (settings.qemu) steps.push({ name: 'Set up QEMU', uses: settings.uses(ACTIONS.setupQemu) });
+  steps.push(
+    { name: 'Set up Docker Buildx', uses: settings.uses(ACTIONS.setupBuildx) },
+    loginStep(settings, NOT_PR),
+    {
+      name: 'Build',
+      id: 'build',
+      uses: settings.uses(ACTIONS.buildPush),
+      with: {
+        'context': image.context,
+        'file': inContext(image, image.spec.dockerfile),
+        'platforms': '${{ matrix.platform }}',
+        'pull': true,
+        'labels': '${{ steps.meta.outputs.labels }}',
+        'annotations': '${{ steps.meta.outputs.annotations }}',
+        // Tags only for the local image of a pull request; pushes go by digest and are tagged once, in publish.
+        'tags': '${{ github.event_name == \'pull_request\' && steps.meta.outputs.tags || \'\' }}',
+        'outputs': `\${{ ${NOT_PR} && format('type=image,name={0},push-by-digest=true,name-canonical=true,push=true', steps.image.outputs.name) || 'type=docker' }}`,
+        // BuildKit attestations would show as unknown/unknown platforms on GHCR; publish attests instead.
+        'provenance': false,
+        'cache-from': `type=gha,scope=${scope}`,
+        'cache-to': `type=gha,mode=max,scope=${scope}`,
+      },
+    },
+    smokeTestStep(image, settings),
+    {
+      name: 'Export digest',
+      if: NOT_PR,
+      env: { DIGEST: '${{ steps.build.outputs.digest }}' },
+      run: 'mkdir -p "$RUNNER_TEMP/digests"\ntouch "$RUNNER_TEMP/digests/${DIGEST#sha256:}"\n',
+    },
+    {
+      name: 'Upload digest',
+      if: NOT_PR,
+      uses: settings.uses(ACTIONS.uploadArtifact),
+      with: {
+        'name': `digests-${image.id}-\${{ matrix.slug }}`,
+        'path': '${{ runner.temp }}/digests/*',
+        'if-no-files-found': 'error',
+        'retention-days': 1,
+      },
+    },
+  );
+  return {
+    'name': `Build ${image.id} (\${{ matrix.platform }})`,
+    'runs-on': '${{ matrix.runner }}',
+    'timeout-minutes': 120,
+    'permissions': { contents: 'read', packages: 'write' },
+    'strategy': {
+      'fail-fast': false,
+      'matrix': {
+        include: settings.platforms.map((platform) => ({
+          platform,
+          runner: settings.qemu ? PLATFORM_RUNNERS[ImagePlatform.LINUX_AMD64] : PLATFORM_RUNNERS[platform],
+          slug: platform.replace(/\//g, '-'),
+        })),
+      },
+    },
+    steps,
+  };
+}
+
+function publishJob(image: WorkflowImage, settings: OptimizedSettings): Yaml {
+  const permissions: Yaml = { contents: 'read', packages: 'write' };
+  if (settings.attest) {
+    permissions['id-token'] = 'write';
+    permissions.attestations = 'write';
+  }
+  const steps: Yaml[] = [
+    {
+      name: 'Download digests',
+      uses: settings.uses(ACTIONS.downloadArtifact),
+      with: { 'path': '${{ runner.temp }}/digests', 'pattern': `digests-${image.id}-*`, 'merge-multiple': true },
+    },
+    imageNameStep(settings),
+    loginStep(settings),
+    { name: 'Set up Docker Buildx', uses: settings.uses(ACTIONS.setupBuildx) },
+    { ...metadataStep(image, settings), env: { DOCKER_METADATA_ANNOTATIONS_LEVELS: 'index' } },
+    {
+      name: 'Create the tagged index',
+      id: 'index',
+      env: { IMAGE: '${{ steps.image.outputs.name }}' },
+      run: [
+        'mapfile -t tags < <(jq -r \'.tags[] | "--tag=" + .\' <<< "$DOCKER_METADATA_OUTPUT_JSON")',
+        'mapfile -t annotations < <(jq -r \'.annotations[] | "--annotation=" + .\' <<< "$DOCKER_METADATA_OUTPUT_JSON")',
+        'sources=()',
+        'for file in "$RUNNER_TEMP"/digests/*; do sources+=("${IMAGE}@sha256:${file##*/}"); done',
+        'docker buildx imagetools create "${tags[@]}" "${annotations[@]}" "${sources[@]}"',
+        'first_tag=$(jq -r \'.tags[0]\' <<< "$DOCKER_METADATA_OUTPUT_JSON")',
+        'digest=$(docker buildx imagetools inspect "$first_tag" --format \'{{json .Manifest}}\' | jq -r .digest)',
+        'echo "digest=${digest}" >> "$GITHUB_OUTPUT"',
+        '',
+      ].join('\n'),
+    },
+  ];
+  if (settings.attest) {
+    steps.push({
+      name: 'Attest provenance',
+      uses: settings.uses(ACTIONS.attest),
+      with: {
+        'subject-name': '${{ steps.image.outputs.name }}',
+        'subject-digest': '${{ steps.index.outputs.digest }}',
+        'push-to-registry': true,
+      },
+    });
+  }
+  return {
+    'name': `Publish ${image.id}`,
+    'if': NOT_PR,
+    'needs': [`build-${image.id}`],
+    'runs-on': PLATFORM_RUNNERS[ImagePlatform.LINUX_AMD64],
+    'timeout-minutes': 15,
+    permissions,
+    steps,
+  };
+}
+
+function imageNameStep(settings: OptimizedSettings): Yaml {
+  return settings.imageName
+    ? { name: 'Image name', id: 'image', env: { IMAGE_NAME: settings.imageName }, run: 'echo "name=${IMAGE_NAME}" >> "$GITHUB_OUTPUT"\n' }
+    // Registries need lower-case names; owners and repositories may have capitals.
+    : { name: 'Image name', id: 'image', run: 'echo "name=ghcr.io/${GITHUB_REPOSITORY,,}" >> "$GITHUB_OUTPUT"\n' };
+}
+
+function metadataStep(image: WorkflowImage, settings: OptimizedSettings): Yaml {
+  const tags = [
+    'type=raw,value=latest,enable={{is_default_branch}}',
+    'type=sha',
+    'type=semver,pattern={{version}}',
+    'type=semver,pattern={{major}}.{{minor}}',
+    'type=ref,event=pr',
+    ...settings.tags,
+  ];
+  const withInputs: Yaml = { images: '${{ steps.image.outputs.name }}', tags: tags.map((t) => `${t}\n`).join('') };
+  if (image.tagSuffix) withInputs.flavor = `suffix=${image.tagSuffix},onlatest=true\n`;
+  return { name: 'Docker meta', id: 'meta', uses: settings.uses(ACTIONS.metadata), with: withInputs };
+}
+
+function loginStep(settings: OptimizedSettings, condition?: string): Yaml {
+  return {
+    name: 'Log in to GitHub Container Registry',
+    ...(condition ? { if: condition } : {}),
+    uses: settings.uses(ACTIONS.login),
+    with: { registry: 'ghcr.io', username: '${{ github.actor }}', password: '${{ secrets.GITHUB_TOKEN }}' },
+  };
+}
+
+/** Runs against the loaded image on pull requests, and against the pushed digest otherwise. */
+function smokeTestStep(image: WorkflowImage, settings: OptimizedSettings): Yaml {
+  const prefix = image.spec.environmentPrefix;
+  const env = {
+    IMAGE_REF: '${{ github.event_name == \'pull_request\' && steps.build.outputs.imageid || format(\'{0}@{1}\', steps.image.outputs.name, steps.build.outputs.digest) }}',
+  };
+  if (settings.smokeTest) {
+    return { name: 'Smoke test', env, run: `docker run --rm "$IMAGE_REF" ${settings.smokeTest.map(shellQuote).join(' ')}\n` };
+  }
+  if (image.spec.finalImageKind === FinalImageKind.DISTROLESS) {
+    // No shell in the image: check the activation variables its configuration sets (`create` pulls a pushed digest).
+    return {
+      name: 'Smoke test: the environment is activated',
+      env,
+      run: [
+        'container=$(docker create "$IMAGE_REF" true)',
+        `docker inspect --format '{{json .Config.Env}}' "$container" | grep -F ${shellQuote(`"CONDA_PREFIX=${prefix}"`)}`,
+        'docker rm "$container" > /dev/null',
+        '',
+      ].join('\n'),
+    };
+  }
+  const check = `test "$CONDA_PREFIX" = ${prefix} && test "\${PATH%%:*}" = ${prefix}/bin`;
+  return {
+    name: 'Smoke test: the environment is activated',
+    env,
+    run: `docker run --rm "$IMAGE_REF" bash -c ${shellQuote(check)}\n`,
+  };
+}

@@ -1,0 +1,71 @@
+import { PixiImageSpec } from '../docker/pixi-image-spec';
+
+/** How `GhcrWorkflow` lays out `.github/workflows/docker.yaml`. */
+export enum WorkflowRecipe {
+  /**
+   * The lesson's workflow, key for key: one job that builds the image twice (a test build, then
+   * the deploying one), floating action tags, amd64 only, no build cache.
+   */
+  TUTORIAL = 'tutorial',
+  /**
+   * One build per image and platform with a GitHub Actions layer cache, a smoke test, native arm64
+   * runners, push by digest and a tagged multi-arch index, SHA-pinned actions, least privilege and
+   * a signed provenance attestation.
+   */
+  OPTIMIZED = 'optimized',
+}
+
+/** A platform an image is built for. */
+export enum ImagePlatform {
+  /** `linux/amd64`, built on `ubuntu-24.04`; the workspace must list `linux-64`. */
+  LINUX_AMD64 = 'linux/amd64',
+  /** `linux/arm64`, built on the native `ubuntu-24.04-arm` runner; the workspace must list `linux-aarch64`. */
+  LINUX_ARM64 = 'linux/arm64',
+}
+
+/** Options shared by {@link GhcrWorkflowSpec} and {@link GhcrWorkflow}. */
+export interface GhcrWorkflowSpecOptions {
+  /** Workflow layout. @default WorkflowRecipe.OPTIMIZED */
+  readonly recipe?: WorkflowRecipe;
+  /** Name shown in the Actions tab. @default "Docker Images" */
+  readonly workflowName?: string;
+  /** Branches whose pushes publish images. @default ["main"] */
+  readonly branches?: string[];
+  /**
+   * Image repository, lower case, e.g. `ghcr.io/my-lab/cuda-exercise`.
+   * @default - `ghcr.io/<owner>/<repo>` of the repository, lower-cased
+   */
+  readonly imageName?: string;
+  /**
+   * Extra `docker/metadata-action` tag expressions, e.g. `type=raw,value=noble-cuda-12.9`.
+   * OPTIMIZED always adds `latest` (default branch only), `sha`, semver tags on `v*` tags and `pr-N`.
+   * @default - none (TUTORIAL: `type=raw,value=latest` and `type=sha`)
+   */
+  readonly tags?: string[];
+  /** Platforms to build (OPTIMIZED). @default [ImagePlatform.LINUX_AMD64] */
+  readonly platforms?: ImagePlatform[];
+  /** Emulate other platforms with QEMU on amd64 runners instead of native arm64 runners. @default false */
+  readonly qemu?: boolean;
+  /**
+   * Command run through each image's entrypoint after its build, e.g. `["python", "-c", "import torch"]`.
+   * @default - a check that the environment activates (`CONDA_PREFIX` is the environment's prefix)
+   */
+  readonly smokeTest?: string[];
+  /** Attest the provenance of pushed images with `actions/attest` (OPTIMIZED). @default true */
+  readonly attest?: boolean;
+  /**
+   * Replacement `uses:` references by action name, e.g.
+   * `{ 'docker/build-push-action': 'docker/build-push-action@<sha>' }`. In a project with projen's
+   * GitHub component, `project.github.actions.set(...)` works as well.
+   * @default - the pinned versions of this library
+   */
+  readonly actionOverrides?: Record<string, string>;
+}
+
+/** One image built by the workflow. */
+export interface GhcrWorkflowImage {
+  /** The image. */
+  readonly spec: PixiImageSpec;
+  /** Build context, relative to the repository root (`.` for the root). @default "." */
+  readonly context?: string;
+}

@@ -1,0 +1,61 @@
+import { triggers, unique, Yaml } from './triggers';
+import { inContext, triggerPaths, WorkflowImage } from './workflow-images';
+
+export const TUTORIAL_DEFAULT_TAGS = ['type=raw,value=latest', 'type=sha'];
+
+/**
+ * The lesson's workflow (WorkflowRecipe.TUTORIAL): per image, one job that builds twice
+ * (a test build, then a deploying one that pushes unless the event is a pull request).
+ */
+export function tutorialWorkflow(name: string, branches: string[], images: WorkflowImage[], tags: string[]): Yaml {
+  const jobs: Yaml = {};
+  for (const image of images) {
+    jobs[images.length === 1 ? 'docker' : `docker-${image.id}`] = tutorialJob(image, tags);
+  }
+  return {
+    name,
+    on: triggers(branches, unique(images.flatMap(triggerPaths))),
+    concurrency: { 'group': '${{ github.workflow }}-${{ github.ref }}', 'cancel-in-progress': true },
+    permissions: {},
+    jobs,
+  };
+}
+
+function tutorialJob(image: WorkflowImage, tags: string[]): Yaml {
+  const build = {
+    context: image.context,
+    file: inContext(image, image.spec.dockerfile),
+    tags: '${{ steps.meta.outputs.tags }}',
+    labels: '${{ steps.meta.outputs.labels }}',
+    pull: true,
+  };
+  return {
+    'name': 'Build and publish images',
+    'runs-on': 'ubuntu-latest',
+    'permissions': { contents: 'read', packages: 'write' },
+    'steps': [
+      { name: 'Checkout', uses: 'actions/checkout@v4', with: { 'fetch-depth': 0 } },
+      {
+        name: 'Docker meta',
+        id: 'meta',
+        uses: 'docker/metadata-action@v5',
+        with: { images: 'ghcr.io/${{ github.repository }}\n', tags: tags.map((t) => `${t}\n`).join('') },
+      },
+      { name: 'Set up QEMU', uses: 'docker/setup-qemu-action@v3' },
+      { name: 'Set up Docker Buildx', uses: 'docker/setup-buildx-action@v3' },
+      {
+        name: 'Login to GitHub Container Registry',
+        if: 'github.event_name != \'pull_request\'',
+        uses: 'docker/login-action@v3',
+        with: { registry: 'ghcr.io', username: '${{ github.repository_owner }}', password: '${{ secrets.GITHUB_TOKEN }}' },
+      },
+      { name: 'Test build', id: 'docker_build_test', uses: 'docker/build-push-action@v6', with: build },
+      {
+        name: 'Deploy build',
+        id: 'docker_build_deploy',
+        uses: 'docker/build-push-action@v6',
+        with: { ...build, push: '${{ github.event_name != \'pull_request\' }}' },
+      },
+    ],
+  };
+}

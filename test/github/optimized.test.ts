@@ -1,0 +1,197 @@
+import { github, Project, Testing } from 'projen';
+import { parse } from 'yaml';
+import { GhcrWorkflow, GhcrWorkflowOptions, ImagePlatform, PixiDockerImage, PixiWorkspace } from '../../src';
+import { tempOutdir } from '../helpers/project';
+import { workflowFindings } from '../helpers/workflow-validators';
+
+const WORKFLOW = '.github/workflows/docker.yaml';
+
+interface Layout {
+  /** Put the workspace and images in a subproject, as the lesson does. */
+  readonly subproject?: boolean;
+  /** Give the root projen's GitHub component (the workflow is then a GithubWorkflow). */
+  readonly gitHub?: boolean;
+  readonly images?: ('cpu' | 'gpu' | 'distroless')[];
+  readonly arm64?: boolean;
+}
+
+/** A repository with the cuda-exercise workspace and some of its images, plus the workflow. */
+function repository(layout: Layout, options: GhcrWorkflowOptions = {}): { root: Project; workflow: GhcrWorkflow } {
+  const root = new Project({ name: 'repo', outdir: tempOutdir() });
+  if (layout.gitHub) new github.GitHub(root, { mergify: false, pullRequestLint: false });
+  const project = layout.subproject ? new Project({ name: 'cuda-exercise', parent: root, outdir: 'cuda-exercise' }) : root;
+  new PixiWorkspace(project, {
+    platforms: layout.arm64 ? ['linux-64', 'linux-aarch64'] : ['linux-64'],
+    features: { cpu: {}, gpu: { systemRequirements: { cuda: '12' } } },
+    environments: { cpu: { features: ['cpu'] }, gpu: { features: ['gpu'] } },
+  });
+  for (const kind of layout.images ?? ['gpu']) {
+    if (kind === 'distroless') {
+      new PixiDockerImage(project, { environment: 'cpu', dockerfile: 'Dockerfile.distroless', finalImage: 'gcr.io/distroless/base-debian12' });
+    } else {
+      new PixiDockerImage(project, { environment: kind, dockerfile: `Dockerfile.${kind}`, command: ['python', 'src/main.py'] });
+    }
+  }
+  const workflow = new GhcrWorkflow(root, options);
+  return { root, workflow };
+}
+
+function synthWorkflow(layout: Layout, options: GhcrWorkflowOptions = {}): string {
+  return Testing.synth(repository(layout, options).root)[WORKFLOW];
+}
+
+const VARIANTS: [string, Layout, GhcrWorkflowOptions][] = [
+  ['one image', {}, {}],
+  ['one image, as a projen GithubWorkflow', { gitHub: true }, {}],
+  ['cpu and gpu images in a subproject', { subproject: true, images: ['cpu', 'gpu'] }, {}],
+  ['amd64 and arm64', { arm64: true, images: ['cpu', 'gpu'] }, { platforms: [ImagePlatform.LINUX_AMD64, ImagePlatform.LINUX_ARM64] }],
+  ['amd64 and arm64 under QEMU, no attestation', { arm64: true }, { platforms: [ImagePlatform.LINUX_AMD64, ImagePlatform.LINUX_ARM64], qemu: true, attest: false }],
+  ['a distroless image, a fixed image name, extra tags and a smoke test', { images: ['distroless'] },
+    { imageName: 'ghcr.io/my-lab/cuda-exercise', tags: ['type=raw,value=noble-cuda-12.9'], smokeTest: ['python', '-c', 'print("it\'s $HOME")'] }],
+];
+
+describe.each(VARIANTS)('WorkflowRecipe.OPTIMIZED: %s', (_name, layout, options) => {
+  const text = synthWorkflow(layout, options);
+  const workflow = parse(text);
+  const jobs = Object.entries<any>(workflow.jobs);
+  const steps = jobs.flatMap(([, job]) => job.steps);
+
+  test('has zero findings from actionlint, the SchemaStore schema and shellcheck', async () => {
+    expect(await workflowFindings(text)).toEqual([]);
+  });
+
+  test('pins every action by full commit SHA with a version comment', () => {
+    const uses = text.split('\n').filter((line) => /^\s*(- )?uses:/.test(line));
+    expect(uses.length).toBeGreaterThan(0);
+    for (const line of uses) expect(line).toMatch(/uses: [\w.-]+\/[\w.-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$/);
+  });
+
+  test('grants nothing at the top and least privilege per job', () => {
+    expect(workflow.permissions).toEqual({});
+    for (const [id, job] of jobs) {
+      const attesting = job.steps.some((s: any) => s.uses?.startsWith('actions/attest@'));
+      const expected: Record<string, string> = { contents: 'read', packages: 'write' };
+      if (attesting) Object.assign(expected, { 'id-token': 'write', 'attestations': 'write' });
+      expect([id, job.permissions]).toEqual([id, expected]);
+    }
+  });
+
+  test('checks out without persisting credentials and keeps expressions out of run scripts', () => {
+    for (const step of steps.filter((s: any) => s.uses?.startsWith('actions/checkout@'))) {
+      expect(step.with['persist-credentials']).toBe(false);
+    }
+    for (const step of steps.filter((s: any) => s.run)) expect(step.run).not.toContain('${{');
+  });
+
+  test('cancels superseded pull-request runs only', () => {
+    expect(workflow.concurrency['cancel-in-progress']).toBe('${{ github.event_name == \'pull_request\' }}');
+  });
+
+  test('builds each image once per platform, and never logs in or pushes on pull requests', () => {
+    for (const [id, job] of jobs.filter(([jobId]) => jobId.startsWith('build-'))) {
+      const builds = job.steps.filter((s: any) => s.uses?.startsWith('docker/build-push-action@'));
+      expect([id, builds.length]).toEqual([id, 1]);
+      expect(builds[0].with.outputs).toMatch(
+        /^\$\{\{ github.event_name != 'pull_request' && format\('type=image,[^']*push-by-digest=true[^']*', steps\.image\.outputs\.name\) \|\| 'type=docker' \}\}$/);
+      expect(builds[0].with.provenance).toBe(false);
+      for (const login of job.steps.filter((s: any) => s.uses?.startsWith('docker/login-action@'))) {
+        expect(login.if).toBe('github.event_name != \'pull_request\'');
+      }
+      expect(job.steps.some((s: any) => /^Smoke test/.test(s.name))).toBe(true);
+    }
+    for (const [, job] of jobs.filter(([jobId]) => jobId.startsWith('publish-'))) {
+      expect(job.if).toBe('github.event_name != \'pull_request\'');
+    }
+  });
+
+  test('gives every image and platform its own cache scope', () => {
+    const scopes = jobs.filter(([id]) => id.startsWith('build-')).flatMap(([id, job]) =>
+      job.strategy.matrix.include.map((entry: any) => {
+        const build = job.steps.find((s: any) => s.uses?.startsWith('docker/build-push-action@'));
+        expect(build.with['cache-to']).toMatch(/^type=gha,mode=max,scope=/);
+        return build.with['cache-from'].replace('${{ matrix.slug }}', entry.slug) + id;
+      }));
+    expect(new Set(scopes).size).toBe(scopes.length);
+  });
+});
+
+describe('WorkflowRecipe.OPTIMIZED details', () => {
+  test('snapshot: cpu and gpu, amd64 and arm64, in a subproject', () => {
+    expect(synthWorkflow({ subproject: true, arm64: true, images: ['cpu', 'gpu'] },
+      { platforms: [ImagePlatform.LINUX_AMD64, ImagePlatform.LINUX_ARM64] })).toMatchSnapshot();
+  });
+
+  test('path filters come from the images, relative to the repository root', () => {
+    const workflow = parse(synthWorkflow({ subproject: true, images: ['cpu', 'gpu'] }));
+    expect(workflow.on.push.paths).toEqual([
+      'cuda-exercise/pixi.toml', 'cuda-exercise/pixi.lock', 'cuda-exercise/Dockerfile.cpu', 'cuda-exercise/entrypoint.cpu.sh',
+      'cuda-exercise/.dockerignore', 'cuda-exercise/app/**', 'cuda-exercise/Dockerfile.gpu', 'cuda-exercise/entrypoint.gpu.sh',
+      '.github/workflows/docker.yaml',
+    ]);
+    expect(workflow.on.pull_request.paths).toEqual(workflow.on.push.paths);
+    expect(workflow.on.push.branches).toEqual(['main']);
+    expect(workflow.on.push.tags).toEqual(['v*']);
+    expect(workflow.on.release).toEqual({ types: ['published'] });
+  });
+
+  test('several images: one build and one publish job each, with their own tag suffix', () => {
+    const workflow = parse(synthWorkflow({ images: ['cpu', 'gpu'] }));
+    expect(Object.keys(workflow.jobs)).toEqual(['build-cpu', 'publish-cpu', 'build-gpu', 'publish-gpu']);
+    const meta = workflow.jobs['publish-gpu'].steps.find((s: any) => s.id === 'meta');
+    expect(meta.with.flavor).toBe('suffix=-gpu,onlatest=true\n');
+    expect(meta.with.tags.split('\n')).toEqual(expect.arrayContaining([
+      'type=raw,value=latest,enable={{is_default_branch}}', 'type=sha', 'type=semver,pattern={{version}}', 'type=ref,event=pr',
+    ]));
+    expect(workflow.jobs['publish-gpu'].needs).toEqual(['build-gpu']);
+  });
+
+  test('arm64 builds on native runners, QEMU only when asked', () => {
+    const native = parse(synthWorkflow({ arm64: true }, { platforms: [ImagePlatform.LINUX_AMD64, ImagePlatform.LINUX_ARM64] }));
+    expect(native.jobs['build-gpu'].strategy.matrix.include.map((e: any) => [e.platform, e.runner])).toEqual([
+      ['linux/amd64', 'ubuntu-24.04'], ['linux/arm64', 'ubuntu-24.04-arm'],
+    ]);
+    expect(JSON.stringify(native)).not.toContain('setup-qemu-action');
+    const emulated = parse(synthWorkflow({ arm64: true }, { platforms: [ImagePlatform.LINUX_ARM64], qemu: true }));
+    expect(emulated.jobs['build-gpu'].strategy.matrix.include.map((e: any) => e.runner)).toEqual(['ubuntu-24.04']);
+    expect(JSON.stringify(emulated)).toContain('docker/setup-qemu-action@');
+  });
+
+  test('the publish job merges the digests into a tagged index with annotations, then attests it', () => {
+    const publish = parse(synthWorkflow({})).jobs['publish-gpu'];
+    const meta = publish.steps.find((s: any) => s.id === 'meta');
+    const index = publish.steps.find((s: any) => s.id === 'index');
+    const attest = publish.steps.find((s: any) => s.uses?.startsWith('actions/attest@'));
+    expect(meta.env).toEqual({ DOCKER_METADATA_ANNOTATIONS_LEVELS: 'index' });
+    expect(index.run).toContain('docker buildx imagetools create "${tags[@]}" "${annotations[@]}" "${sources[@]}"');
+    expect(attest.with).toEqual({ 'subject-name': '${{ steps.image.outputs.name }}', 'subject-digest': '${{ steps.index.outputs.digest }}', 'push-to-registry': true });
+    const noAttest = parse(synthWorkflow({}, { attest: false })).jobs['publish-gpu'];
+    expect(noAttest.permissions).toEqual({ contents: 'read', packages: 'write' });
+  });
+
+  test('an arm64 build of an environment without linux-aarch64 fails at synthesis', () => {
+    const { root } = repository({}, { platforms: [ImagePlatform.LINUX_ARM64] });
+    expect(() => root.synth()).toThrow(/invalid platforms "linux\/arm64"; allowed: .*solved for \(linux-64\); add "linux-aarch64"/);
+  });
+
+  test('project.github.actions overrides apply to a GithubWorkflow', () => {
+    const { root } = repository({ gitHub: true });
+    github.GitHub.of(root)!.actions.set('docker/login-action', 'docker/login-action@v9.9.9');
+    const text = Testing.synth(root)[WORKFLOW];
+    expect(text).toContain('uses: docker/login-action@v9.9.9\n');
+    expect(text).toMatch(/uses: docker\/build-push-action@[0-9a-f]{40} # v7\.3\.0/);
+  });
+
+  test('actionOverrides apply without projen\'s GitHub component', () => {
+    const sha = 'a'.repeat(40);
+    const text = synthWorkflow({}, { actionOverrides: { 'docker/login-action': `docker/login-action@${sha}` } });
+    expect(text).toContain(`uses: docker/login-action@${sha}\n`);
+  });
+
+  test('the images can be chosen', () => {
+    const root = new Project({ name: 'repo', outdir: tempOutdir() });
+    const cpu = new PixiDockerImage(root, { environment: 'cpu', dockerfile: 'Dockerfile.cpu' });
+    new PixiDockerImage(root, { environment: 'gpu', dockerfile: 'Dockerfile.gpu' });
+    new GhcrWorkflow(root, { images: [cpu] });
+    expect(Object.keys(parse(Testing.synth(root)[WORKFLOW]).jobs)).toEqual(['build-cpu', 'publish-cpu']);
+  });
+});
