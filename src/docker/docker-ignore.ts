@@ -8,8 +8,8 @@ import { hasControlCharacter, invalidOption } from '../util/validate';
  */
 export interface DockerIgnoreOptions {
   /**
-   * Start from the pixi-aware defaults (`.pixi/`, `.git`, `__pycache__/`, `*.pyc`,
-   * `node_modules/`, caches, build and test output); see `DockerIgnore.DEFAULT_PATTERNS`.
+   * Start from the pixi-aware defaults (`.pixi/` and `.env` at any depth, `.git`, Python and
+   * tool caches, `node_modules/`, build and test output); see `DockerIgnore.DEFAULT_PATTERNS`.
    *
    * @default true
    */

@@ -1,19 +1,21 @@
 import ignore from '@balena/dockerignore';
 
 /**
- * What a pixi project keeps out of its build context by default: the local environments
- * (they would overwrite the image's), version control, caches and build or test output.
+ * What a pixi project keeps out of its build context by default: local environments (they would
+ * overwrite the image's), secrets in `.env` files, version control, caches and build or test output.
+ * Docker anchors patterns at the context root, so anything that can appear at any depth says `**`.
  */
 export const DEFAULT_DOCKERIGNORE_PATTERNS: readonly string[] = [
-  '.pixi/',
+  '**/.pixi/',
+  '**/.env',
   '.git',
-  '__pycache__/',
-  '*.pyc',
-  'node_modules/',
-  '.pytest_cache/',
-  '.mypy_cache/',
-  '.ruff_cache/',
-  '.ipynb_checkpoints/',
+  '**/__pycache__/',
+  '**/*.pyc',
+  '**/node_modules/',
+  '**/.pytest_cache/',
+  '**/.mypy_cache/',
+  '**/.ruff_cache/',
+  '**/.ipynb_checkpoints/',
   'build/',
   'dist/',
   '*.egg-info/',
