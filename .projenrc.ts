@@ -41,6 +41,16 @@ project.addTask('demo', {
   exec: 'ts-node --project test/tsconfig.json examples/cuda-exercise/demo.ts',
 });
 
+project.addTask('test:e2e', {
+  description: 'Build and run the example images with buildah (root, Debian buildah; see README)',
+  exec: 'jest --ci --runInBand --coverage=false --testMatch "<rootDir>/test/e2e/**/*.e2e.ts"',
+});
+
+project.addTask('bench', {
+  description: 'Measure OPTIMIZED against the lesson\'s recipe (buildah, root) and synthesis cost; prints a markdown table',
+  exec: 'ts-node --project test/tsconfig.json test/e2e/bench.ts',
+});
+
 project.addTask('test:mutations', {
   description: 'Break each guarded property on purpose and check that its test fails',
   exec: 'ts-node --project test/tsconfig.json test/mutations/run.ts',

@@ -198,4 +198,18 @@ export const MUTATIONS: Mutation[] = [
     with: 'if (false) {',
     test: 'test/github/optimized.test.ts',
   },
+  {
+    property: 'e2e: the built image execs its command',
+    file: ENTRYPOINT,
+    replace: "'exec \"$@\"',",
+    with: "'\"$@\"',",
+    test: 'test/e2e/images.e2e.ts',
+  },
+  {
+    property: 'e2e: a source-only edit does not re-run pixi install',
+    file: OPTIMIZED,
+    replace: 'lines.push(`COPY ${spec.manifestFile} ${LOCK_FILE} ./`);',
+    with: "lines.push('COPY . ./');",
+    test: 'test/e2e/images.e2e.ts',
+  },
 ];

@@ -22,7 +22,9 @@ for (const mutation of MUTATIONS) {
   process.once('SIGINT', () => { restore(); process.exit(130); });
   try {
     writeFileSync(path, original.replace(mutation.replace, mutation.with));
-    const result = spawnSync('npx', ['jest', '--ci', '--coverage=false', mutation.test], { cwd: root, encoding: 'utf8' });
+    // e2e suites (buildah, root) are outside the unit tests' testMatch.
+    const select = mutation.test.endsWith('.e2e.ts') ? ['--runInBand', '--testMatch', `<rootDir>/${mutation.test}`] : [mutation.test];
+    const result = spawnSync('npx', ['jest', '--ci', '--coverage=false', ...select], { cwd: root, encoding: 'utf8' });
     const failing = result.stderr.split('\n').filter((line) => line.trim().startsWith('✕')).length;
     const caught = result.status !== 0 && failing > 0;
     if (!caught) missed++;

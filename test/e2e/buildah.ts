@@ -1,0 +1,155 @@
+/*
+ * Builds and runs images with buildah (Debian's package), daemonless, as root: chroot isolation,
+ * no network (`unshare --net`), and base images made locally from this machine's programs with a
+ * stub pixi, since no registry is reachable. Nothing here depends on files outside the project.
+ */
+import { spawnSync, SpawnSyncReturns } from 'child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+
+const HERE = __dirname;
+const PATH_ENV = 'PATH=/usr/local/bin:/usr/local/sbin:/usr/bin:/usr/sbin:/bin:/sbin';
+
+/** The images the generated Dockerfiles start FROM, and the pixi version each one's stub emulates. */
+export const BASE_IMAGES: Record<string, string | undefined> = {
+  'ghcr.io/prefix-dev/pixi:noble': '0.77.0',
+  'ghcr.io/prefix-dev/pixi:0.77.0-noble': '0.77.0',
+  'ghcr.io/prefix-dev/pixi:0.52.0-noble': '0.52.0',
+  // An ubuntu:24.04-like final image: bash, no pixi.
+  'localhost/ubuntu:24.04': undefined,
+};
+
+export interface Result {
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly status: number;
+}
+
+function check(result: SpawnSyncReturns<string>, what: string): SpawnSyncReturns<string> {
+  if (result.error) throw new Error(`${what}: ${result.error.message}`);
+  if (result.status !== 0) throw new Error(`${what} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
+  return result;
+}
+
+export class Buildah {
+  /**
+   * Checks the tools (a missing one is an error, never a skip), configures storage and
+   * (re)creates the base images.
+   * @param stubSleepSeconds how long the stub's `pixi install` takes
+   * @param stubEnvironmentKb size of the payload the stub puts into each environment
+   */
+  public static setUp(stubSleepSeconds: number, stubEnvironmentKb = 512): Buildah {
+    if (process.getuid?.() !== 0) throw new Error('the e2e tests need root (buildah with chroot isolation)');
+    for (const tool of ['buildah', 'unshare', 'ldd', 'dpkg']) {
+      if (spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0) {
+        throw new Error(`${tool} is missing: apt-get install buildah (see .ci/run)`);
+      }
+    }
+    const buildah = new Buildah(join(tmpdir(), 'projen-pixi-e2e'));
+    buildah.makeBaseImages(stubSleepSeconds, stubEnvironmentKb);
+    return buildah;
+  }
+
+  private readonly env: NodeJS.ProcessEnv;
+
+  private constructor(private readonly state: string) {
+    mkdirSync(state, { recursive: true });
+    const driver = overlayWorks(state) ? 'overlay' : 'vfs';
+    const conf = join(state, `storage-${driver}.conf`);
+    writeFileSync(conf, `[storage]\ndriver = "${driver}"\nrunroot = "${join(state, `run-${driver}`)}"\ngraphroot = "${join(state, `storage-${driver}`)}"\n`);
+    this.env = { ...process.env, CONTAINERS_STORAGE_CONF: conf, BUILDAH_ISOLATION: 'chroot' };
+  }
+
+  /** buildah, with no network for anything it runs. */
+  public buildah(args: string[], network = false): SpawnSyncReturns<string> {
+    const [command, argv] = network ? ['buildah', args] : ['unshare', ['--net', 'buildah', ...args]];
+    return spawnSync(command, argv, { env: this.env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  }
+
+  /**
+   * Builds with the layer cache; every stub pixi call is appended to `<logDir>/calls.log`.
+   * @returns the build output and how long it took
+   */
+  public build(context: string, dockerfile: string, tag: string, logDir: string): { output: string; seconds: number } {
+    mkdirSync(logDir, { recursive: true });
+    const started = process.hrtime.bigint();
+    const result = check(this.buildah(['build', '--isolation', 'chroot', '--pull=never', '--layers',
+      '-v', `${logDir}:/stub-log`, '-f', join(context, dockerfile), '-t', tag, context]), `build ${dockerfile}`);
+    return { output: result.stdout + result.stderr, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
+  }
+
+  /** Runs an image like `docker run --rm`: its ENTRYPOINT, then the arguments or its CMD. */
+  public run(tag: string, args: string[] = []): Result {
+    const inspected = JSON.parse(check(this.buildah(['inspect', '--type', 'image', tag], true), `inspect ${tag}`).stdout);
+    const config = (key: 'Entrypoint' | 'Cmd'): string[] | null => inspected.OCIv1?.config?.[key] ?? null;
+    const entrypoint = config('Entrypoint') ?? [];
+    const command = args.length > 0 ? args : config('Cmd') ?? [];
+    const container = check(this.buildah(['from', '--pull=never', '--quiet', tag], true), `from ${tag}`).stdout.trim();
+    try {
+      const result = this.buildah(['run', '--isolation', 'chroot', container, '--', ...entrypoint, ...command]);
+      return { stdout: result.stdout, stderr: result.stderr, status: result.status ?? -1 };
+    } finally {
+      this.buildah(['rm', container], true);
+    }
+  }
+
+  /** Calls `inspect` with the image's root filesystem mounted read-only on the host. */
+  public withRootfs<T>(tag: string, inspect: (root: string) => T): T {
+    const container = check(this.buildah(['from', '--pull=never', '--quiet', tag], true), `from ${tag}`).stdout.trim();
+    try {
+      const root = check(this.buildah(['mount', container], true), `mount ${tag}`).stdout.trim();
+      return inspect(root);
+    } finally {
+      this.buildah(['umount', container], true);
+      this.buildah(['rm', container], true);
+    }
+  }
+
+  /** Bytes under a path of an image. */
+  public diskUsage(tag: string, path = '/'): number {
+    return this.withRootfs(tag, (root) => {
+      const result = check(spawnSync('du', ['-sb', '--apparent-size', join(root, path)], { encoding: 'utf8' }), 'du');
+      return Number(result.stdout.split('\t')[0]);
+    });
+  }
+
+  private makeBaseImages(stubSleepSeconds: number, stubEnvironmentKb: number): void {
+    for (const [tag, pixiVersion] of Object.entries(BASE_IMAGES)) {
+      const rootfs = mkdtempSync(join(this.state, 'rootfs-'));
+      try {
+        const args = [join(HERE, 'make-rootfs.sh'), rootfs, ...(pixiVersion ? [join(HERE, 'stub-pixi.sh')] : [])];
+        check(spawnSync('bash', args, { encoding: 'utf8' }), 'make-rootfs.sh');
+        const container = check(this.buildah(['from', 'scratch'], true), 'from scratch').stdout.trim();
+        check(this.buildah(['copy', '--quiet', container, rootfs, '/'], true), 'copy rootfs');
+        const stub = [`PIXI_STUB_VERSION=${pixiVersion}`, `PIXI_STUB_SLEEP=${stubSleepSeconds}`, `PIXI_STUB_ENV_KB=${stubEnvironmentKb}`];
+        const env = [PATH_ENV, ...(pixiVersion ? stub : [])];
+        check(this.buildah(['config', ...env.flatMap((e) => ['--env', e]), '--cmd', '["/bin/bash"]', container], true), 'config');
+        check(this.buildah(['commit', '--quiet', '--rm', container, tag], true), `commit ${tag}`);
+      } finally {
+        rmSync(rootfs, { recursive: true, force: true });
+      }
+    }
+  }
+}
+
+/** overlay needs a kernel overlayfs; vfs always works but copies every layer. */
+function overlayWorks(state: string): boolean {
+  const probe = mkdtempSync(join(state, 'probe-'));
+  try {
+    for (const dir of ['lower', 'upper', 'work', 'merged']) mkdirSync(join(probe, dir));
+    const mounted = spawnSync('mount', ['-t', 'overlay', 'overlay', '-o',
+      `lowerdir=${join(probe, 'lower')},upperdir=${join(probe, 'upper')},workdir=${join(probe, 'work')}`, join(probe, 'merged')]);
+    if (mounted.status !== 0) return false;
+    spawnSync('umount', [join(probe, 'merged')]);
+    return true;
+  } finally {
+    rmSync(probe, { recursive: true, force: true });
+  }
+}
+
+/** Number of `pixi install` calls the stub logged. */
+export function installCount(logDir: string): number {
+  const log = join(logDir, 'calls.log');
+  return existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter((line) => line.startsWith('pixi install')).length : 0;
+}

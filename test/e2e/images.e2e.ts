@@ -1,0 +1,97 @@
+import { appendFileSync, existsSync, readdirSync, readFileSync } from 'fs';
+import { join } from 'path';
+import { Buildah, installCount } from './buildah';
+import { adoptedPyproject, COMMAND_EXIT_CODE, cudaExercise, ImageUnderTest, subdirectoryWorkspace } from './repositories';
+import { DockerRecipe, FinalImageKind } from '../../src';
+import { tempOutdir } from '../helpers/project';
+
+/*
+ * Builds every example image with buildah and runs it. Each image gets its own stub call log,
+ * so the number of `pixi install` runs per build can be counted.
+ */
+jest.setTimeout(300_000);
+
+const buildah = Buildah.setUp(0.2);
+const logs = tempOutdir();
+const IMAGES: ImageUnderTest[] = [...cudaExercise(), ...subdirectoryWorkspace(), ...adoptedPyproject()];
+const logDir = (image: ImageUnderTest) => join(logs, image.tag.replace(/[^a-z0-9]+/gi, '-'));
+
+beforeAll(() => {
+  for (const image of IMAGES) buildah.build(image.context, image.dockerfile, image.tag, logDir(image));
+});
+
+describe.each(IMAGES.map((image) => [image.tag, image] as const))('%s', (_tag, image) => {
+  const prefix = `/app/.pixi/envs/${image.environment}`;
+
+  test('without arguments, runs the image command in the activated environment and returns its exit code', () => {
+    const result = buildah.run(image.tag);
+    expect(result.stdout).toContain(`cmd ${prefix} 1\n`);
+    expect(result.status).toBe(COMMAND_EXIT_CODE);
+  });
+
+  test('arguments replace the command; PATH and CONDA_PREFIX point at the environment', () => {
+    const result = buildah.run(image.tag, ['bash', '-c', 'echo "$PATH"; echo "$CONDA_PREFIX"; exit 3']);
+    const [path, condaPrefix] = result.stdout.split('\n');
+    expect(path.startsWith(`${prefix}/bin:`)).toBe(true);
+    expect(condaPrefix).toBe(prefix);
+    expect(result.status).toBe(3);
+  });
+
+  test('the command replaces the entrypoint shell (exec): no shell is its parent', () => {
+    // chroot isolation shares the host's PID namespace, so PID 1 cannot be checked; the parent can.
+    // Without exec, the parent would be the entrypoint script's bash (comm "entrypoint.sh").
+    const result = buildah.run(image.tag, ['bash', '-c', 'cat /proc/$PPID/comm']);
+    expect(result.status).toBe(0);
+    expect(result.stdout.trim()).toMatch(/buildah/);
+  });
+
+  test('the install saw the CUDA override of the workspace', () => {
+    const record = buildah.withRootfs(image.tag, (root) => readFileSync(join(root, prefix, 'conda-meta', 'stub-install'), 'utf8'));
+    expect(record.trim()).toBe(`environment=${image.environment} cuda=${image.cuda}`);
+  });
+
+  test('the final image holds the environment, activation and sources; no junk, secrets, cache or build context', () => {
+    buildah.withRootfs(image.tag, (root) => {
+      const app = readdirSync(join(root, 'app')).sort();
+      const expected = ['.pixi', 'entrypoint.sh', 'src'];
+      if (image.recipe === DockerRecipe.OPTIMIZED) expected.push('activate.sh');
+      if (image.kind === FinalImageKind.PIXI) expected.push('pixi.lock', existsSync(join(image.context, 'pyproject.toml')) ? 'pyproject.toml' : 'pixi.toml');
+      expect(app).toEqual(expected.sort());
+      expect(readdirSync(join(root, 'app', '.pixi', 'envs'))).toEqual([image.environment]);
+      expect(readdirSync(join(root, 'app', 'src')).sort()).toEqual(['main.py']);
+      expect(existsSync(join(root, 'root', '.cache', 'rattler'))).toBe(false);
+      expect(existsSync(join(root, 'usr', 'local', 'bin', 'pixi'))).toBe(image.kind === FinalImageKind.PIXI);
+    });
+  });
+});
+
+describe('layer cache after editing only a source file', () => {
+  const gpu = IMAGES.find((i) => i.tag === 'e2e/cuda-exercise:gpu')!;
+  const tutorial = IMAGES.find((i) => i.tag === 'e2e/cuda-exercise:tutorial')!;
+
+  test('OPTIMIZED rebuilds without running pixi install; TUTORIAL runs it again', () => {
+    const before = [installCount(logDir(gpu)), installCount(logDir(tutorial))];
+    expect(before).toEqual([1, 1]);
+    appendFileSync(gpu.sourceFile, 'print("edited")\n');
+    buildah.build(gpu.context, gpu.dockerfile, gpu.tag, logDir(gpu));
+    buildah.build(tutorial.context, tutorial.dockerfile, tutorial.tag, logDir(tutorial));
+
+    expect([installCount(logDir(gpu)), installCount(logDir(tutorial))]).toEqual([1, 2]);
+    // And the edit did reach the image.
+    expect(buildah.run(gpu.tag, ['cat', '/app/src/main.py']).stdout).toContain('print("edited")');
+  });
+});
+
+describe('the stub pixi is honest', () => {
+  test('it rejects --as-is when it emulates a pixi older than 0.53', () => {
+    const result = buildah.run('ghcr.io/prefix-dev/pixi:0.52.0-noble', ['pixi', 'shell-hook', '--as-is']);
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain("unexpected argument '--as-is'");
+  });
+
+  test('the Dockerfile of the 0.52 image asked for --frozen, of the 0.77 image for --as-is', () => {
+    const dockerfile = (image: ImageUnderTest) => readFileSync(join(image.context, image.dockerfile), 'utf8');
+    expect(dockerfile(IMAGES.find((i) => i.tag === 'e2e/pose-estimation:cuda')!)).toContain('pixi shell-hook --frozen');
+    expect(dockerfile(IMAGES.find((i) => i.tag === 'e2e/analysis:prod')!)).toContain('pixi shell-hook --as-is');
+  });
+});

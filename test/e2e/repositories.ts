@@ -1,0 +1,108 @@
+/*
+ * The example repositories the e2e suite and the benchmark build: synthesized with the library
+ * into temp dirs, with sources, a stand-in pixi.lock and planted files .dockerignore must keep out.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { Project } from 'projen';
+import { CUDA_EXERCISE_WORKSPACE } from '../../examples/cuda-exercise/workspace';
+import { DockerIgnore, DockerRecipe, FinalImageKind, PixiDockerImage, PixiDockerImageOptions, PixiWorkspace } from '../../src';
+
+/** The default command: prints what the activation set, then exits with a code of its own. */
+export const COMMAND = ['bash', '-c', 'echo "cmd $CONDA_PREFIX $STUB_ACTIVATED"; exit 7'];
+export const COMMAND_EXIT_CODE = 7;
+
+export interface ImageUnderTest {
+  readonly tag: string;
+  /** Directory of the build context. */
+  readonly context: string;
+  readonly dockerfile: string;
+  readonly environment: string;
+  readonly recipe: DockerRecipe;
+  readonly kind: FinalImageKind;
+  /** What the stub records as CONDA_OVERRIDE_CUDA. */
+  readonly cuda: string;
+  /** The source file to edit for the cache test. */
+  readonly sourceFile: string;
+}
+
+function image(project: Project, tag: string, options: PixiDockerImageOptions, cuda: string): ImageUnderTest {
+  const built = new PixiDockerImage(project, { command: COMMAND, ...options });
+  return {
+    tag,
+    context: project.outdir,
+    dockerfile: built.spec.dockerfile,
+    environment: built.spec.environment,
+    recipe: built.spec.recipe,
+    kind: built.spec.finalImageKind,
+    cuda,
+    sourceFile: join(project.outdir, 'app', 'main.py'),
+  };
+}
+
+/** Sources, a stand-in lock, and junk that .dockerignore must keep out of the image. */
+function plantFiles(dir: string): void {
+  mkdirSync(join(dir, 'app', '__pycache__'), { recursive: true });
+  mkdirSync(join(dir, 'app', '.pixi', 'envs', 'junk'), { recursive: true });
+  mkdirSync(join(dir, '.pixi', 'envs', 'junk'), { recursive: true });
+  writeFileSync(join(dir, 'app', 'main.py'), 'print("hello from the image")\n');
+  writeFileSync(join(dir, 'app', '.env'), 'API_TOKEN=do-not-ship\n');
+  writeFileSync(join(dir, 'app', '__pycache__', 'main.cpython-313.pyc'), 'junk');
+  writeFileSync(join(dir, 'pixi.lock'), 'version: 6\n');
+}
+
+function synth(project: Project): void {
+  process.env.PROJEN_DISABLE_POST = 'true';
+  project.synth();
+}
+
+/** The lesson's cuda-exercise: cpu and gpu images (OPTIMIZED) and the gpu image of the lesson's recipe. */
+export function cudaExercise(): ImageUnderTest[] {
+  const dir = mkdtempSync(join(tmpdir(), 'e2e-cuda-exercise-'));
+  const project = new Project({ name: 'cuda-exercise', outdir: dir });
+  new PixiWorkspace(project, CUDA_EXERCISE_WORKSPACE);
+  const images = [
+    image(project, 'e2e/cuda-exercise:cpu', { environment: 'cpu', dockerfile: 'Dockerfile.cpu' }, 'none'),
+    image(project, 'e2e/cuda-exercise:gpu', { environment: 'gpu', dockerfile: 'Dockerfile.gpu' }, '12'),
+    image(project, 'e2e/cuda-exercise:tutorial', { environment: 'gpu', dockerfile: 'Dockerfile.tutorial', recipe: DockerRecipe.TUTORIAL, ports: [8000] }, '12'),
+  ];
+  new DockerIgnore(project);
+  plantFiles(dir);
+  synth(project);
+  return images;
+}
+
+/** A workspace in a subdirectory of the repository, with a final image without pixi and a pinned pixi. */
+export function subdirectoryWorkspace(): ImageUnderTest[] {
+  const dir = mkdtempSync(join(tmpdir(), 'e2e-monorepo-'));
+  const root = new Project({ name: 'lab', outdir: dir });
+  const analysis = new Project({ name: 'analysis', parent: root, outdir: 'services/analysis' });
+  new PixiWorkspace(analysis, { dependencies: { python: '3.13.*' }, features: { prod: {} }, environments: { prod: { features: ['prod'] } } });
+  const images = [image(analysis, 'e2e/analysis:prod', {
+    environment: 'prod', baseImage: 'ghcr.io/prefix-dev/pixi:0.77.0-noble', finalImage: 'localhost/ubuntu:24.04',
+  }, 'none')];
+  new DockerIgnore(analysis);
+  plantFiles(analysis.outdir);
+  synth(root);
+  return images;
+}
+
+/** An adopted pyproject.toml workspace, built with an older pixi (no `--as-is`). */
+export function adoptedPyproject(): ImageUnderTest[] {
+  const dir = mkdtempSync(join(tmpdir(), 'e2e-pyproject-'));
+  writeFileSync(join(dir, 'pyproject.toml'), [
+    '[project]', 'name = "pose-estimation"', 'version = "0.3.0"', 'requires-python = ">=3.12"', '',
+    '[tool.pixi.workspace]', 'channels = ["conda-forge"]', 'platforms = ["linux-64"]', '',
+    '[tool.pixi.feature.cuda]', 'system-requirements = { cuda = "12.4" }', '',
+    '[tool.pixi.environments]', 'cuda = ["cuda"]', '',
+  ].join('\n'));
+  const project = new Project({ name: 'pose-estimation', outdir: dir });
+  PixiWorkspace.fromManifest(project, 'pyproject.toml');
+  const images = [image(project, 'e2e/pose-estimation:cuda', { environment: 'cuda', baseImage: 'ghcr.io/prefix-dev/pixi:0.52.0-noble' }, '12.4')];
+  new DockerIgnore(project);
+  plantFiles(dir);
+  synth(project);
+  return images;
+}
+
