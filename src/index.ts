@@ -1,3 +1,4 @@
 export * from './docker';
 export * from './pixi';
 export * from './github';
+export * from './apptainer';

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, rmSync } from 'fs';
 import { join, relative } from 'path';
 import { Project, SampleDir } from 'projen';
 import { CUDA_EXERCISE_WORKSPACE } from './workspace';
-import { DockerIgnore, GhcrWorkflow, PixiDockerImage, PixiWorkspace } from '../../src';
+import { ApptainerDefinition, DockerIgnore, GhcrWorkflow, PixiDockerImage, PixiWorkspace } from '../../src';
 
 const REPO = join(__dirname, '..', '..');
 // DEMO_OUTDIR lets the test suite run the demo into a temp dir.
@@ -41,7 +41,9 @@ function main(): void {
   // One image per environment; the gpu image gets CONDA_OVERRIDE_CUDA=12 from the workspace.
   const command = ['python', 'src/torch_detect_GPU.py'];
   new PixiDockerImage(project, { environment: 'cpu', dockerfile: 'Dockerfile.cpu', ports: [8000], command });
-  new PixiDockerImage(project, { environment: 'gpu', dockerfile: 'Dockerfile.gpu', ports: [8000], command });
+  const gpu = new PixiDockerImage(project, { environment: 'gpu', dockerfile: 'Dockerfile.gpu', ports: [8000], command });
+  // The same gpu image for HPC clusters that run Apptainer.
+  new ApptainerDefinition(project, { image: gpu });
   new DockerIgnore(project);
   // Builds, tests and publishes both images to GHCR from GitHub Actions.
   new GhcrWorkflow(project);

@@ -70,7 +70,8 @@ export class GhcrWorkflowSpec {
   public renderYaml(options: GhcrWorkflowRenderOptions = {}): string {
     const header = options.headerComment;
     if (header !== undefined && hasControlCharacter(header)) throw invalidOption(OWNER, 'headerComment', header, 'one line');
-    const text = stringify(this.toWorkflow(), { lineWidth: 0 });
+    // No anchors and aliases: GitHub reads them, but people and some linters do not expect them.
+    const text = stringify(this.toWorkflow(), { lineWidth: 0, aliasDuplicateObjects: false });
     return `${header ? `# ${header}\n\n` : ''}${commentPinnedActions(text)}`;
   }
 

@@ -4,6 +4,7 @@ import { commentPinnedActions } from './actions';
 import { GhcrWorkflowSpec, WORKFLOW_FILE } from './ghcr-workflow-spec';
 import { GhcrWorkflowSpecOptions } from './options';
 import { toProjenJob, toProjenTriggers } from './projen-workflow';
+import { ApptainerDefinition } from '../apptainer/apptainer-definition';
 import { PixiDockerImage } from '../docker/pixi-docker-image';
 import { RenderedFile } from '../util/rendered-file';
 
@@ -18,7 +19,7 @@ export interface GhcrWorkflowOptions extends GhcrWorkflowSpecOptions {
 
 /**
  * `.github/workflows/docker.yaml` at the repository root: builds, smoke-tests and publishes the
- * project's pixi images to GHCR. With projen's GitHub component on the root project it is a
+ * project's pixi images to GHCR, and the `.sif` of every `ApptainerDefinition` of those images. With projen's GitHub component on the root project it is a
  * projen `GithubWorkflow` (so `project.github.actions.set(...)` overrides its actions);
  * otherwise (a bare project, or images in subprojects of one) it writes the same file itself.
  */
@@ -58,10 +59,13 @@ export class GhcrWorkflow extends Component {
   /** The workflow description, with the images known now. */
   public spec(): GhcrWorkflowSpec {
     const root = this.project.root;
-    const images = this.options.images ?? root.node.findAll().filter(PixiDockerImage.isPixiDockerImage);
+    const constructs = root.node.findAll();
+    const images = this.options.images ?? constructs.filter(PixiDockerImage.isPixiDockerImage);
+    const definitions = constructs.filter(ApptainerDefinition.isApptainerDefinition);
     return new GhcrWorkflowSpec(images.map((image) => ({
       spec: image.spec,
       context: relative(root.outdir, image.project.outdir).split(sep).join('/') || '.',
+      apptainer: definitions.find((definition) => definition.spec.image === image.spec)?.spec,
     })), this.options);
   }
 

@@ -36,6 +36,7 @@ export function optimizedWorkflow(images: WorkflowImage[], settings: OptimizedSe
   for (const image of images) {
     jobs[`build-${image.id}`] = buildJob(image, settings);
     jobs[`publish-${image.id}`] = publishJob(image, settings);
+    if (image.apptainer) jobs[`apptainer-${image.id}`] = apptainerJob(image, settings);
   }
   return {
     name: settings.name,
@@ -168,6 +169,44 @@ function publishJob(image: WorkflowImage, settings: OptimizedSettings): Yaml {
     'timeout-minutes': 15,
     permissions,
     steps,
+  };
+}
+
+/**
+ * Builds the `.sif` from the Apptainer definition, runs its `%test`, and pushes it to GHCR
+ * (ORAS) outside pull requests, with the same least privilege as the image jobs.
+ */
+function apptainerJob(image: WorkflowImage, settings: OptimizedSettings): Yaml {
+  const definition = image.apptainer!;
+  const env = { CONTEXT: image.context, DEFINITION: definition.file, SIF: definition.sifFile };
+  return {
+    'name': `Apptainer ${image.id}`,
+    'runs-on': PLATFORM_RUNNERS[ImagePlatform.LINUX_AMD64],
+    'timeout-minutes': 120,
+    'permissions': { contents: 'read', packages: 'write' },
+    'steps': [
+      { name: 'Checkout', uses: settings.uses(ACTIONS.checkout), with: { 'persist-credentials': false } },
+      imageNameStep(settings),
+      {
+        // The Apptainer project's own packages for Ubuntu.
+        name: 'Install Apptainer',
+        run: 'sudo add-apt-repository --yes ppa:apptainer/ppa\nsudo apt-get update\nsudo apt-get install --yes apptainer\n',
+      },
+      { name: 'Build the image', env: { ...env }, run: 'cd "$CONTEXT" || exit 1\nsudo apptainer build "$SIF" "$DEFINITION"\n' },
+      { name: 'Test the image', env: { ...env }, run: 'cd "$CONTEXT" || exit 1\napptainer test "$SIF"\n' },
+      {
+        name: 'Push to GitHub Container Registry',
+        if: NOT_PR,
+        env: { ...env, IMAGE: '${{ steps.image.outputs.name }}', TAG: `apptainer-${image.spec.environment}`, TOKEN: '${{ secrets.GITHUB_TOKEN }}' },
+        run: [
+          'cd "$CONTEXT" || exit 1',
+          'echo "$TOKEN" | apptainer registry login --username "$GITHUB_ACTOR" --password-stdin oras://ghcr.io',
+          'apptainer push "$SIF" "oras://${IMAGE}:${TAG}"',
+          'apptainer push "$SIF" "oras://${IMAGE}:${TAG}-sha-${GITHUB_SHA::7}"',
+          '',
+        ].join('\n'),
+      },
+    ],
   };
 }
 

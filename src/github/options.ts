@@ -1,3 +1,4 @@
+import { ApptainerDefinitionSpec } from '../apptainer/apptainer-definition-spec';
 import { PixiImageSpec } from '../docker/pixi-image-spec';
 
 /** How `GhcrWorkflow` lays out `.github/workflows/docker.yaml`. */
@@ -68,4 +69,10 @@ export interface GhcrWorkflowImage {
   readonly spec: PixiImageSpec;
   /** Build context, relative to the repository root (`.` for the root). @default "." */
   readonly context?: string;
+  /**
+   * An Apptainer definition of the image: OPTIMIZED workflows also build its `.sif`, run its
+   * `%test`, and push it to GHCR as `oras://ghcr.io/<owner>/<repo>:apptainer-<environment>`.
+   * @default - no Apptainer image
+   */
+  readonly apptainer?: ApptainerDefinitionSpec;
 }

@@ -1,4 +1,5 @@
 import { GhcrWorkflowImage } from './options';
+import { ApptainerDefinitionSpec } from '../apptainer/apptainer-definition-spec';
 import { PixiImageSpec } from '../docker/pixi-image-spec';
 import { requireRelativePath } from '../util/validate';
 
@@ -11,6 +12,7 @@ export interface WorkflowImage {
   readonly id: string;
   /** Tag suffix, e.g. `-gpu`; empty when the workflow has one image. */
   readonly tagSuffix: string;
+  readonly apptainer?: ApptainerDefinitionSpec;
 }
 
 /** Paths relative to the repository root. */
@@ -35,6 +37,7 @@ export function workflowImages(images: GhcrWorkflowImage[]): WorkflowImage[] {
     context: contexts[i],
     id: ids[i],
     tagSuffix: images.length > 1 ? `-${ids[i]}` : '',
+    apptainer: image.apptainer,
   }));
 }
 
@@ -44,5 +47,6 @@ export function triggerPaths(image: WorkflowImage): string[] {
   const files = [spec.manifestFile, 'pixi.lock', spec.dockerfile, spec.entrypointFile, '.dockerignore'];
   const paths = files.filter((f): f is string => f !== undefined).map((f) => inContext(image, f));
   if (spec.sourceDir) paths.push(inContext(image, `${spec.sourceDir}/**`));
+  if (image.apptainer) paths.push(inContext(image, image.apptainer.file));
   return paths;
 }

@@ -212,4 +212,25 @@ export const MUTATIONS: Mutation[] = [
     with: "lines.push('COPY . ./');",
     test: 'test/e2e/images.e2e.ts',
   },
+  {
+    property: 'Apptainer script sections are shellcheck-clean',
+    file: 'src/apptainer/render.ts',
+    replace: '`cd ${WORKDIR} || exit 1`,',
+    with: '`cd ${WORKDIR}`,',
+    test: 'test/apptainer/definition.test.ts',
+  },
+  {
+    property: 'Apptainer holds what the Dockerfile holds',
+    file: 'src/apptainer/render.ts',
+    replace: 'const fromBuild = [prefix, ACTIVATION_PATH];',
+    with: 'const fromBuild = [prefix];',
+    test: 'test/apptainer/definition.test.ts',
+  },
+  {
+    property: 'the Apptainer push never runs on pull requests',
+    file: 'src/github/optimized-workflow.ts',
+    replace: "name: 'Push to GitHub Container Registry',\n        if: NOT_PR,",
+    with: "name: 'Push to GitHub Container Registry',",
+    test: 'test/apptainer/workflow.test.ts',
+  },
 ];

@@ -1,0 +1,75 @@
+import { renderDefinition } from './render';
+import { PixiImageSpec } from '../docker/pixi-image-spec';
+import { FinalImageKind } from '../docker/recipe';
+import { hasControlCharacter, invalidOption, requireRelativePath } from '../util/validate';
+
+const OWNER = 'ApptainerDefinition';
+
+/** Options of an {@link ApptainerDefinitionSpec}. */
+export interface ApptainerDefinitionSpecOptions {
+  /** Path of the definition file, relative to the project. @default - `apptainer.def` beside `Dockerfile`, `apptainer.gpu.def` beside `Dockerfile.gpu` */
+  readonly file?: string;
+  /** Title in `%labels` and `%help`, e.g. the workspace name. @default - the environment name */
+  readonly title?: string;
+}
+
+/** Options for rendering the definition file. */
+export interface ApptainerRenderOptions {
+  /** A comment written on the first line. One line, without `#`. @default - no comment */
+  readonly headerComment?: string;
+}
+
+/**
+ * The Apptainer definition of a pixi image, free of projen: rendered from the same
+ * `PixiImageSpec` as the Dockerfile, so both images hold the same environment, activation and sources.
+ */
+export class ApptainerDefinitionSpec {
+  /** The image described. */
+  public readonly image: PixiImageSpec;
+  /** Path of the definition file, relative to the project. */
+  public readonly file: string;
+  /** Title in `%labels` and `%help`. */
+  public readonly title: string;
+
+  /**
+   * @param image the image; it needs an entrypoint (OPTIMIZED recipe, a final image with a shell)
+   * @param options file name and title; invalid values throw here
+   */
+  public constructor(image: PixiImageSpec, options: ApptainerDefinitionSpecOptions = {}) {
+    if (image.finalImageKind === FinalImageKind.DISTROLESS || !image.entrypointFile) {
+      throw invalidOption(OWNER, 'image', image.dockerfile,
+        'an image with an entrypoint script: DockerRecipe.OPTIMIZED and a final image with a shell (Apptainer runs its scripts with /bin/sh)');
+    }
+    this.image = image;
+    this.file = requireRelativePath(OWNER, 'file', options.file ?? defaultFile(image.dockerfile));
+    if (!this.file.endsWith('.def')) throw invalidOption(OWNER, 'file', options.file, 'a path ending in ".def"');
+    const title = options.title ?? image.environment;
+    if (title.trim() === '' || hasControlCharacter(title)) throw invalidOption(OWNER, 'title', title, 'one line of text');
+    this.title = title;
+  }
+
+  /** The name of the image built from it, e.g. `gpu.sif`. */
+  public get sifFile(): string {
+    return `${this.image.environment}.sif`;
+  }
+
+  /**
+   * Renders the definition.
+   * @param options where to put a header comment
+   */
+  public render(options: ApptainerRenderOptions = {}): string {
+    const header = options.headerComment;
+    if (header !== undefined && hasControlCharacter(header)) throw invalidOption(OWNER, 'headerComment', header, 'one line');
+    return renderDefinition(this.image, this.title, header);
+  }
+}
+
+/** `Dockerfile` → `apptainer.def`, `Dockerfile.gpu` → `apptainer.gpu.def`, `gpu.Dockerfile` → `gpu.apptainer.def`. */
+function defaultFile(dockerfile: string): string {
+  const slash = dockerfile.lastIndexOf('/');
+  const dir = dockerfile.slice(0, slash + 1);
+  const base = dockerfile.slice(slash + 1);
+  if (base.startsWith('Dockerfile.')) return `${dir}apptainer.${base.slice('Dockerfile.'.length)}.def`;
+  if (base.endsWith('.Dockerfile')) return `${dir}${base.slice(0, -'.Dockerfile'.length)}.apptainer.def`;
+  return `${dir}apptainer.def`;
+}

@@ -1,0 +1,2 @@
+export * from './apptainer-definition-spec';
+export * from './apptainer-definition';

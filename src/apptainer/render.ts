@@ -1,0 +1,71 @@
+import { shellQuote } from '../docker/dockerfile-text';
+import { ACTIVATION_PATH, ENTRYPOINT_PATH, LOCK_FILE, SOURCE_TARGET, WORKDIR } from '../docker/layout';
+import type { PixiImageSpec } from '../docker/pixi-image-spec';
+import { FinalImageKind } from '../docker/recipe';
+
+/** Indents a section body the way Apptainer definitions are written. */
+function section(name: string, lines: string[]): string[] {
+  return [`%${name}`, ...lines.map((line) => (line === '' ? '' : `    ${line}`)), ''];
+}
+
+/**
+ * A two-stage Apptainer definition of the same image as the Dockerfile: the same base images,
+ * the same install, the environment at the same prefix, the same activation, entrypoint and sources.
+ */
+export function renderDefinition(spec: PixiImageSpec, title: string, header?: string): string {
+  const prefix = spec.environmentPrefix;
+  const keepsPixi = spec.finalImageKind === FinalImageKind.PIXI;
+  const lines: string[] = [];
+  if (header) lines.push(`# ${header}`, '');
+
+  lines.push('Bootstrap: docker', `From: ${spec.baseImage}`, 'Stage: build', '');
+  lines.push(...section('files', [`${spec.manifestFile} ${WORKDIR}/${spec.manifestFile}`, `${LOCK_FILE} ${WORKDIR}/${LOCK_FILE}`]));
+  lines.push(...section('post', [
+    '# Stop at the first failing command, whatever shell options Apptainer uses.',
+    'set -e',
+    ...(spec.cudaVersion ? ['# Lets a builder without a GPU solve and install the CUDA environment.', `export CONDA_OVERRIDE_CUDA=${spec.cudaVersion}`] : []),
+    `cd ${WORKDIR} || exit 1`,
+    `pixi install --locked --environment ${spec.environment}`,
+    `test -d ${prefix}/conda-meta`,
+    `pixi shell-hook ${spec.shellHookLockFlag} --environment ${spec.environment} --shell bash > ${ACTIVATION_PATH}`,
+  ]));
+
+  lines.push('Bootstrap: docker', `From: ${spec.finalImage}`, 'Stage: final', '');
+  const fromBuild = [prefix, ACTIVATION_PATH];
+  if (keepsPixi) {
+    fromBuild.push(`${WORKDIR}/${spec.manifestFile}`, `${WORKDIR}/${LOCK_FILE}`, `${WORKDIR}/.pixi/.gitignore`, `${WORKDIR}/.pixi/.condapackageignore`);
+  }
+  lines.push(...section('files from build', fromBuild.map((path) => `${path} ${path}`)));
+  const fromContext = [`${spec.entrypointFile} ${ENTRYPOINT_PATH}`];
+  if (spec.sourceDir) fromContext.push(`${spec.sourceDir} ${SOURCE_TARGET}`);
+  lines.push(...section('files', fromContext));
+  lines.push(...section('post', [`chmod 0755 ${ENTRYPOINT_PATH}`]));
+
+  const environment = [
+    '# The activation pixi wrote at build time, for `apptainer exec` and `apptainer shell`.',
+    '# shellcheck source=/dev/null',
+    `. ${ACTIVATION_PATH}`,
+    ...(keepsPixi ? ['export PIXI_FROZEN=true'] : []),
+    ...Object.entries(spec.env).map(([key, value]) => `export ${key}=${shellQuote(value)}`),
+  ];
+  lines.push(...section('environment', environment));
+  lines.push(...section('runscript', [`exec ${ENTRYPOINT_PATH} "$@"`]));
+  lines.push(...section('startscript', [`exec ${ENTRYPOINT_PATH} "$@"`]));
+  lines.push(...section('test', [
+    '# shellcheck source=/dev/null',
+    `. ${ACTIVATION_PATH}`,
+    `test "$CONDA_PREFIX" = ${prefix}`,
+    'test -d "$CONDA_PREFIX/conda-meta"',
+  ]));
+  const labels = { 'org.opencontainers.image.title': title, 'sh.pixi.environment': spec.environment, ...spec.labels };
+  lines.push(...section('labels', Object.entries(labels).map(([key, value]) => `${key} ${value}`)));
+  lines.push(...section('help', [
+    `The pixi environment "${spec.environment}" of ${title}, at ${prefix}.`,
+    '',
+    'Run the default command:         apptainer run --nv IMAGE.sif',
+    'Run a command in the environment: apptainer exec --nv IMAGE.sif python --version',
+    'Check the image:                  apptainer test IMAGE.sif',
+    '(--nv makes the host\'s NVIDIA driver visible to CUDA environments.)',
+  ]));
+  return lines.join('\n').replace(/\n+$/, '\n');
+}

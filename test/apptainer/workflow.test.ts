@@ -1,0 +1,46 @@
+import { github, Project, Testing } from 'projen';
+import { parse } from 'yaml';
+import { CUDA_EXERCISE_WORKSPACE } from '../../examples/cuda-exercise/workspace';
+import { ApptainerDefinition, GhcrWorkflow, PixiDockerImage, PixiWorkspace } from '../../src';
+import { tempOutdir } from '../helpers/project';
+import { workflowFindings } from '../helpers/workflow-validators';
+
+function synthWorkflow(gitHub: boolean): string {
+  const root = new Project({ name: 'lesson', outdir: tempOutdir() });
+  if (gitHub) new github.GitHub(root, { mergify: false, pullRequestLint: false });
+  const exercise = new Project({ name: 'cuda-exercise', parent: root, outdir: 'cuda-exercise' });
+  new PixiWorkspace(exercise, CUDA_EXERCISE_WORKSPACE);
+  new PixiDockerImage(exercise, { environment: 'cpu', dockerfile: 'Dockerfile.cpu' });
+  const gpu = new PixiDockerImage(exercise, { environment: 'gpu', dockerfile: 'Dockerfile.gpu' });
+  new ApptainerDefinition(exercise, { image: gpu });
+  new GhcrWorkflow(root);
+  return Testing.synth(root)['.github/workflows/docker.yaml'];
+}
+
+describe.each([['a plain file', false], ['a projen GithubWorkflow', true]])('the workflow with an Apptainer job, as %s', (_how, gitHub) => {
+  const text = synthWorkflow(gitHub);
+  const workflow = parse(text);
+  const job = workflow.jobs['apptainer-gpu'];
+
+  test('has zero findings from actionlint, the SchemaStore schema and shellcheck', async () => {
+    expect(await workflowFindings(text)).toEqual([]);
+  });
+
+  test('builds, tests and (outside pull requests) pushes the .sif with least privilege', () => {
+    expect(Object.keys(workflow.jobs)).toEqual(['build-cpu', 'publish-cpu', 'build-gpu', 'publish-gpu', 'apptainer-gpu']);
+    expect(job.permissions).toEqual({ contents: 'read', packages: 'write' });
+    expect(job.steps.map((s: any) => s.name)).toEqual([
+      'Checkout', 'Image name', 'Install Apptainer', 'Build the image', 'Test the image', 'Push to GitHub Container Registry',
+    ]);
+    const build = job.steps.find((s: any) => s.name === 'Build the image');
+    expect(build.env).toEqual({ CONTEXT: 'cuda-exercise', DEFINITION: 'apptainer.gpu.def', SIF: 'gpu.sif' });
+    const push = job.steps.find((s: any) => s.name.startsWith('Push'));
+    expect(push.if).toBe('github.event_name != \'pull_request\'');
+    expect(push.run).toContain('apptainer push "$SIF" "oras://${IMAGE}:${TAG}"');
+    expect(push.env.TAG).toBe('apptainer-gpu');
+  });
+
+  test('a change to the definition triggers the workflow', () => {
+    expect(workflow.on.push.paths).toContain('cuda-exercise/apptainer.gpu.def');
+  });
+});
