@@ -1,15 +1,27 @@
 import { Component, FileBase, Project } from 'projen';
 import { ApptainerDefinitionSpec } from './apptainer-definition-spec';
+import { PixiDockerImageOptions } from '../docker/options';
 import { PixiDockerImage } from '../docker/pixi-docker-image';
+import { PixiImageSpec } from '../docker/pixi-image-spec';
 import { PixiWorkspace } from '../pixi/pixi-workspace';
 import { RenderedFile } from '../util/rendered-file';
+import { invalidOption } from '../util/validate';
 
 const IS_APPTAINER_DEFINITION = Symbol.for('projen-pixi.ApptainerDefinition');
 
 /** Options for {@link ApptainerDefinition}. */
 export interface ApptainerDefinitionOptions {
-  /** The image whose environment, activation, entrypoint and sources the definition packages. */
-  readonly image: PixiDockerImage;
+  /**
+   * The image whose environment, activation, entrypoint and sources the definition packages.
+   * @default - an image described by `imageOptions`, whose entrypoint the definition writes itself
+   */
+  readonly image?: PixiDockerImage;
+  /**
+   * The image description when there is no `PixiDockerImage` (no Dockerfile wanted): environment,
+   * workspace, CUDA version, images, sources and command, as for `PixiDockerImage`.
+   * @default - the project's workspace and its `default` environment
+   */
+  readonly imageOptions?: PixiDockerImageOptions;
   /** Path of the definition file. @default - `apptainer.gpu.def` beside `Dockerfile.gpu` (`apptainer.def` beside `Dockerfile`) */
   readonly file?: string;
   /** Title in `%labels` and `%help`. @default - the workspace name, else the environment */
@@ -35,19 +47,41 @@ export class ApptainerDefinition extends Component {
   public readonly spec: ApptainerDefinitionSpec;
   /** The definition file. */
   public readonly file: FileBase;
+  /** The entrypoint script, when the definition writes its own (no `image` given). */
+  public readonly entrypoint?: FileBase;
 
   /**
    * @param project the project of the image (the build runs in its directory)
    * @param options the image and file name; invalid values throw here
    */
-  public constructor(project: Project, options: ApptainerDefinitionOptions) {
-    const spec = new ApptainerDefinitionSpec(options.image.spec, {
-      file: options.file,
-      title: options.title ?? PixiWorkspace.of(options.image.project)?.manifest.name,
+  public constructor(project: Project, options: ApptainerDefinitionOptions = {}) {
+    if (options.image && options.imageOptions) {
+      throw invalidOption('ApptainerDefinition', 'imageOptions', options.imageOptions, 'nothing when "image" is given (the image is described already)');
+    }
+    const image = options.image?.spec ?? standaloneImage(project, options.imageOptions ?? {});
+    const spec = new ApptainerDefinitionSpec(image, {
+      // A standalone description is named after the definition (see standaloneImage).
+      file: options.file ?? (options.image ? undefined : image.dockerfile),
+      title: options.title ?? PixiWorkspace.of(options.image?.project ?? project)?.manifest.name,
     });
     super(project, `ApptainerDefinition#${spec.file}`);
     Object.defineProperty(this, IS_APPTAINER_DEFINITION, { value: true });
     this.spec = spec;
     this.file = new RenderedFile(this, spec.file, (marker) => spec.render({ headerComment: marker }));
+    if (!options.image) {
+      // Without a PixiDockerImage, nobody else writes the entrypoint the definition copies.
+      this.entrypoint = new RenderedFile(this, image.entrypointFile!, (marker) => image.renderEntrypoint({ headerComment: marker })!, { executable: true });
+    }
   }
+}
+
+/** An image description of the definition's own, named so its files sit beside the definition. */
+function standaloneImage(project: Project, options: PixiDockerImageOptions): PixiImageSpec {
+  const environment = options.environment ?? 'default';
+  return new PixiImageSpec({
+    entrypointFile: `apptainer.${environment}.entrypoint.sh`,
+    dockerfile: `apptainer.${environment}.def`,
+    ...options,
+    workspace: options.workspace ?? PixiWorkspace.of(project),
+  });
 }

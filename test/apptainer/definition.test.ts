@@ -108,3 +108,25 @@ describe('ApptainerDefinition rejects what it cannot express', () => {
     expect(result.stdout).toBe(tricky);
   });
 });
+
+describe('ApptainerDefinition without a PixiDockerImage', () => {
+  test('describes the image itself and writes the entrypoint it copies', () => {
+    const project = new Project({ name: 'cuda-exercise', outdir: tempOutdir() });
+    new PixiWorkspace(project, CUDA_EXERCISE_WORKSPACE);
+    const definition = new ApptainerDefinition(project, { imageOptions: { environment: 'gpu', command: ['python', 'src/main.py'] } });
+    const files = Testing.synth(project);
+
+    expect(Object.keys(files).filter((f) => /apptainer|Dockerfile|entrypoint/.test(f)).sort()).toEqual(['apptainer.gpu.def', 'apptainer.gpu.entrypoint.sh']);
+    expect(definition.spec.image.cudaVersion).toBe('12');
+    expect(files['apptainer.gpu.def']).toContain('    apptainer.gpu.entrypoint.sh /app/entrypoint.sh\n');
+    expect(shellcheck(files['apptainer.gpu.entrypoint.sh'], 'bash')).toEqual([]);
+    expect(files['apptainer.gpu.entrypoint.sh']).toContain('set -- "python" "src/main.py"');
+  });
+
+  test('an image and image options together are refused', () => {
+    const project = new Project({ name: 'p', outdir: tempOutdir() });
+    const image = new PixiDockerImage(project, {});
+    expect(() => new ApptainerDefinition(project, { image, imageOptions: { environment: 'default' } }))
+      .toThrow(/invalid imageOptions .*allowed: nothing when "image" is given/);
+  });
+});
