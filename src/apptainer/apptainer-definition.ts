@@ -70,7 +70,8 @@ export class ApptainerDefinition extends Component {
     this.file = new RenderedFile(this, spec.file, (marker) => spec.render({ headerComment: marker }));
     if (!options.image) {
       // Without a PixiDockerImage, nobody else writes the entrypoint the definition copies.
-      this.entrypoint = new RenderedFile(this, image.entrypointFile!, (marker) => image.renderEntrypoint({ headerComment: marker })!, { executable: true });
+      const render = (marker: string | undefined) => image.renderEntrypoint({ headerComment: marker })!;
+      this.entrypoint = new RenderedFile(this, image.entrypointFile!, render, { executable: true });
     }
   }
 }
