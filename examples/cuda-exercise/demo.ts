@@ -1,6 +1,7 @@
 /**
- * Synthesizes the lesson's cuda-exercise workspace (a cpu and a gpu image of one pixi workspace)
- * into demo-out/cuda-exercise and prints what was written. Run it with `npm run demo`.
+ * Synthesizes the lesson's repository into demo-out/lesson: the cuda-exercise workspace in its
+ * `cuda-exercise/` subdirectory (a cpu and a gpu image, an Apptainer definition) and the workflow
+ * at the repository root, then prints what was written. Run it with `npm run demo`.
  */
 import { readdirSync, readFileSync, rmSync } from 'fs';
 import { join, relative } from 'path';
@@ -10,7 +11,8 @@ import { ApptainerDefinition, DockerIgnore, GhcrWorkflow, PixiDockerImage, PixiW
 
 const REPO = join(__dirname, '..', '..');
 // DEMO_OUTDIR lets the test suite run the demo into a temp dir.
-const OUTDIR = process.env.DEMO_OUTDIR ?? join(REPO, 'demo-out', 'cuda-exercise');
+const OUTDIR = process.env.DEMO_OUTDIR ?? join(REPO, 'demo-out', 'lesson');
+const EXERCISE = 'cuda-exercise';
 
 /** Every file under a directory, relative to it, sorted. */
 function listFiles(dir: string): string[] {
@@ -33,7 +35,9 @@ function main(): void {
   // Start clean so the listing shows only what this run wrote (projen files are read-only, rm copes).
   rmSync(OUTDIR, { recursive: true, force: true });
 
-  const project = new Project({ name: 'cuda-exercise', outdir: OUTDIR });
+  // The repository, and the workspace in its subdirectory, as in the lesson.
+  const repository = new Project({ name: 'lesson', outdir: OUTDIR });
+  const project = new Project({ name: 'cuda-exercise', parent: repository, outdir: EXERCISE });
 
   // The lesson's cuda-exercise workspace: a cpu and a gpu environment of PyTorch.
   new PixiWorkspace(project, CUDA_EXERCISE_WORKSPACE);
@@ -45,23 +49,23 @@ function main(): void {
   // The same gpu image for HPC clusters that run Apptainer.
   new ApptainerDefinition(project, { image: gpu });
   new DockerIgnore(project);
-  // Builds, tests and publishes both images to GHCR from GitHub Actions.
-  new GhcrWorkflow(project);
+  // Builds, tests and publishes both images to GHCR from GitHub Actions; the file goes to the repository root.
+  new GhcrWorkflow(repository);
 
   // Sample code is written once and then belongs to the user.
   new SampleDir(project, 'app', { sourceDir: join(__dirname, 'app') });
 
-  project.synth();
+  repository.synth();
 
-  for (const name of ['pixi.toml', 'Dockerfile.gpu', 'entrypoint.gpu.sh', '.dockerignore']) printFile(name);
+  for (const name of ['pixi.toml', 'Dockerfile.gpu', 'entrypoint.gpu.sh', '.dockerignore']) printFile(`${EXERCISE}/${name}`);
 
   const files = listFiles(OUTDIR);
-  const internals = files.filter((file) => file.startsWith('.projen/'));
+  const internals = files.filter((file) => file.includes('.projen/'));
   console.log(`===== files written under ${relative(REPO, OUTDIR)}/ =====`);
   for (const file of files.filter((f) => !internals.includes(f))) console.log(file);
-  console.log(`.projen/ (${internals.map((f) => f.slice('.projen/'.length)).join(', ')})`);
+  console.log(`and projen's own state: ${internals.join(', ')}`);
   console.log();
-  console.log(`Next: cd ${relative(REPO, OUTDIR)} && pixi lock && docker build -f Dockerfile.gpu -t cuda-exercise:gpu .`);
+  console.log(`Next: cd ${relative(REPO, OUTDIR)}/${EXERCISE} && pixi lock && docker build -f Dockerfile.gpu -t cuda-exercise:gpu .`);
 }
 
 try {
