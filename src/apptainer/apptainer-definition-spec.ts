@@ -1,7 +1,7 @@
 import { renderDefinition } from './render';
 import { PixiImageSpec } from '../docker/pixi-image-spec';
 import { FinalImageKind } from '../docker/recipe';
-import { hasControlCharacter, invalidOption, requireRelativePath } from '../util/validate';
+import { besideDockerfile, hasControlCharacter, invalidOption, requireRelativePath } from '../util/validate';
 
 const OWNER = 'ApptainerDefinition';
 
@@ -41,7 +41,7 @@ export class ApptainerDefinitionSpec {
         'an image with an entrypoint script: DockerRecipe.OPTIMIZED and a final image with a shell (Apptainer runs its scripts with /bin/sh)');
     }
     this.image = image;
-    this.file = requireRelativePath(OWNER, 'file', options.file ?? defaultFile(image.dockerfile));
+    this.file = requireRelativePath(OWNER, 'file', options.file ?? besideDockerfile(image.dockerfile, 'apptainer', 'def'));
     if (!this.file.endsWith('.def')) throw invalidOption(OWNER, 'file', options.file, 'a path ending in ".def"');
     const title = options.title ?? image.environment;
     if (title.trim() === '' || hasControlCharacter(title)) throw invalidOption(OWNER, 'title', title, 'one line of text');
@@ -62,14 +62,4 @@ export class ApptainerDefinitionSpec {
     if (header !== undefined && hasControlCharacter(header)) throw invalidOption(OWNER, 'headerComment', header, 'one line');
     return renderDefinition(this.image, this.title, header);
   }
-}
-
-/** `Dockerfile` → `apptainer.def`, `Dockerfile.gpu` → `apptainer.gpu.def`, `gpu.Dockerfile` → `gpu.apptainer.def`. */
-function defaultFile(dockerfile: string): string {
-  const slash = dockerfile.lastIndexOf('/');
-  const dir = dockerfile.slice(0, slash + 1);
-  const base = dockerfile.slice(slash + 1);
-  if (base.startsWith('Dockerfile.')) return `${dir}apptainer.${base.slice('Dockerfile.'.length)}.def`;
-  if (base.endsWith('.Dockerfile')) return `${dir}${base.slice(0, -'.Dockerfile'.length)}.apptainer.def`;
-  return `${dir}apptainer.def`;
 }

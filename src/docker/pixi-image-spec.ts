@@ -10,7 +10,9 @@ import { IPixiWorkspace } from '../pixi/workspace-info';
 import {
   hasControlCharacter,
   invalidOption,
+  besideDockerfile,
   requireMatch,
+  requireOneOf,
   requireRelativePath,
   requireSingleLine,
 } from '../util/validate';
@@ -178,7 +180,7 @@ export class PixiImageSpec {
       }
       return undefined;
     }
-    const file = requested === undefined ? defaultEntrypointFile(this.dockerfile)
+    const file = requested === undefined ? besideDockerfile(this.dockerfile, 'entrypoint', 'sh')
       : requireRelativePath(OWNER, 'entrypointFile', requested);
     if (file === this.dockerfile) {
       throw invalidOption(OWNER, 'entrypointFile', requested, 'a path other than the Dockerfile\'s');
@@ -193,23 +195,9 @@ function inferFinalImageKind(final: ImageReference, sameAsBase: boolean): FinalI
   return FinalImageKind.BASH;
 }
 
-/** `Dockerfile` → `entrypoint.sh`, `Dockerfile.gpu` → `entrypoint.gpu.sh`, `gpu.Dockerfile` → `gpu.entrypoint.sh`. */
-function defaultEntrypointFile(dockerfile: string): string {
-  const slash = dockerfile.lastIndexOf('/');
-  const dir = dockerfile.slice(0, slash + 1);
-  const base = dockerfile.slice(slash + 1);
-  let name: string;
-  if (base.startsWith('Dockerfile.')) name = `entrypoint.${base.slice('Dockerfile.'.length)}.sh`;
-  else if (base.endsWith('.Dockerfile')) name = `${base.slice(0, -'.Dockerfile'.length)}.entrypoint.sh`;
-  else if (base === 'Dockerfile') name = 'entrypoint.sh';
-  else name = `${base}.entrypoint.sh`;
-  return dir + name;
-}
-
 function validateManifestFile(value: PixiManifestFile | undefined, workspace: IPixiWorkspace | undefined): PixiManifestFile {
-  const allowed = Object.values(PixiManifestFile) as string[];
   if (value === undefined) return workspace?.manifestFile ?? PixiManifestFile.PIXI_TOML;
-  if (!allowed.includes(value)) throw invalidOption(OWNER, 'manifestFile', value, allowed.join(' or '));
+  requireOneOf(OWNER, 'manifestFile', value, Object.values(PixiManifestFile));
   if (workspace && workspace.manifestFile !== value) {
     throw invalidOption(OWNER, 'manifestFile', value, `the workspace's manifest, ${workspace.manifestFile} (or leave it unset)`);
   }
@@ -232,10 +220,8 @@ function checkEnvironmentInWorkspace(environment: string, workspace: IPixiWorksp
 }
 
 function validateRecipe(value: DockerRecipe | undefined): DockerRecipe {
-  const allowed = Object.values(DockerRecipe) as string[];
   if (value === undefined) return DockerRecipe.OPTIMIZED;
-  if (!allowed.includes(value)) throw invalidOption(OWNER, 'recipe', value, 'DockerRecipe.TUTORIAL or DockerRecipe.OPTIMIZED');
-  return value;
+  return requireOneOf(OWNER, 'recipe', value, Object.values(DockerRecipe), 'DockerRecipe.TUTORIAL or DockerRecipe.OPTIMIZED');
 }
 
 function validatePorts(ports: number[]): number[] {

@@ -5,7 +5,7 @@ import { GhcrWorkflowImage, GhcrWorkflowSpecOptions, ImagePlatform, WorkflowReci
 import { Yaml } from './triggers';
 import { TUTORIAL_DEFAULT_TAGS, tutorialWorkflow } from './tutorial-workflow';
 import { WorkflowImage, workflowImages } from './workflow-images';
-import { hasControlCharacter, invalidOption } from '../util/validate';
+import { hasControlCharacter, invalidOption, requireOneOf } from '../util/validate';
 
 const OWNER = 'GhcrWorkflow';
 /** Where the workflow lives, relative to the repository root. */
@@ -104,17 +104,14 @@ export class GhcrWorkflowSpec {
 }
 
 function validateRecipe(recipe: WorkflowRecipe | undefined): WorkflowRecipe {
-  const allowed = Object.values(WorkflowRecipe) as string[];
-  if (recipe !== undefined && !allowed.includes(recipe)) throw invalidOption(OWNER, 'recipe', recipe, 'WorkflowRecipe.TUTORIAL or WorkflowRecipe.OPTIMIZED');
-  return recipe ?? WorkflowRecipe.OPTIMIZED;
+  if (recipe === undefined) return WorkflowRecipe.OPTIMIZED;
+  return requireOneOf(OWNER, 'recipe', recipe, Object.values(WorkflowRecipe), 'WorkflowRecipe.TUTORIAL or WorkflowRecipe.OPTIMIZED');
 }
 
 function validatePlatforms(platforms: ImagePlatform[]): ImagePlatform[] {
   const allowed = Object.values(ImagePlatform) as string[];
   if (platforms.length === 0) throw invalidOption(OWNER, 'platforms', platforms, `at least one of ${allowed.join(', ')}`);
-  platforms.forEach((platform, i) => {
-    if (!allowed.includes(platform)) throw invalidOption(OWNER, `platforms[${i}]`, platform, allowed.join(' or '));
-  });
+  platforms.forEach((platform, i) => requireOneOf(OWNER, `platforms[${i}]`, platform, Object.values(ImagePlatform)));
   if (new Set(platforms).size !== platforms.length) throw invalidOption(OWNER, 'platforms', platforms, 'each platform once');
   return [...platforms];
 }

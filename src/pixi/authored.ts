@@ -9,7 +9,7 @@ import {
   PixiWorkspaceOptions, PypiDependency, ChannelPriority,
 } from './options';
 import { KNOWN_SUBDIRS, PLATFORM_NAME, PLATFORM_SELECTORS, RESERVED_PLATFORM_NAMES } from './platforms';
-import { hasControlCharacter, invalidOption } from '../util/validate';
+import { hasControlCharacter, invalidOption, requireOneOf } from '../util/validate';
 
 const OWNER = 'PixiWorkspace';
 const ENVIRONMENT_NAME = /^[a-z\d-]+$/;
@@ -294,9 +294,8 @@ function envVars(path: string, vars: Record<string, string>): Table {
 }
 
 function channelPriority(path: string, value: ChannelPriority | undefined): string | undefined {
-  const allowed = Object.values(ChannelPriority) as string[];
-  if (value !== undefined && !allowed.includes(value)) throw invalidOption(OWNER, path, value, allowed.join(', '));
-  return value;
+  const values = Object.values(ChannelPriority);
+  return value === undefined ? undefined : requireOneOf(OWNER, path, value, values, values.join(', '));
 }
 
 function nonEmptyList(path: string, values: string[]): string[] {

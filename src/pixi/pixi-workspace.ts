@@ -6,7 +6,7 @@ import { PixiWorkspaceOptions } from './options';
 import { PixiManifest } from './pixi-manifest';
 import { IPixiWorkspace } from './workspace-info';
 import { RenderedFile } from '../util/rendered-file';
-import { invalidOption } from '../util/validate';
+import { requireOneOf } from '../util/validate';
 
 const IS_PIXI_WORKSPACE = Symbol.for('projen-pixi.PixiWorkspace');
 /** Lets `fromManifest` reuse the constructor without putting a manifest into the public options. */
@@ -31,10 +31,8 @@ export class PixiWorkspace extends Component implements IPixiWorkspace {
    * @param manifestFile `pixi.toml` or `pyproject.toml`
    */
   public static fromManifest(project: Project, manifestFile: string = PixiManifestFile.PIXI_TOML): PixiWorkspace {
-    const allowed = Object.values(PixiManifestFile) as string[];
-    if (!allowed.includes(manifestFile)) {
-      throw invalidOption('PixiWorkspace', 'manifestFile', manifestFile, `${allowed.join(' or ')} at the project root`);
-    }
+    const values = Object.values(PixiManifestFile);
+    requireOneOf('PixiWorkspace', 'manifestFile', manifestFile, values, `${values.join(' or ')} at the project root`);
     const path = join(project.outdir, manifestFile);
     if (!existsSync(path)) throw new Error(`PixiWorkspace: ${manifestFile} not found in ${project.outdir}`);
     const manifest = PixiManifest.parse(readFileSync(path, 'utf8'), manifestFile);

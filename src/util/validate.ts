@@ -59,3 +59,26 @@ export function requireRelativePath(owner: string, option: string, value: unknow
   }
   return normalized;
 }
+
+/**
+ * Checks a value against an enum's values: TypeScript's types keep most mistakes out, but casts and
+ * callers in other jsii languages can still pass anything.
+ */
+export function requireOneOf<T extends string>(owner: string, option: string, value: unknown, values: readonly T[], allowed = values.join(' or ')): T {
+  if (typeof value !== 'string' || !(values as readonly string[]).includes(value)) throw invalidOption(owner, option, value, allowed);
+  return value as T;
+}
+
+/**
+ * The name of a file that belongs to a Dockerfile, beside it: `Dockerfile` → `<stem>.<ext>`,
+ * `Dockerfile.gpu` → `<stem>.gpu.<ext>`, `gpu.Dockerfile` → `gpu.<stem>.<ext>`, `other` → `other.<stem>.<ext>`.
+ */
+export function besideDockerfile(dockerfile: string, stem: string, extension: string): string {
+  const slash = dockerfile.lastIndexOf('/');
+  const dir = dockerfile.slice(0, slash + 1);
+  const base = dockerfile.slice(slash + 1);
+  if (base === 'Dockerfile') return `${dir}${stem}.${extension}`;
+  if (base.startsWith('Dockerfile.')) return `${dir}${stem}.${base.slice('Dockerfile.'.length)}.${extension}`;
+  if (base.endsWith('.Dockerfile')) return `${dir}${base.slice(0, -'.Dockerfile'.length)}.${stem}.${extension}`;
+  return `${dir}${base}.${stem}.${extension}`;
+}
