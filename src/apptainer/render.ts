@@ -19,7 +19,7 @@ export function renderDefinition(spec: PixiImageSpec, title: string, header?: st
   if (header) lines.push(`# ${header}`, '');
 
   lines.push('Bootstrap: docker', `From: ${spec.baseImage}`, 'Stage: build', '');
-  lines.push(...section('files', [`${spec.manifestFile} ${WORKDIR}/${spec.manifestFile}`, `${LOCK_FILE} ${WORKDIR}/${LOCK_FILE}`]));
+  lines.push(...section('files', [spec.manifestFile, LOCK_FILE, ...spec.installInputs].map((path) => `${path} ${WORKDIR}/${path}`)));
   lines.push(...section('post', [
     '# Stop at the first failing command, whatever shell options Apptainer uses.',
     'set -e',

@@ -81,6 +81,16 @@ export interface PixiDockerImageOptions {
   readonly sourceDir?: string;
 
   /**
+   * Files or directories the install itself needs, copied into the build stage next to the manifest
+   * before `pixi install` (OPTIMIZED recipe): e.g. the package of an editable PyPI path dependency
+   * (`path = "."` needs `src/my_package` and `README.md`), or activation scripts. Editing them re-runs
+   * the install, so list only what the install reads.
+   *
+   * @default - only the manifest and `pixi.lock`
+   */
+  readonly installInputs?: string[];
+
+  /**
    * Whether to copy `sourceDir` into the image. Set to `false` for an image holding only the environment.
    *
    * @default true

@@ -74,6 +74,8 @@ export class PixiImageSpec {
   public readonly manifestFile: PixiManifestFile;
   /** Directory copied to `/app/src`, or undefined when no sources are copied. */
   public readonly sourceDir?: string;
+  /** Files the install needs besides the manifest and lock, copied before `pixi install`. */
+  public readonly installInputs: string[];
   /** Exposed ports. */
   public readonly ports: number[];
   /** Command run when the container gets no arguments, if any. */
@@ -118,6 +120,10 @@ export class PixiImageSpec {
 
     const sourceDir = requireRelativePath(OWNER, 'sourceDir', options.sourceDir ?? 'app');
     this.sourceDir = options.copySources === false ? undefined : sourceDir;
+    this.installInputs = (options.installInputs ?? []).map((path, i) => requireRelativePath(OWNER, `installInputs[${i}]`, path));
+    if (this.installInputs.length > 0 && this.recipe === DockerRecipe.TUTORIAL) {
+      throw invalidOption(OWNER, 'installInputs', options.installInputs, 'nothing with DockerRecipe.TUTORIAL, which copies the whole context');
+    }
     this.ports = validatePorts(options.ports ?? []);
     this.command = options.command === undefined ? undefined : validateCommand(options.command);
     this.env = validateRecord('env', options.env ?? {}, ENV_NAME, 'an environment variable name (^[A-Za-z_][A-Za-z0-9_]*$)');
@@ -147,7 +153,7 @@ export class PixiImageSpec {
    * project. A `.dockerignore` must not exclude any of them.
    */
   public get contextPaths(): string[] {
-    const paths: string[] = [this.manifestFile, PixiImageSpec.LOCK_FILE];
+    const paths: string[] = [this.manifestFile, PixiImageSpec.LOCK_FILE, ...this.installInputs];
     if (this.entrypointFile) paths.push(this.entrypointFile);
     if (this.sourceDir) paths.push(this.sourceDir);
     return paths;

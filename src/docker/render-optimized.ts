@@ -31,6 +31,8 @@ function buildStage(spec: PixiImageSpec): string[] {
     lines.push(`ENV CONDA_OVERRIDE_CUDA=${spec.cudaVersion}`);
   }
   lines.push(`COPY ${spec.manifestFile} ${LOCK_FILE} ./`);
+  // What the install reads besides the manifest (e.g. an editable path dependency), at the same relative path.
+  for (const input of spec.installInputs) lines.push(`COPY ${input} ./${input}`);
   const install = [
     `RUN --mount=type=cache,target=${RATTLER_CACHE} \\`,
     `    pixi install --locked --environment ${env} && \\`,

@@ -46,6 +46,8 @@ export function triggerPaths(image: WorkflowImage): string[] {
   const spec = image.spec;
   const files = [spec.manifestFile, 'pixi.lock', spec.dockerfile, spec.entrypointFile, '.dockerignore'];
   const paths = files.filter((f): f is string => f !== undefined).map((f) => inContext(image, f));
+  // An input may be a file or a directory.
+  for (const input of spec.installInputs) paths.push(inContext(image, input), inContext(image, `${input}/**`));
   if (spec.sourceDir) paths.push(inContext(image, `${spec.sourceDir}/**`));
   if (image.apptainer) paths.push(inContext(image, image.apptainer.file));
   return paths;

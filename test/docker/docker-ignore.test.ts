@@ -72,6 +72,10 @@ describe('DockerIgnore keeps what the images copy', () => {
     expect(patternsOf(Testing.synth(project)['.dockerignore']).slice(-5)).toEqual(['*', '!pixi.toml', '!pixi.lock', '!entrypoint.gpu.sh', '!app']);
   });
 
+  test('install inputs are checked too', () => {
+    expect(() => Testing.synth(projectWith(['*.md'], { installInputs: ['README.md'] }))).toThrow(/"README.md" \(copied by Dockerfile.gpu\)/);
+  });
+
   test('a pyproject manifest and a custom source dir are checked too', () => {
     expect(() => Testing.synth(projectWith(['pyproject.toml'], { manifestFile: PixiManifestFile.PYPROJECT_TOML }))).toThrow(/"pyproject.toml"/);
     expect(() => Testing.synth(projectWith(['src/'], { sourceDir: 'src/pkg' }))).toThrow(/"src\/pkg"/);

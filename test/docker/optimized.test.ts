@@ -1,5 +1,5 @@
 import { DockerfileParser } from 'dockerfile-ast';
-import { FinalImageKind, PixiDockerImageOptions, PixiImageSpec, PixiManifestFile } from '../../src';
+import { DockerRecipe, FinalImageKind, PixiDockerImageOptions, PixiImageSpec, PixiManifestFile } from '../../src';
 import {
   directives,
   execFormOf,
@@ -21,6 +21,7 @@ const VARIANTS: Record<string, PixiDockerImageOptions> = {
   'pyproject manifest': { ...GPU, manifestFile: PixiManifestFile.PYPROJECT_TOML },
   'no sources, no ports, no command': { copySources: false },
   'pinned pixi with digest': { baseImage: `ghcr.io/prefix-dev/pixi:0.77.0-noble@sha256:${'a'.repeat(64)}` },
+  'install inputs of an editable path dependency': { manifestFile: PixiManifestFile.PYPROJECT_TOML, installInputs: ['README.md', 'src/my_package'] },
 };
 
 describe.each(Object.entries(VARIANTS))('DockerRecipe.OPTIMIZED, %s', (_name, options) => {
@@ -38,8 +39,8 @@ describe.each(Object.entries(VARIANTS))('DockerRecipe.OPTIMIZED, %s', (_name, op
     expect(dockerfileDiagnostics(text)).toEqual([]);
   });
 
-  test('copies nothing but the manifest and the lock before pixi install', () => {
-    expect(sourceCopiesBeforeInstall(text)).toEqual([]);
+  test('copies nothing but the manifest, the lock and the install inputs before pixi install', () => {
+    expect(sourceCopiesBeforeInstall(text, [spec.manifestFile, 'pixi.lock', ...spec.installInputs])).toEqual([]);
     const firstCopy = instructions.find((i) => i.keyword === 'COPY')!;
     expect(firstCopy.args).toBe(`${spec.manifestFile} pixi.lock ./`);
   });
@@ -145,5 +146,20 @@ describe('final image kind', () => {
 
   test('an explicit kind wins', () => {
     expect(new PixiImageSpec({ finalImage: 'my/runtime:1', finalImageKind: FinalImageKind.PIXI }).finalImageKind).toBe(FinalImageKind.PIXI);
+  });
+});
+
+describe('install inputs', () => {
+  const spec = new PixiImageSpec({ manifestFile: PixiManifestFile.PYPROJECT_TOML, installInputs: ['README.md', './src/my_package/'] });
+
+  test('are copied at their relative path before the install, after the manifest', () => {
+    const copies = parseInstructions(spec.renderDockerfile()).filter((i) => i.stage === 'build' && i.keyword === 'COPY').map((i) => i.args);
+    expect(copies).toEqual(['pyproject.toml pixi.lock ./', 'README.md ./README.md', 'src/my_package ./src/my_package']);
+    expect(spec.contextPaths).toEqual(expect.arrayContaining(['README.md', 'src/my_package']));
+  });
+
+  test('are refused with TUTORIAL and outside the project', () => {
+    expect(() => new PixiImageSpec({ recipe: DockerRecipe.TUTORIAL, installInputs: ['README.md'] })).toThrow(/invalid installInputs .*TUTORIAL/);
+    expect(() => new PixiImageSpec({ installInputs: ['../secrets'] })).toThrow(/invalid installInputs\[0\] "..\/secrets"/);
   });
 });

@@ -99,7 +99,11 @@ export function adoptedPyproject(): ImageUnderTest[] {
   ].join('\n'));
   const project = new Project({ name: 'pose-estimation', outdir: dir });
   PixiWorkspace.fromManifest(project, 'pyproject.toml');
-  const images = [image(project, 'e2e/pose-estimation:cuda', { environment: 'cuda', baseImage: 'ghcr.io/prefix-dev/pixi:0.52.0-noble' }, '12.4')];
+  // The package's README is read by the build backend during the install: an install input.
+  writeFileSync(join(dir, 'README.md'), '# pose-estimation\n');
+  const images = [image(project, 'e2e/pose-estimation:cuda', {
+    environment: 'cuda', baseImage: 'ghcr.io/prefix-dev/pixi:0.52.0-noble', installInputs: ['README.md'],
+  }, '12.4')];
   new DockerIgnore(project);
   plantFiles(dir);
   synth(project);
