@@ -1,7 +1,7 @@
 /**
  * The actions the workflows use, pinned by full commit SHA (the only immutable reference GitHub
- * offers) at their current majors. The version goes into a `# vX.Y.Z` comment next to `uses:`,
- * where Dependabot and Renovate update both together.
+ * offers) at their current majors. The version goes into a `# vX.Y.Z` comment (`# vX` where only
+ * the major tag is confirmed) next to `uses:`, where Dependabot and Renovate update both together.
  */
 export interface PinnedAction {
   readonly name: string;
@@ -23,7 +23,16 @@ export const ACTIONS = {
   attest: pin('actions/attest', '1e69f48acb82d1966a394da916b4c1698aa569d6', 'v4.2.2'),
   uploadArtifact: pin('actions/upload-artifact', 'bbbca2ddaa5d8feaa63e36b76fdaad77386f024f', 'v7.0.0'),
   downloadArtifact: pin('actions/download-artifact', '3e5f45b2cfb9172054b4087a40e8e0b5a5461e7c', 'v8.0.1'),
+  // The commit the maintainer links for the v2 tag (eWaterCycle/setup-apptainer#71, 2026-02);
+  // no exact vX.Y.Z tag could be confirmed for it, so the comment names the major.
+  setupApptainer: pin('eWaterCycle/setup-apptainer', '3f706d898c9db585b1d741b4692e66755f3a1b40', 'v2'),
 };
+
+/**
+ * The Apptainer release the workflow installs (the action downloads its amd64 `.deb` from
+ * apptainer/apptainer's GitHub releases), fixed so a rebuild uses the same builder.
+ */
+export const APPTAINER_VERSION = '1.4.5';
 
 /** `owner/repo@sha`. */
 export function pinnedRef(action: PinnedAction): string {

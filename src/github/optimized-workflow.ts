@@ -1,4 +1,4 @@
-import { ACTIONS, PinnedAction } from './actions';
+import { ACTIONS, APPTAINER_VERSION, PinnedAction } from './actions';
 import { ImagePlatform } from './options';
 import { triggers, unique, Yaml } from './triggers';
 import { inContext, triggerPaths, WorkflowImage } from './workflow-images';
@@ -187,11 +187,7 @@ function apptainerJob(image: WorkflowImage, settings: OptimizedSettings): Yaml {
     'steps': [
       { name: 'Checkout', uses: settings.uses(ACTIONS.checkout), with: { 'persist-credentials': false } },
       imageNameStep(settings),
-      {
-        // The Apptainer project's own packages for Ubuntu.
-        name: 'Install Apptainer',
-        run: 'sudo add-apt-repository --yes ppa:apptainer/ppa\nsudo apt-get update\nsudo apt-get install --yes apptainer\n',
-      },
+      { name: 'Install Apptainer', uses: settings.uses(ACTIONS.setupApptainer), with: { 'apptainer-version': APPTAINER_VERSION } },
       { name: 'Build the image', env: { ...env }, run: 'cd "$CONTEXT" || exit 1\nsudo apptainer build "$SIF" "$DEFINITION"\n' },
       { name: 'Test the image', env: { ...env }, run: 'cd "$CONTEXT" || exit 1\napptainer test "$SIF"\n' },
       {

@@ -40,6 +40,14 @@ describe.each([['a plain file', false], ['a projen GithubWorkflow', true]])('the
     expect(push.env.TAG).toBe('apptainer-gpu');
   });
 
+  test('sets up Apptainer with a maintained action pinned by SHA, at a fixed Apptainer release', () => {
+    const install = job.steps.find((s: any) => s.name === 'Install Apptainer');
+    expect(install.uses).toBe('eWaterCycle/setup-apptainer@3f706d898c9db585b1d741b4692e66755f3a1b40');
+    expect(install.with).toEqual({ 'apptainer-version': '1.4.5' });
+    expect(install.run).toBeUndefined();
+    expect(text).toMatch(/uses: eWaterCycle\/setup-apptainer@[0-9a-f]{40} # v2$/m);
+  });
+
   test('a change to the definition triggers the workflow', () => {
     expect(workflow.on.push.paths).toContain('cuda-exercise/apptainer.gpu.def');
   });

@@ -233,4 +233,11 @@ export const MUTATIONS: Mutation[] = [
     with: "name: 'Push to GitHub Container Registry',",
     test: 'test/apptainer/workflow.test.ts',
   },
+  {
+    property: 'Apptainer is set up by the SHA-pinned action, not a moving tag',
+    file: 'src/github/optimized-workflow.ts',
+    replace: 'uses: settings.uses(ACTIONS.setupApptainer)',
+    with: "uses: 'eWaterCycle/setup-apptainer@v2'",
+    test: 'test/apptainer/workflow.test.ts',
+  },
 ];
