@@ -5,7 +5,7 @@ import { synthesize as monorepo } from '../examples/monorepo';
 import { PYPROJECT, synthesize as pythonProject } from '../examples/python-project';
 import { dockerfileDiagnostics } from './helpers/dockerfile';
 import { tempOutdir } from './helpers/project';
-import { pixiManifestErrors } from './helpers/schema';
+import { pixiManifestErrors, pyprojectErrors } from './helpers/schema';
 import { shellcheck } from './helpers/shellcheck';
 import { tomlData } from './helpers/toml';
 import { workflowFindings } from './helpers/workflow-validators';
@@ -34,7 +34,11 @@ describe('examples', () => {
     expect(read(dir, 'pyproject.toml')).toBe(PYPROJECT);
     expect(existsSync(join(dir, 'pixi.toml'))).toBe(false);
     expect(read(dir, 'Dockerfile')).toContain('COPY pyproject.toml pixi.lock ./');
-    expect(read(dir, 'Dockerfile')).toContain('COPY pose_estimation /app/src');
+    const dockerfile = read(dir, 'Dockerfile');
+    expect(dockerfileDiagnostics(dockerfile)).toEqual([]);
+    expect(dockerfile).toContain('COPY pose_estimation ./pose_estimation');
+    expect(dockerfile).toContain('COPY --from=build /app/pose_estimation /app/pose_estimation');
+    expect(pyprojectErrors(tomlData(read(dir, 'pyproject.toml')))).toEqual([]);
     expect(await workflowFindings(read(dir, '.github/workflows/docker.yaml'))).toEqual([]);
   });
 

@@ -1,7 +1,8 @@
 /**
  * The constructs added to a projen Python project that already has a `pyproject.toml` with
- * `[tool.pixi]` tables: the workspace is adopted (never rewritten, so `pixi add` keeps working) and
- * the image packages the Python package directory.
+ * `[tool.pixi]` tables: the workspace is adopted (never rewritten, so `pixi add` keeps working).
+ * The workspace installs the project itself in editable mode, so the image copies the package
+ * directory before `pixi install` and keeps it at the same path in the final image.
  * Run: `npx ts-node --project test/tsconfig.json examples/python-project/index.ts OUTDIR`.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'fs';
@@ -16,9 +17,16 @@ version = "0.1.0"
 requires-python = ">=3.12"
 dependencies = ["numpy>=2"]
 
+[build-system]
+build-backend = "hatchling.build"
+requires = ["hatchling"]
+
 [tool.pixi.workspace]
 channels = ["conda-forge"]
 platforms = ["linux-64", "osx-arm64"]
+
+[tool.pixi.pypi-dependencies]
+pose_estimation = { path = ".", editable = true }
 
 [tool.pixi.dependencies]
 opencv = ">=4.10"
@@ -42,7 +50,13 @@ export function synthesize(outdir: string): python.PythonProject {
     authorName: 'A. Researcher', authorEmail: 'researcher@example.org', outdir,
   });
   PixiWorkspace.fromManifest(project, 'pyproject.toml');
-  new PixiDockerImage(project, { sourceDir: 'pose_estimation', command: ['python', '-m', 'pose_estimation'] });
+  new PixiDockerImage(project, {
+    // The editable install builds from, and then links to, the package directory.
+    installInputs: ['pose_estimation'],
+    // The package is in the image already, at /app/pose_estimation, where the link points.
+    copySources: false,
+    command: ['python', '-m', 'pose_estimation'],
+  });
   new DockerIgnore(project);
   new GhcrWorkflow(project);
   project.synth();

@@ -31,7 +31,7 @@ export function renderDefinition(spec: PixiImageSpec, title: string, header?: st
   ]));
 
   lines.push('Bootstrap: docker', `From: ${spec.finalImage}`, 'Stage: final', '');
-  const fromBuild = [prefix, ACTIVATION_PATH];
+  const fromBuild = [prefix, ACTIVATION_PATH, ...spec.runtimeInputs.map((input) => `${WORKDIR}/${input}`)];
   if (keepsPixi) {
     fromBuild.push(`${WORKDIR}/${spec.manifestFile}`, `${WORKDIR}/${LOCK_FILE}`, `${WORKDIR}/.pixi/.gitignore`, `${WORKDIR}/.pixi/.condapackageignore`);
   }

@@ -86,6 +86,10 @@ export interface PixiDockerImageOptions {
    * (`path = "."` needs `src/my_package` and `README.md`), or activation scripts. Editing them re-runs
    * the install, so list only what the install reads.
    *
+   * Required when the environment has `path` dependencies: at least one entry must hold, or lie
+   * inside, each of their paths, else construction fails. The entries that make up an editable
+   * dependency are also copied into the final stage at the same path, which the install links to.
+   *
    * @default - only the manifest and `pixi.lock`
    */
   readonly installInputs?: string[];

@@ -1,6 +1,7 @@
 import { ImageReference, parseImageReference, isPixiImage, pixiVersionOfTag, formatImageReference } from './image-reference';
 import * as layout from './layout';
 import { PixiDockerImageOptions } from './options';
+import { checkPathDependencies, checkRuntimeInputs } from './path-dependency-inputs';
 import { DockerRecipe, FinalImageKind } from './recipe';
 import { renderEntrypoint } from './render-entrypoint';
 import { renderOptimizedDockerfile } from './render-optimized';
@@ -76,6 +77,11 @@ export class PixiImageSpec {
   public readonly sourceDir?: string;
   /** Files the install needs besides the manifest and lock, copied before `pixi install`. */
   public readonly installInputs: string[];
+  /**
+   * Install inputs the final image holds too, at the same path: those making up an editable path
+   * dependency, which the environment links to instead of holding a copy.
+   */
+  public readonly runtimeInputs: string[];
   /** Exposed ports. */
   public readonly ports: number[];
   /** Command run when the container gets no arguments, if any. */
@@ -124,6 +130,10 @@ export class PixiImageSpec {
     if (this.installInputs.length > 0 && this.recipe === DockerRecipe.TUTORIAL) {
       throw invalidOption(OWNER, 'installInputs', options.installInputs, 'nothing with DockerRecipe.TUTORIAL, which copies the whole context');
     }
+    this.runtimeInputs = workspace
+      ? checkPathDependencies(this.environment, workspace.pathDependenciesOf(this.environment), this.recipe, this.installInputs)
+      : [];
+    checkRuntimeInputs(this.runtimeInputs, this.sourceDir !== undefined);
     this.ports = validatePorts(options.ports ?? []);
     this.command = options.command === undefined ? undefined : validateCommand(options.command);
     this.env = validateRecord('env', options.env ?? {}, ENV_NAME, 'an environment variable name (^[A-Za-z_][A-Za-z0-9_]*$)');

@@ -59,6 +59,10 @@ function finalStage(spec: PixiImageSpec): string[] {
     `WORKDIR ${WORKDIR}`,
     `COPY --from=build ${prefix} ${prefix}`,
   ];
+  if (spec.runtimeInputs.length > 0) {
+    lines.push('# Editable path dependencies link to their sources: the same files, at the same path.');
+    for (const input of spec.runtimeInputs) lines.push(`COPY --from=build ${WORKDIR}/${input} ${WORKDIR}/${input}`);
+  }
   switch (spec.finalImageKind) {
     case FinalImageKind.PIXI:
       lines.push(

@@ -8,6 +8,7 @@ import {
   CondaDependency, PixiActivation, PixiFeature, PixiFeatureTables, PixiRichPlatform, PixiTarget, PixiTask,
   PixiWorkspaceOptions, PypiDependency, ChannelPriority,
 } from './options';
+import { pathDependenciesIn } from './path-dependencies';
 import { KNOWN_SUBDIRS, PLATFORM_NAME, PLATFORM_SELECTORS, RESERVED_PLATFORM_NAMES } from './platforms';
 import { hasControlCharacter, invalidOption, requireOneOf } from '../util/validate';
 
@@ -92,8 +93,10 @@ export function fromOptions(options: PixiWorkspaceOptions): AuthoredWorkspace {
     manifestFile: PixiManifestFile.PIXI_TOML,
     name: options.name,
     platforms: platforms.map((p) => p.model),
-    defaultFeature: { cuda: options.systemRequirements?.cuda },
-    features: Object.fromEntries(Object.entries(features).map(([name, f]) => [name, { platforms: f.platforms, cuda: f.systemRequirements?.cuda }])),
+    defaultFeature: { cuda: options.systemRequirements?.cuda, pathDependencies: pathDependenciesIn(document, '') },
+    features: Object.fromEntries(Object.entries(features).map(([name, f]) => [name, {
+      platforms: f.platforms, cuda: f.systemRequirements?.cuda, pathDependencies: pathDependenciesIn(featureDocs[name] as Table, `feature.${name}.`),
+    }])),
     environments: Object.fromEntries(Object.entries(environments).map(([name, e]) => [name, {
       features: [...(e.features ?? [])], noDefaultFeature: e.noDefaultFeature ?? false, solveGroup: e.solveGroup,
     }])),

@@ -3,6 +3,7 @@
  * written from TypeScript or read from an existing file. Internal: not part of the public API.
  */
 import { PixiManifestFile } from './manifest-file';
+import { PathDependencyModel } from './path-dependencies';
 import { compareVersions } from '../util/versions';
 
 export interface PlatformModel {
@@ -17,6 +18,7 @@ export interface PlatformModel {
 export interface FeatureModel {
   readonly platforms?: string[];
   readonly cuda?: string;
+  readonly pathDependencies?: PathDependencyModel[];
 }
 
 export interface EnvironmentModel {
@@ -94,4 +96,19 @@ export function cudaVersionFor(model: WorkspaceModel, environment: string): stri
     .filter((v): v is string => v !== undefined)
     .sort(compareVersions)
     .pop();
+}
+
+/** Target selectors that apply to every Linux platform, besides the platform names themselves. */
+const LINUX_SELECTORS = ['unix', 'linux'];
+
+/**
+ * The path dependencies an environment installs on Linux (the only platform of an image): those of
+ * its features, and of their `[target.*]` tables that select one of its Linux platforms.
+ */
+export function pathDependenciesOf(model: WorkspaceModel, environment: string): PathDependencyModel[] {
+  const linux = platformsOf(model, environment).filter((p) => p.subdir.startsWith('linux-'));
+  const selectors = new Set([...LINUX_SELECTORS, ...linux.flatMap((p) => [p.name, p.subdir])]);
+  return featuresOf(model, environment)
+    .flatMap((name) => feature(model, name).pathDependencies ?? [])
+    .filter((dep) => dep.target === undefined || selectors.has(dep.target));
 }

@@ -4,9 +4,8 @@
  */
 import { PixiManifestFile } from './manifest-file';
 import { EnvironmentModel, FeatureModel, PlatformModel, WorkspaceModel } from './model';
-import { parseToml as parseText, TomlError } from '../util/toml';
-
-type Table = Record<string, any>;
+import { pathDependenciesIn } from './path-dependencies';
+import { isTable, parseToml as parseText, tableAt, TomlError, TomlTable as Table } from '../util/toml';
 
 export function parseManifest(text: string, fileName: string): WorkspaceModel {
   const manifestFile = fileName.split('/').pop() === PixiManifestFile.PYPROJECT_TOML ? PixiManifestFile.PYPROJECT_TOML : PixiManifestFile.PIXI_TOML;
@@ -18,8 +17,10 @@ export function parseManifest(text: string, fileName: string): WorkspaceModel {
   const workspace: Table | undefined = root.workspace ?? root.project;
   if (!isTable(workspace)) throw fail(`has no ${manifestFile === PixiManifestFile.PYPROJECT_TOML ? '[tool.pixi.workspace]' : '[workspace]'} table (nor the legacy [project] one)`);
 
+  // Table paths in messages, as the user finds them in the file.
+  const rootPath = manifestFile === PixiManifestFile.PYPROJECT_TOML ? 'tool.pixi.' : '';
   const features: Record<string, FeatureModel> = {};
-  for (const [name, feature] of Object.entries(tableAt(root, 'feature'))) features[name] = featureModel(feature);
+  for (const [name, feature] of Object.entries(tableAt(root, 'feature'))) features[name] = featureModel(feature, `${rootPath}feature.${name}.`);
 
   const environments: Record<string, EnvironmentModel> = {};
   for (const [name, env] of Object.entries(tableAt(root, 'environments'))) {
@@ -41,7 +42,7 @@ export function parseManifest(text: string, fileName: string): WorkspaceModel {
     manifestFile,
     name: workspace.name ?? (manifestFile === PixiManifestFile.PYPROJECT_TOML ? document.project?.name : undefined),
     platforms: (workspace.platforms ?? []).map(platformModel),
-    defaultFeature: featureModel(root),
+    defaultFeature: featureModel(root, rootPath),
     features,
     environments,
   };
@@ -59,10 +60,11 @@ function parseToml(text: string, fileName: string): Table {
   }
 }
 
-function featureModel(feature: Table): FeatureModel {
+function featureModel(feature: Table, tablePath: string): FeatureModel {
   return {
     platforms: feature.platforms?.map(String),
     cuda: versionText(feature['system-requirements']?.cuda),
+    pathDependencies: pathDependenciesIn(feature, tablePath),
   };
 }
 
@@ -76,12 +78,4 @@ function platformModel(entry: unknown): PlatformModel {
 /** TOML allows `cuda = 12` as well as `cuda = "12"`. */
 function versionText(value: unknown): string | undefined {
   return value === undefined ? undefined : String(value);
-}
-
-function tableAt(table: Table, key: string): Table {
-  return isTable(table[key]) ? table[key] : {};
-}
-
-function isTable(value: unknown): value is Table {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -3,7 +3,7 @@ import { PixiManifestFile } from './manifest-file';
 import * as model from './model';
 import { PixiWorkspaceOptions } from './options';
 import { parseManifest } from './parsed';
-import { IPixiWorkspace } from './workspace-info';
+import { IPixiWorkspace, PixiPathDependency } from './workspace-info';
 import { stringifyToml } from '../util/toml';
 import { hasControlCharacter, invalidOption } from '../util/validate';
 
@@ -104,6 +104,14 @@ export class PixiManifest implements IPixiWorkspace {
   public cudaVersionFor(environment: string): string | undefined {
     return model.cudaVersionFor(this.model, environment);
   }
+  /**
+   * The dependencies the environment installs from local paths on Linux.
+   * @param environment an environment name
+   */
+  public pathDependenciesOf(environment: string): PixiPathDependency[] {
+    return model.pathDependenciesOf(this.model, environment).map(({ name, path, editable, table }) => ({ name, path, editable, table }));
+  }
+
 
   /**
    * Renders a generated manifest as TOML; throws for a manifest that was read from a file, which

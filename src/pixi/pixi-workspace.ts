@@ -4,7 +4,7 @@ import { Component, FileBase, Project } from 'projen';
 import { PixiManifestFile } from './manifest-file';
 import { PixiWorkspaceOptions } from './options';
 import { PixiManifest } from './pixi-manifest';
-import { IPixiWorkspace } from './workspace-info';
+import { IPixiWorkspace, PixiPathDependency } from './workspace-info';
 import { RenderedFile } from '../util/rendered-file';
 import { requireOneOf } from '../util/validate';
 
@@ -118,4 +118,12 @@ export class PixiWorkspace extends Component implements IPixiWorkspace {
   public cudaVersionFor(environment: string): string | undefined {
     return this.manifest.cudaVersionFor(environment);
   }
+  /**
+   * The dependencies the environment installs from local paths on Linux.
+   * @param environment an environment name
+   */
+  public pathDependenciesOf(environment: string): PixiPathDependency[] {
+    return this.manifest.pathDependenciesOf(environment);
+  }
+
 }

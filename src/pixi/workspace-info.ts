@@ -1,5 +1,17 @@
 import { PixiManifestFile } from './manifest-file';
 
+/** A dependency the workspace installs from a local path: a PyPI `path` dependency or a pixi-build source. */
+export interface PixiPathDependency {
+  /** The package name. */
+  readonly name: string;
+  /** Its path relative to the workspace root, normalized: `.` for the root, `pkg` for `./pkg/`. */
+  readonly path: string;
+  /** Installed in editable mode: the environment points at this source tree instead of holding a copy. */
+  readonly editable: boolean;
+  /** The manifest table that declares it, e.g. `feature.dev.pypi-dependencies`. */
+  readonly table: string;
+}
+
 /**
  * What the image, workflow and Apptainer constructs need to know about a pixi workspace.
  * Implemented by `PixiManifest` (pure) and `PixiWorkspace` (projen).
@@ -41,4 +53,11 @@ export interface IPixiWorkspace {
    * @param environment an environment name; throws if the workspace has none of that name
    */
   cudaVersionFor(environment: string): string | undefined;
+
+  /**
+   * The dependencies the environment installs from local paths on Linux, whose files `pixi install`
+   * needs (and, for editable ones, the environment keeps needing at run time).
+   * @param environment an environment name; throws if the workspace has none of that name
+   */
+  pathDependenciesOf(environment: string): PixiPathDependency[];
 }

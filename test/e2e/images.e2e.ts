@@ -53,7 +53,7 @@ describe.each(IMAGES.map((image) => [image.tag, image] as const))('%s', (_tag, i
   test('the final image holds the environment, activation and sources; no junk, secrets, cache or build context', () => {
     buildah.withRootfs(image.tag, (root) => {
       const app = readdirSync(join(root, 'app')).sort();
-      const expected = ['.pixi', 'entrypoint.sh', 'src'];
+      const expected = ['.pixi', 'entrypoint.sh', 'src', ...image.runtimeInputs];
       if (image.recipe === DockerRecipe.OPTIMIZED) expected.push('activate.sh');
       if (image.kind === FinalImageKind.PIXI) expected.push('pixi.lock', existsSync(join(image.context, 'pyproject.toml')) ? 'pyproject.toml' : 'pixi.toml');
       expect(app).toEqual(expected.sort());
@@ -82,7 +82,26 @@ describe('layer cache after editing only a source file', () => {
   });
 });
 
+describe('an editable path dependency (the pyproject workspace installs itself)', () => {
+  const image = () => IMAGES.find((i) => i.tag === 'e2e/pose-estimation:cuda')!;
+  const pth = '/app/.pixi/envs/cuda/lib/python3/site-packages/_editable_pose_estimation.pth';
+
+  test('the install found its sources, and the final image has them where the environment links to', () => {
+    const linked = buildah.run(image().tag, ['cat', pth]);
+    expect(linked.status).toBe(0);
+    expect(linked.stdout.trim()).toBe('/app');
+    expect(buildah.run(image().tag, ['cat', '/app/pose_estimation/__init__.py']).stdout).toContain('NAME = "pose-estimation"');
+  });
+});
+
 describe('the stub pixi is honest', () => {
+  test('it fails an install whose path dependency has no files, as pixi does', () => {
+    const script = 'cd /tmp && printf \'[workspace]\\n[pypi-dependencies]\\npkg = { path = "pkg" }\\n\' > pixi.toml && touch pixi.lock && mkdir -p .pixi && pixi install';
+    const result = buildah.run('ghcr.io/prefix-dev/pixi:0.77.0-noble', ['bash', '-c', script]);
+    expect(result.stderr).toContain("failed to build 'pkg' from 'pkg'");
+    expect(result.status).not.toBe(0);
+  });
+
   test('it rejects --as-is when it emulates a pixi older than 0.53', () => {
     const result = buildah.run('ghcr.io/prefix-dev/pixi:0.52.0-noble', ['pixi', 'shell-hook', '--as-is']);
     expect(result.status).not.toBe(0);

@@ -25,6 +25,8 @@ export interface ImageUnderTest {
   readonly cuda: string;
   /** The source file to edit for the cache test. */
   readonly sourceFile: string;
+  /** Install inputs the final image keeps, for editable path dependencies. */
+  readonly runtimeInputs: string[];
 }
 
 function image(project: Project, tag: string, options: PixiDockerImageOptions, cuda: string): ImageUnderTest {
@@ -38,6 +40,7 @@ function image(project: Project, tag: string, options: PixiDockerImageOptions, c
     kind: built.spec.finalImageKind,
     cuda,
     sourceFile: join(project.outdir, 'app', 'main.py'),
+    runtimeInputs: built.spec.runtimeInputs,
   };
 }
 
@@ -88,21 +91,27 @@ export function subdirectoryWorkspace(): ImageUnderTest[] {
   return images;
 }
 
-/** An adopted pyproject.toml workspace, built with an older pixi (no `--as-is`). */
+/**
+ * An adopted pyproject.toml workspace that installs itself in editable mode, as `pixi init --format
+ * pyproject` writes it, built with an older pixi (no `--as-is`).
+ */
 export function adoptedPyproject(): ImageUnderTest[] {
   const dir = mkdtempSync(join(tmpdir(), 'e2e-pyproject-'));
   writeFileSync(join(dir, 'pyproject.toml'), [
-    '[project]', 'name = "pose-estimation"', 'version = "0.3.0"', 'requires-python = ">=3.12"', '',
+    '[project]', 'name = "pose-estimation"', 'version = "0.3.0"', 'requires-python = ">=3.12"', 'readme = "README.md"', '',
     '[tool.pixi.workspace]', 'channels = ["conda-forge"]', 'platforms = ["linux-64"]', '',
+    '[tool.pixi.pypi-dependencies]', 'pose_estimation = { path = ".", editable = true }', '',
     '[tool.pixi.feature.cuda]', 'system-requirements = { cuda = "12.4" }', '',
     '[tool.pixi.environments]', 'cuda = ["cuda"]', '',
   ].join('\n'));
   const project = new Project({ name: 'pose-estimation', outdir: dir });
   PixiWorkspace.fromManifest(project, 'pyproject.toml');
-  // The package's README is read by the build backend during the install: an install input.
+  // The editable install builds the package, whose build backend also reads the README.
+  mkdirSync(join(dir, 'pose_estimation'));
+  writeFileSync(join(dir, 'pose_estimation', '__init__.py'), 'NAME = "pose-estimation"\n');
   writeFileSync(join(dir, 'README.md'), '# pose-estimation\n');
   const images = [image(project, 'e2e/pose-estimation:cuda', {
-    environment: 'cuda', baseImage: 'ghcr.io/prefix-dev/pixi:0.52.0-noble', installInputs: ['README.md'],
+    environment: 'cuda', baseImage: 'ghcr.io/prefix-dev/pixi:0.52.0-noble', installInputs: ['README.md', 'pose_estimation'],
   }, '12.4')];
   new DockerIgnore(project);
   plantFiles(dir);

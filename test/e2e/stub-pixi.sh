@@ -4,8 +4,10 @@
 # - emulates the pixi version in PIXI_STUB_VERSION and rejects flags that version lacks
 #   (`--as-is` arrived in pixi 0.53.0), and flags no pixi has;
 # - `install` needs the manifest and pixi.lock in the working directory and a known environment,
+#   and, like pixi (pixi#1439), the files of every `path = "..."` dependency, which it "builds",
 #   then writes an environment with a conda-meta/ directory, a binary-sized payload, an activation
 #   script (etc/conda/activate.d) and the .pixi ignore files, and puts a package in the rattler cache;
+#   an editable path dependency becomes a .pth file naming its absolute source path, as in a real env;
 # - `shell-hook` prints what pixi's bash hook does: exports, then sources the activation scripts.
 set -euo pipefail
 
@@ -36,6 +38,21 @@ manifest() {
 }
 
 prefix="$PWD/.pixi/envs/$environment"
+
+# Path dependencies, one `name = { path = "...", ... }` per line: fails on a missing path, and
+# records an editable one as pip does, a .pth file pointing at the source tree.
+build_path_dependencies() {
+  local line name path
+  { grep -E '^[A-Za-z0-9_.-]+[[:space:]]*=.*[{,][[:space:]]*path[[:space:]]*=[[:space:]]*"' "$1" || true; } | while IFS= read -r line; do
+    name=$(printf '%s' "$line" | sed -E 's/^([A-Za-z0-9_.-]+).*/\1/')
+    path=$(printf '%s' "$line" | sed -E 's/.*path[[:space:]]*=[[:space:]]*"([^"]*)".*/\1/')
+    [ -e "$path" ] || fail "failed to build '$name' from '$path': No such file or directory (os error 2)"
+    if printf '%s' "$line" | grep -Eq 'editable[[:space:]]*=[[:space:]]*true'; then
+      mkdir -p "$prefix/lib/python3/site-packages"
+      realpath "$path" > "$prefix/lib/python3/site-packages/_editable_$name.pth"
+    fi
+  done
+}
 case $command in
   install)
     file=$(manifest)
@@ -44,6 +61,7 @@ case $command in
       fail "unknown environment '$environment' in $file"
     fi
     sleep "${PIXI_STUB_SLEEP:-0}"  # stands in for solving and downloading
+    build_path_dependencies "$file"
     mkdir -p "$prefix/bin" "$prefix/conda-meta" "$prefix/etc/conda/activate.d" "$HOME/.cache/rattler/cache/pkgs"
     echo "environment=$environment cuda=${CONDA_OVERRIDE_CUDA:-none}" > "$prefix/conda-meta/stub-install"
     head -c "${PIXI_STUB_ENV_KB:-512}000" /dev/zero > "$prefix/lib-payload.so"

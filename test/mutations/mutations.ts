@@ -240,4 +240,18 @@ export const MUTATIONS: Mutation[] = [
     with: "uses: 'eWaterCycle/setup-apptainer@v2'",
     test: 'test/apptainer/workflow.test.ts',
   },
+  {
+    property: 'an image refuses path dependencies whose sources no install input holds',
+    file: 'src/docker/path-dependency-inputs.ts',
+    replace: 'if (inputs.length === 0) {',
+    with: 'if (inputs.length < 0) {',
+    test: 'test/docker/path-dependencies.test.ts',
+  },
+  {
+    property: 'e2e: an editable path dependency keeps its sources in the final image',
+    file: 'src/docker/render-optimized.ts',
+    replace: 'for (const input of spec.runtimeInputs) lines.push(',
+    with: 'for (const input of [] as string[]) lines.push(',
+    test: 'test/e2e/images.e2e.ts',
+  },
 ];

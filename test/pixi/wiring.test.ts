@@ -60,7 +60,8 @@ describe('PixiDockerImage uses the project\'s workspace', () => {
     cpSync(manifestFixture('pyproject'), outdir, { recursive: true });
     const project = new Project({ name: 'p', outdir });
     PixiWorkspace.fromManifest(project, 'pyproject.toml');
-    const image = new PixiDockerImage(project, { environment: 'cuda' });
+    // The workspace installs itself in editable mode (path = "."), from its src/ directory.
+    const image = new PixiDockerImage(project, { environment: 'cuda', installInputs: ['src'], copySources: false });
     const ignore = new DockerIgnore(project);
 
     expect(image.spec.manifestFile).toBe(PixiManifestFile.PYPROJECT_TOML);
