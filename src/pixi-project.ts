@@ -42,6 +42,23 @@ export interface PixiProjectOptions extends github.GitHubProjectOptions {
    */
   readonly ports?: number[];
   /**
+   * Directory copied to `/app/src` in every image.
+   * @default "app"
+   */
+  readonly sourceDir?: string;
+  /**
+   * Whether to copy `sourceDir` into the images.
+   * @default true
+   */
+  readonly copySources?: boolean;
+  /**
+   * Files the install reads besides the manifest and the lock, copied before `pixi install`: needed
+   * for `path` dependencies, e.g. the package directory when the workspace installs itself
+   * (`path = "."`, as `pixi init --format pyproject` writes it).
+   * @default - only the manifest and `pixi.lock`
+   */
+  readonly installInputs?: string[];
+  /**
    * Also write an Apptainer definition per image (and build it in the workflow).
    * @default false
    * @featured true
@@ -89,6 +106,9 @@ export class PixiProject extends github.GitHubProject {
       dockerfile: environments.length === 1 ? 'Dockerfile' : `Dockerfile.${environment}`,
       finalImage: options.finalImage,
       ports: options.ports,
+      sourceDir: options.sourceDir,
+      copySources: options.copySources,
+      installInputs: options.installInputs?.map(String),
     }));
     new DockerIgnore(this);
     if (options.apptainer) for (const image of this.images) new ApptainerDefinition(this, { image });

@@ -222,8 +222,8 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'Apptainer holds what the Dockerfile holds',
     file: 'src/apptainer/render.ts',
-    replace: 'const fromBuild = [prefix, ACTIVATION_PATH];',
-    with: 'const fromBuild = [prefix];',
+    replace: 'const fromBuild = [prefix, ACTIVATION_PATH, ',
+    with: 'const fromBuild = [prefix, ',
     test: 'test/apptainer/definition.test.ts',
   },
   {

@@ -53,6 +53,18 @@ describe('PixiProject', () => {
     new PixiProject({ name: 'gen', outdir: generatedDir }).synth();
     expect(new PixiProject({ name: 'gen', outdir: generatedDir }).workspace.manifest.generated).toBe(true);
   });
+
+  test('adopts a pyproject.toml that installs itself in editable mode, given its install inputs', () => {
+    const outdir = tempOutdir();
+    writeFileSync(join(outdir, 'pyproject.toml'), [
+      '[project]', 'name = "seg"', 'version = "0.1.0"', '[tool.pixi.workspace]', 'channels = ["conda-forge"]', 'platforms = ["linux-64"]',
+      '[tool.pixi.pypi-dependencies]', 'seg = { path = ".", editable = true }', '',
+    ].join('\n'));
+    expect(() => new PixiProject({ name: 'seg', outdir })).toThrow(/invalid installInputs \[\]; allowed: entries holding the sources pixi install builds "seg"/);
+    const files = Testing.synth(new PixiProject({ name: 'seg', outdir, installInputs: ['src'], copySources: false }));
+    expect(files.Dockerfile).toContain('COPY src ./src');
+    expect(files.Dockerfile).toContain('COPY --from=build /app/src /app/src');
+  });
 });
 
 describe('npx projen new --from projen-pixi', () => {
