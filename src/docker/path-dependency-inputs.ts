@@ -35,7 +35,7 @@ export function checkPathDependencies(
     if (inputs.length === 0) {
       const example = dependency.path === '.' ? '["src"] or the package directory' : `["${dependency.path}"]`;
       throw invalidOption(OWNER, 'installInputs', installInputs,
-        `entries holding the sources pixi install builds "${dependency.name}" from (${origin}), e.g. ${example}, plus any other file its build reads`);
+        `entries holding the files pixi install reads for "${dependency.name}" (${origin}), e.g. ${example}, plus any other file its build reads`);
     }
     if (dependency.editable) inputs.forEach((input) => runtimeInputs.add(input));
   }

@@ -1,7 +1,7 @@
 /*
- * Dependencies a pixi manifest installs from a local path: PyPI `path` dependencies and pixi-build
- * source dependencies. `pixi install` builds them from their files, so an image must copy those
- * files before the install (pixi#1439), and an editable one also at run time. Internal.
+ * What a pixi manifest installs from local paths: PyPI `path` dependencies, pixi-build source
+ * dependencies and local `find-links` wheel directories. `pixi install` reads their files, so an
+ * image must copy them before the install (pixi#1439), and an editable one also at run time. Internal.
  */
 import { posix } from 'path';
 import { normalizePath } from '../util/paths';
@@ -28,6 +28,13 @@ const DEPENDENCY_TABLES = ['dependencies', 'host-dependencies', 'build-dependenc
  */
 export function pathDependenciesIn(feature: Table, tablePath: string): PathDependencyModel[] {
   const found = dependenciesOfTables(feature, tablePath);
+  // Local wheel directories the PyPI resolution reads, e.g. `find-links = [{ path = "./wheels" }]`.
+  const findLinks = tableAt(feature, 'pypi-options')['find-links'];
+  (Array.isArray(findLinks) ? findLinks : []).forEach((link, i) => {
+    if (isTable(link) && typeof link.path === 'string') {
+      found.push({ name: `find-links[${i}]`, path: normalizePath(link.path), editable: false, table: `${tablePath}pypi-options` });
+    }
+  });
   for (const [target, tables] of Object.entries(tableAt(feature, 'target'))) {
     if (isTable(tables)) found.push(...dependenciesOfTables(tables, `${tablePath}target.${target}.`, target));
   }

@@ -1,6 +1,9 @@
 import { PixiManifestFile } from './manifest-file';
 
-/** A dependency the workspace installs from a local path: a PyPI `path` dependency or a pixi-build source. */
+/**
+ * Something the workspace installs from a local path: a PyPI `path` dependency, a pixi-build
+ * source, or a local `find-links` wheel directory (named `find-links[<index>]`).
+ */
 export interface PixiPathDependency {
   /** The package name. */
   readonly name: string;

@@ -20,6 +20,9 @@ solver = { path = "./libs/solver/" }
 analysis = { path = ".", editable = true }
 requests = ">=2"
 
+[pypi-options]
+find-links = [{ url = "https://example.org/wheels" }, { path = "./wheels" }]
+
 [target.linux-64.pypi-dependencies]
 linux-only = { path = "linux" }
 
@@ -42,6 +45,7 @@ describe('path dependencies of a workspace', () => {
     expect(manifest.pathDependenciesOf('default')).toEqual([
       { name: 'solver', path: 'libs/solver', editable: false, table: 'dependencies' },
       { name: 'analysis', path: '.', editable: true, table: 'pypi-dependencies' },
+      { name: 'find-links[1]', path: 'wheels', editable: false, table: 'pypi-options' },
       { name: 'linux-only', path: 'linux', editable: false, table: 'target.linux-64.pypi-dependencies' },
       { name: 'unix-tool', path: 'tools/unix', editable: false, table: 'target.unix.dependencies' },
     ]);
@@ -79,7 +83,7 @@ describe('an image of a workspace with path dependencies', () => {
 
   test('is refused when no install input holds their sources: pixi install would fail to build them', () => {
     expect(() => image()).toThrow(
-      'PixiDockerImage: invalid installInputs []; allowed: entries holding the sources pixi install builds "pose-estimation" from ' +
+      'PixiDockerImage: invalid installInputs []; allowed: entries holding the files pixi install reads for "pose-estimation" ' +
       '(tool.pixi.pypi-dependencies.pose-estimation, path ".", environment "cuda"), e.g. ["src"] or the package directory, plus any other file its build reads.');
     expect(() => image(['README.md'], { copySources: false })).not.toThrow();
   });
@@ -105,7 +109,7 @@ describe('an image of a workspace with path dependencies', () => {
 
   test('keeps a non-editable dependency out of the final stage: the environment holds it', () => {
     const nonEditable = PixiManifest.parse(PATH_DEPENDENCIES.replace('editable = true', 'editable = false'), 'pixi.toml');
-    const spec = new PixiImageSpec({ workspace: nonEditable, environment: 'docs', installInputs: ['libs', 'linux', 'tools', 'vendor', 'pyproject.toml'] });
+    const spec = new PixiImageSpec({ workspace: nonEditable, environment: 'docs', installInputs: ['libs', 'linux', 'tools', 'vendor', 'wheels', 'pyproject.toml'] });
     expect(spec.runtimeInputs).toEqual([]);
     expect(spec.renderDockerfile()).not.toContain('COPY --from=build /app/libs');
   });

@@ -60,7 +60,7 @@ describe('PixiProject', () => {
       '[project]', 'name = "seg"', 'version = "0.1.0"', '[tool.pixi.workspace]', 'channels = ["conda-forge"]', 'platforms = ["linux-64"]',
       '[tool.pixi.pypi-dependencies]', 'seg = { path = ".", editable = true }', '',
     ].join('\n'));
-    expect(() => new PixiProject({ name: 'seg', outdir })).toThrow(/invalid installInputs \[\]; allowed: entries holding the sources pixi install builds "seg"/);
+    expect(() => new PixiProject({ name: 'seg', outdir })).toThrow(/invalid installInputs \[\]; allowed: entries holding the files pixi install reads for "seg"/);
     const files = Testing.synth(new PixiProject({ name: 'seg', outdir, installInputs: ['src'], copySources: false }));
     expect(files.Dockerfile).toContain('COPY src ./src');
     expect(files.Dockerfile).toContain('COPY --from=build /app/src /app/src');
