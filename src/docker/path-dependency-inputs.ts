@@ -42,12 +42,9 @@ export function checkPathDependencies(
   return [...runtimeInputs];
 }
 
-/** A path of the image's work directory, relative to it. */
-const inWorkdir = (path: string) => path.replace(`${WORKDIR}/`, '');
-
-/** Paths under the work directory that the final stage fills itself, relative to it. */
+/** What the final stage puts in the work directory itself. */
 function reservedPaths(copiesSources: boolean): string[] {
-  return ['.pixi', ...[ACTIVATION_PATH, ENTRYPOINT_PATH, ...(copiesSources ? [SOURCE_TARGET] : [])].map(inWorkdir)];
+  return [`${WORKDIR}/.pixi`, ACTIVATION_PATH, ENTRYPOINT_PATH, ...(copiesSources ? [SOURCE_TARGET] : [])];
 }
 
 /**
@@ -57,12 +54,13 @@ function reservedPaths(copiesSources: boolean): string[] {
  */
 export function checkRuntimeInputs(runtimeInputs: string[], copiesSources: boolean): void {
   for (const input of runtimeInputs) {
-    const clash = reservedPaths(copiesSources).find((reserved) => isWithin(input, reserved) || isWithin(reserved, input));
+    const target = `${WORKDIR}/${input}`;
+    const clash = reservedPaths(copiesSources).find((reserved) => isWithin(target, reserved) || isWithin(reserved, target));
     if (clash === undefined) continue;
-    const fix = clash === inWorkdir(SOURCE_TARGET)
+    const fix = clash === SOURCE_TARGET
       ? 'set copySources: false (the editable package is in the image already) or keep the package elsewhere'
-      : `a path other than ${WORKDIR}/${clash}, which the image uses itself`;
+      : `a path other than ${clash}, which the image uses itself`;
     throw invalidOption(OWNER, 'installInputs', input,
-      `a path the final image can hold at ${WORKDIR}/${input} for an editable path dependency: it would overlap ${WORKDIR}/${clash}; ${fix}`);
+      `a path the final image can hold at ${target} for an editable path dependency: it would overlap ${clash}; ${fix}`);
   }
 }
