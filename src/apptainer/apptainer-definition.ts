@@ -82,6 +82,7 @@ function standaloneImage(project: Project, options: PixiDockerImageOptions): Pix
   return new PixiImageSpec({
     entrypointFile: `apptainer.${environment}.entrypoint.sh`,
     dockerfile: `apptainer.${environment}.def`,
+    contextDirectory: project.outdir,
     ...options,
     workspace: options.workspace ?? PixiWorkspace.of(project),
   });

@@ -1,5 +1,6 @@
 import { shellQuote } from '../docker/dockerfile-text';
-import { ACTIVATION_PATH, ENTRYPOINT_PATH, LOCK_FILE, SOURCE_TARGET, WORKDIR } from '../docker/layout';
+import { installCommand } from '../docker/install-command';
+import { ACTIVATION_PATH, ENTRYPOINT_PATH, IMAGE_FILES_DIR, LOCK_FILE, SOURCE_TARGET, WORKDIR } from '../docker/layout';
 import type { PixiImageSpec } from '../docker/pixi-image-spec';
 import { FinalImageKind } from '../docker/recipe';
 
@@ -19,19 +20,21 @@ export function renderDefinition(spec: PixiImageSpec, title: string, header?: st
   if (header) lines.push(`# ${header}`, '');
 
   lines.push('Bootstrap: docker', `From: ${spec.baseImage}`, 'Stage: build', '');
-  lines.push(...section('files', [spec.manifestFile, LOCK_FILE, ...spec.installInputs].map((path) => `${path} ${WORKDIR}/${path}`)));
+  const buildFiles = [spec.manifestFile, LOCK_FILE, ...spec.installInputs, ...spec.activationScripts];
+  lines.push(...section('files', buildFiles.map((path) => `${path} ${WORKDIR}/${path}`)));
   lines.push(...section('post', [
     '# Stop at the first failing command, whatever shell options Apptainer uses.',
     'set -e',
     ...(spec.cudaVersion ? ['# Lets a builder without a GPU solve and install the CUDA environment.', `export CONDA_OVERRIDE_CUDA=${spec.cudaVersion}`] : []),
     `cd ${WORKDIR} || exit 1`,
-    `pixi install --locked --environment ${spec.environment}`,
+    installCommand(spec),
     `test -d ${prefix}/conda-meta`,
+    `mkdir -p ${IMAGE_FILES_DIR}`,
     `pixi shell-hook ${spec.shellHookLockFlag} --environment ${spec.environment} --shell bash > ${ACTIVATION_PATH}`,
   ]));
 
   lines.push('Bootstrap: docker', `From: ${spec.finalImage}`, 'Stage: final', '');
-  const fromBuild = [prefix, ACTIVATION_PATH, ...spec.runtimeInputs.map((input) => `${WORKDIR}/${input}`)];
+  const fromBuild = [prefix, ACTIVATION_PATH, ...[...spec.runtimeInputs, ...spec.activationScripts].map((path) => `${WORKDIR}/${path}`)];
   if (keepsPixi) {
     fromBuild.push(`${WORKDIR}/${spec.manifestFile}`, `${WORKDIR}/${LOCK_FILE}`, `${WORKDIR}/.pixi/.gitignore`, `${WORKDIR}/.pixi/.condapackageignore`);
   }

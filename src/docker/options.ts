@@ -66,6 +66,27 @@ export interface PixiDockerImageOptions {
   readonly workspace?: IPixiWorkspace;
 
   /**
+   * The workspace platform the image installs, by name, for an environment with several `linux-64`
+   * platforms, e.g. a CUDA rich platform `cuda-linux-64` and a plain `linux-64`. pixi would install
+   * the first one the builder satisfies, so that the same Dockerfile made a CPU image on a runner
+   * without a GPU and a CUDA image elsewhere; the Dockerfile instead passes `--platform` to
+   * `pixi install` and records the choice in the label `sh.pixi.platform`. Needs a `workspace`.
+   *
+   * @default - the environment's first `linux-64` platform in the workspace's order: the one pixi
+   * picks on a machine that satisfies all of them
+   */
+  readonly platform?: string;
+
+  /**
+   * The build context on disk, when known: activation scripts the manifest names but the
+   * directory lacks are left out of the image, as pixi leaves them out (with a warning) when it
+   * activates. `PixiDockerImage` sets it to the project directory.
+   *
+   * @default - unknown: every activation script the manifest names is copied
+   */
+  readonly contextDirectory?: string;
+
+  /**
    * The pixi manifest at the root of the build context.
    *
    * @default - the workspace's manifest file, else PixiManifestFile.PIXI_TOML

@@ -1,4 +1,4 @@
-import { ACTIVATION_PATH, ENTRYPOINT_PATH, SOURCE_TARGET, WORKDIR } from './layout';
+import { SOURCE_TARGET, TUTORIAL_ENTRYPOINT_PATH, WORKDIR } from './layout';
 import { DockerRecipe } from './recipe';
 import { PixiPathDependency } from '../pixi/workspace-info';
 import { isOutside, isWithin } from '../util/paths';
@@ -31,36 +31,54 @@ export function checkPathDependencies(
         'a path inside the workspace directory, the build context: a Dockerfile cannot copy files from outside it');
     }
     if (recipe === DockerRecipe.TUTORIAL) continue;
-    const inputs = installInputs.filter((input) => isWithin(input, dependency.path) || isWithin(dependency.path, input));
-    if (inputs.length === 0) {
-      const example = dependency.path === '.' ? '["src"] or the package directory' : `["${dependency.path}"]`;
-      throw invalidOption(OWNER, 'installInputs', installInputs,
-        `entries holding the files pixi install reads for "${dependency.name}" (${origin}), e.g. ${example}, plus any other file its build reads`);
+    for (const needed of dependency.inputs ?? [dependency.path]) {
+      const via = needed === dependency.path ? '' : `, which builds from "${needed}"`;
+      if (isOutside(needed)) {
+        throw invalidOption(OWNER, `path dependency (${origin}${via})`, needed,
+          'a path inside the workspace directory, the build context: a Dockerfile cannot copy files from outside it');
+      }
+      const inputs = installInputs.filter((input) => isWithin(input, needed) || isWithin(needed, input));
+      if (inputs.length === 0) {
+        const example = needed === '.' ? '["src"] or the package directory' : `["${needed}"]`;
+        throw invalidOption(OWNER, 'installInputs', installInputs,
+          `entries holding the files pixi install reads for "${dependency.name}" (${origin}${via}), e.g. ${example}, plus any other file its build reads`);
+      }
+      if (dependency.editable) inputs.forEach((input) => runtimeInputs.add(input));
     }
-    if (dependency.editable) inputs.forEach((input) => runtimeInputs.add(input));
   }
   return [...runtimeInputs];
 }
 
+/** A workspace file or directory the final image holds at `/app/<path>`, and the option or table that puts it there. */
+export interface WorkspacePathInImage {
+  readonly path: string;
+  readonly origin: string;
+}
+
 /** What the final stage puts in the work directory itself. */
-function reservedPaths(copiesSources: boolean): string[] {
-  return [`${WORKDIR}/.pixi`, ACTIVATION_PATH, ENTRYPOINT_PATH, ...(copiesSources ? [SOURCE_TARGET] : [])];
+function reservedPaths(recipe: DockerRecipe, copiesSources: boolean): string[] {
+  return [
+    `${WORKDIR}/.pixi`,
+    ...(recipe === DockerRecipe.TUTORIAL ? [TUTORIAL_ENTRYPOINT_PATH] : []),
+    ...(copiesSources ? [SOURCE_TARGET] : []),
+  ];
 }
 
 /**
- * Refuses runtime inputs that would land on what the final stage already puts in the work
- * directory (the environments, the activation, the entrypoint, the sources), where one copy would
- * silently merge with or replace the other.
+ * Refuses workspace files the final image holds at their own path (editable install inputs,
+ * activation scripts) when they would land on what the final stage puts in the work directory
+ * itself (the environments, the TUTORIAL entrypoint, the sources), where one copy would silently
+ * merge with or replace the other.
  */
-export function checkRuntimeInputs(runtimeInputs: string[], copiesSources: boolean): void {
-  for (const input of runtimeInputs) {
-    const target = `${WORKDIR}/${input}`;
-    const clash = reservedPaths(copiesSources).find((reserved) => isWithin(target, reserved) || isWithin(reserved, target));
+export function checkWorkspacePathsInImage(paths: WorkspacePathInImage[], recipe: DockerRecipe, copiesSources: boolean): void {
+  for (const { path, origin } of paths) {
+    const target = `${WORKDIR}/${path}`;
+    const clash = reservedPaths(recipe, copiesSources).find((reserved) => isWithin(target, reserved) || isWithin(reserved, target));
     if (clash === undefined) continue;
     const fix = clash === SOURCE_TARGET
-      ? 'set copySources: false (the editable package is in the image already) or keep the package elsewhere'
+      ? 'set copySources: false (the workspace file is in the image already) or keep it elsewhere'
       : `a path other than ${clash}, which the image uses itself`;
-    throw invalidOption(OWNER, 'installInputs', input,
-      `a path the final image can hold at ${target} for an editable path dependency: it would overlap ${clash}; ${fix}`);
+    throw invalidOption(OWNER, origin, path,
+      `a path the final image can hold at ${target}: it would overlap ${clash}; ${fix}`);
   }
 }

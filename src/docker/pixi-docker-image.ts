@@ -43,7 +43,11 @@ export class PixiDockerImage extends Component {
    * @param options the image description; invalid values throw here, before anything is written
    */
   public constructor(project: Project, options: PixiDockerImageOptions = {}) {
-    const spec = new PixiImageSpec({ ...options, workspace: options.workspace ?? PixiWorkspace.of(project) });
+    const spec = new PixiImageSpec({
+      contextDirectory: project.outdir,
+      ...options,
+      workspace: options.workspace ?? PixiWorkspace.of(project),
+    });
     for (const other of PixiDockerImage.ofProject(project)) {
       const taken = [other.spec.dockerfile, other.spec.entrypointFile];
       for (const [option, path] of [['dockerfile', spec.dockerfile], ['entrypointFile', spec.entrypointFile]] as const) {
@@ -56,6 +60,9 @@ export class PixiDockerImage extends Component {
     super(project, `PixiDockerImage#${spec.dockerfile}`);
     Object.defineProperty(this, IS_PIXI_DOCKER_IMAGE, { value: true });
     this.spec = spec;
+    if (spec.missingActivationScripts.length > 0) {
+      project.logger.warn(`PixiDockerImage ${spec.dockerfile}: activation scripts not found, left out as pixi leaves them out: ${spec.missingActivationScripts.join(', ')}`);
+    }
 
     this.dockerfile = new RenderedFile(this, spec.dockerfile,
       (marker) => spec.renderDockerfile({ headerComment: marker }));

@@ -1,7 +1,9 @@
 import { ImageReference, parseImageReference, isPixiImage, pixiVersionOfTag, formatImageReference } from './image-reference';
 import * as layout from './layout';
 import { PixiDockerImageOptions } from './options';
-import { checkPathDependencies, checkRuntimeInputs } from './path-dependency-inputs';
+import { imageActivation } from './activation-inputs';
+import { chooseImagePlatform } from './image-platform';
+import { checkPathDependencies, checkWorkspacePathsInImage } from './path-dependency-inputs';
 import { DockerRecipe, FinalImageKind } from './recipe';
 import { renderEntrypoint } from './render-entrypoint';
 import { renderOptimizedDockerfile } from './render-optimized';
@@ -17,6 +19,7 @@ import {
   requireRelativePath,
   requireSingleLine,
 } from '../util/validate';
+import { satisfiesVersionSpec } from '../util/version-spec';
 import { compareVersions } from '../util/versions';
 
 const OWNER = 'PixiDockerImage';
@@ -28,6 +31,10 @@ const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const LABEL_KEY = /^[A-Za-z0-9](?:[A-Za-z0-9._/-]*[A-Za-z0-9])?$/;
 /** `pixi shell-hook --as-is` (= `--frozen --no-install`) exists from this version on. */
 const AS_IS_SINCE = '0.53.0';
+/** Rich platforms, and `pixi install --platform` to choose one, exist from this version on. */
+const RICH_PLATFORMS_SINCE = '0.71.0';
+/** The label that records which workspace platform an image installed. */
+const PLATFORM_LABEL = 'sh.pixi.platform';
 
 /**
  * Options for rendering the files of a {@link PixiImageSpec}.
@@ -98,6 +105,22 @@ export class PixiImageSpec {
   public readonly recipe: DockerRecipe;
   /** The workspace the image packages, when known. */
   public readonly workspace?: IPixiWorkspace;
+  /** The workspace platform the image installs, when the workspace is known. */
+  public readonly platform?: string;
+  /**
+   * Whether the install names the platform (`--platform`): the environment has several `linux-64`
+   * platforms, and the image must not depend on which one the builder satisfies.
+   */
+  public readonly namesPlatform: boolean;
+  /**
+   * The workspace's activation scripts the image holds, relative to the workspace root: copied into
+   * the build stage before `pixi shell-hook`, and into the final image at the same path.
+   */
+  public readonly activationScripts: string[];
+  /** Activation scripts the manifest names but the build context lacks; pixi leaves them out, and so does the image. */
+  public readonly missingActivationScripts: string[];
+  /** The workspace's `[activation.env]` for the environment, as pixi exports it. */
+  public readonly activationEnv: Record<string, string>;
 
   /**
    * @param options the image description; throws on any invalid value
@@ -108,7 +131,13 @@ export class PixiImageSpec {
     const workspace = options.workspace;
     if (workspace) checkEnvironmentInWorkspace(this.environment, workspace);
     this.workspace = workspace;
-    const cudaVersion = options.cudaVersion ?? workspace?.cudaVersionFor(this.environment);
+    if (options.platform !== undefined && workspace === undefined) {
+      throw invalidOption(OWNER, 'platform', options.platform, 'a platform of the workspace, which needs the "workspace" option');
+    }
+    const platform = workspace ? chooseImagePlatform(this.environment, workspace, options.platform) : undefined;
+    this.platform = platform?.name;
+    this.namesPlatform = platform?.explicit ?? false;
+    const cudaVersion = options.cudaVersion ?? workspace?.cudaVersionFor(this.environment, this.platform);
     this.cudaVersion = cudaVersion === undefined ? undefined
       : requireMatch(OWNER, options.cudaVersion === undefined ? 'cudaVersion (from the workspace)' : 'cudaVersion', cudaVersion,
         CUDA_VERSION, 'a CUDA version such as "12", "12.9" or "12.9.1"');
@@ -121,6 +150,7 @@ export class PixiImageSpec {
 
     this.pixiVersion = options.pixiVersion === undefined ? pixiVersionOfTag(base)
       : requireMatch(OWNER, 'pixiVersion', options.pixiVersion, PIXI_VERSION, 'a pixi version such as "0.77.0"');
+    if (workspace) checkPixiVersion(options.pixiVersion === undefined ? 'baseImage' : 'pixiVersion', this.pixiVersion, workspace.requiresPixi, this.namesPlatform);
     this.manifestFile = validateManifestFile(options.manifestFile, workspace);
     this.recipe = validateRecipe(options.recipe);
 
@@ -131,14 +161,26 @@ export class PixiImageSpec {
       throw invalidOption(OWNER, 'installInputs', options.installInputs, 'nothing with DockerRecipe.TUTORIAL, which copies the whole context');
     }
     this.runtimeInputs = workspace
-      ? checkPathDependencies(this.environment, workspace.pathDependenciesOf(this.environment), this.recipe, this.installInputs)
+      ? checkPathDependencies(this.environment, workspace.pathDependenciesOf(this.environment, this.platform), this.recipe, this.installInputs)
       : [];
-    checkRuntimeInputs(this.runtimeInputs, this.sourceDir !== undefined);
+    const activation = imageActivation(this.environment, workspace?.activationOf(this.environment, this.platform) ?? {},
+      this.finalImageKind, options.contextDirectory);
+    this.activationScripts = activation.scripts;
+    this.missingActivationScripts = activation.missing;
+    this.activationEnv = activation.env;
+    checkWorkspacePathsInImage([
+      ...this.runtimeInputs.map((path) => ({ path, origin: 'installInputs' })),
+      ...this.activationScripts.map((path) => ({ path, origin: `activation script of environment "${this.environment}"` })),
+    ], this.recipe, this.sourceDir !== undefined);
     this.ports = validatePorts(options.ports ?? []);
     this.command = options.command === undefined ? undefined : validateCommand(options.command);
     this.env = validateRecord('env', options.env ?? {}, ENV_NAME, 'an environment variable name (^[A-Za-z_][A-Za-z0-9_]*$)');
-    this.labels = validateRecord('labels', options.labels ?? {}, LABEL_KEY,
+    const labels = validateRecord('labels', options.labels ?? {}, LABEL_KEY,
       'a label key of letters, digits and ". _ - /", e.g. "org.opencontainers.image.source"');
+    if (this.namesPlatform && labels[PLATFORM_LABEL] !== undefined && labels[PLATFORM_LABEL] !== this.platform) {
+      throw invalidOption(OWNER, `labels.${PLATFORM_LABEL}`, labels[PLATFORM_LABEL], `the platform the image installs, "${this.platform}" (or leave it unset)`);
+    }
+    this.labels = this.namesPlatform ? { [PLATFORM_LABEL]: this.platform!, ...labels } : labels;
 
     this.dockerfile = requireRelativePath(OWNER, 'dockerfile', options.dockerfile ?? 'Dockerfile');
     this.entrypointFile = this.resolveEntrypointFile(options.entrypointFile);
@@ -163,7 +205,7 @@ export class PixiImageSpec {
    * project. A `.dockerignore` must not exclude any of them.
    */
   public get contextPaths(): string[] {
-    const paths: string[] = [this.manifestFile, PixiImageSpec.LOCK_FILE, ...this.installInputs];
+    const paths: string[] = [this.manifestFile, PixiImageSpec.LOCK_FILE, ...this.installInputs, ...this.activationScripts];
     if (this.entrypointFile) paths.push(this.entrypointFile);
     if (this.sourceDir) paths.push(this.sourceDir);
     return paths;
@@ -220,18 +262,27 @@ function validateManifestFile(value: PixiManifestFile | undefined, workspace: IP
   return value;
 }
 
-/** The platform every image is built for (multi-arch images are a later concern). */
-const IMAGE_SUBDIR = 'linux-64';
-
-/** Fails where pixi would: an environment the workspace lacks, or one it does not solve for linux. */
+/** Fails where pixi would: an environment the workspace lacks. */
 function checkEnvironmentInWorkspace(environment: string, workspace: IPixiWorkspace): void {
   if (!workspace.hasEnvironment(environment)) {
     throw invalidOption(OWNER, 'environment', environment, `an environment of the workspace: ${workspace.environmentNames.join(', ')}`);
   }
-  const subdirs = workspace.subdirsOf(environment);
-  if (subdirs.length > 0 && !subdirs.includes(IMAGE_SUBDIR)) {
-    throw invalidOption(OWNER, 'environment', environment,
-      `an environment the workspace solves for ${IMAGE_SUBDIR} (this one has ${subdirs.join(', ')}); add "${IMAGE_SUBDIR}" to its platforms`);
+}
+
+/**
+ * Fails where pixi in the base image would: a workspace whose `requires-pixi` that version does not
+ * satisfy (pixi `crates/pixi_manifest/src/discovery.rs`, `check_requires_pixi_early`), or a platform
+ * choice that version cannot make. An unknown version (a tag such as `noble`) is not checked.
+ */
+function checkPixiVersion(option: string, pixiVersion: string | undefined, requiresPixi: string | undefined, namesPlatform: boolean): void {
+  if (pixiVersion === undefined) return;
+  if (requiresPixi !== undefined && satisfiesVersionSpec(pixiVersion, requiresPixi) === false) {
+    throw invalidOption(OWNER, `${option} (pixi ${pixiVersion})`, pixiVersion,
+      `a pixi version that satisfies the workspace's requires-pixi "${requiresPixi}": the base image has pixi ${pixiVersion}`);
+  }
+  if (namesPlatform && compareVersions(pixiVersion, RICH_PLATFORMS_SINCE) < 0) {
+    throw invalidOption(OWNER, `${option} (pixi ${pixiVersion})`, pixiVersion,
+      `a base image with pixi ${RICH_PLATFORMS_SINCE} or newer, which chooses among rich platforms (pixi install --platform); it has pixi ${pixiVersion}`);
   }
 }
 

@@ -1,5 +1,6 @@
 import { execForm, keyValueInstruction } from './dockerfile-text';
-import { ACTIVATION_PATH, ENTRYPOINT_PATH, LOCK_FILE, SOURCE_TARGET, WORKDIR } from './layout';
+import { installCommand } from './install-command';
+import { ACTIVATION_PATH, ENTRYPOINT_PATH, IMAGE_FILES_DIR, LOCK_FILE, SOURCE_TARGET, WORKDIR } from './layout';
 import type { PixiImageSpec } from './pixi-image-spec';
 import { FinalImageKind } from './recipe';
 
@@ -35,19 +36,25 @@ function buildStage(spec: PixiImageSpec): string[] {
   for (const input of spec.installInputs) lines.push(`COPY ${input} ./${input}`);
   const install = [
     `RUN --mount=type=cache,target=${RATTLER_CACHE} \\`,
-    `    pixi install --locked --environment ${env} && \\`,
+    `    ${installCommand(spec)} && \\`,
     // A failed or empty install must fail the build, not ship an empty image.
     `    test -d ${spec.environmentPrefix}/conda-meta`,
   ];
-  if (spec.finalImageKind !== FinalImageKind.DISTROLESS) {
-    // Activation is written once, at build time, so pixi is not needed when the container starts.
+  if (spec.finalImageKind === FinalImageKind.DISTROLESS) return [...lines, ...install];
+  // Activation is written once, at build time, so pixi is not needed when the container starts.
+  const shellHook = `mkdir -p ${IMAGE_FILES_DIR} && pixi shell-hook ${spec.shellHookLockFlag} --environment ${env} --shell bash > ${ACTIVATION_PATH}`;
+  if (spec.activationScripts.length === 0) {
     install[install.length - 1] += ' && \\';
-    install.push(
-      `    pixi shell-hook ${spec.shellHookLockFlag} --environment ${env} --shell bash > ${ACTIVATION_PATH}`,
-    );
+    return [...lines, ...install, `    ${shellHook}`];
   }
-  lines.push(...install);
-  return lines;
+  return [
+    ...lines,
+    ...install,
+    '# The workspace\'s activation scripts, which the hook sources from their workspace path (after',
+    '# the install, so that editing them never invalidates the install layer).',
+    ...spec.activationScripts.map((script) => `COPY ${script} ./${script}`),
+    `RUN ${shellHook}`,
+  ];
 }
 
 function finalStage(spec: PixiImageSpec): string[] {
@@ -62,6 +69,10 @@ function finalStage(spec: PixiImageSpec): string[] {
   if (spec.runtimeInputs.length > 0) {
     lines.push('# Editable path dependencies link to their sources: the same files, at the same path.');
     for (const input of spec.runtimeInputs) lines.push(`COPY --from=build ${WORKDIR}/${input} ${WORKDIR}/${input}`);
+  }
+  if (spec.activationScripts.length > 0) {
+    lines.push('# The activation sources the workspace\'s activation scripts from their workspace path.');
+    for (const script of spec.activationScripts) lines.push(`COPY --from=build ${WORKDIR}/${script} ${WORKDIR}/${script}`);
   }
   switch (spec.finalImageKind) {
     case FinalImageKind.PIXI:
@@ -85,6 +96,8 @@ function finalStage(spec: PixiImageSpec): string[] {
       );
       break;
   }
+  const activationEnv = spec.finalImageKind === FinalImageKind.DISTROLESS ? keyValueInstruction('ENV', spec.activationEnv) : undefined;
+  if (activationEnv) lines.push('# The workspace\'s [activation.env], as the activation would export it.', activationEnv);
   for (const instruction of [keyValueInstruction('ENV', spec.env), keyValueInstruction('LABEL', spec.labels)]) {
     if (instruction) lines.push(instruction);
   }

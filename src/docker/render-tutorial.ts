@@ -1,4 +1,5 @@
 import { keyValueInstruction } from './dockerfile-text';
+import { installCommand } from './install-command';
 import type { PixiImageSpec } from './pixi-image-spec';
 
 /**
@@ -19,7 +20,7 @@ export function renderTutorialDockerfile(spec: PixiImageSpec, header?: string): 
   );
   if (spec.cudaVersion) lines.push(`ENV CONDA_OVERRIDE_CUDA=${spec.cudaVersion}`);
   lines.push(
-    `RUN pixi install --locked --environment ${env}`,
+    `RUN ${installCommand(spec)}`,
     'RUN echo "#!/bin/bash" > /app/entrypoint.sh && \\',
     `    pixi shell-hook --environment ${env} -s bash >> /app/entrypoint.sh && \\`,
     '    echo \'exec "$@"\' >> /app/entrypoint.sh',
@@ -35,6 +36,8 @@ export function renderTutorialDockerfile(spec: PixiImageSpec, header?: string): 
     'COPY --from=build /app/.pixi/.condapackageignore /app/.pixi/.condapackageignore',
     'COPY --from=build --chmod=0755 /app/entrypoint.sh /app/entrypoint.sh',
   );
+  // The entrypoint sources the workspace's activation scripts from their workspace path.
+  for (const script of spec.activationScripts) lines.push(`COPY --from=build /app/${script} /app/${script}`);
   if (spec.sourceDir) lines.push(`COPY ./${spec.sourceDir} /app/src`);
   const extras = [keyValueInstruction('ENV', spec.env), keyValueInstruction('LABEL', spec.labels)].filter(isDefined);
   if (extras.length > 0) lines.push(...extras);

@@ -4,11 +4,11 @@
  */
 import { PixiManifestFile } from './manifest-file';
 import { DEFAULT, PlatformModel, WorkspaceModel } from './model';
+import { workspaceModelOf } from './parsed';
 import {
   CondaDependency, PixiActivation, PixiFeature, PixiFeatureTables, PixiRichPlatform, PixiTarget, PixiTask,
   PixiWorkspaceOptions, PypiDependency, ChannelPriority,
 } from './options';
-import { pathDependenciesIn } from './path-dependencies';
 import { KNOWN_SUBDIRS, PLATFORM_NAME, PLATFORM_SELECTORS, RESERVED_PLATFORM_NAMES } from './platforms';
 import { hasControlCharacter, invalidOption, requireOneOf } from '../util/validate';
 
@@ -89,18 +89,8 @@ export function fromOptions(options: PixiWorkspaceOptions): AuthoredWorkspace {
   }
   if (Object.keys(environmentDocs).length > 0) document.environments = environmentDocs;
 
-  const model: WorkspaceModel = {
-    manifestFile: PixiManifestFile.PIXI_TOML,
-    name: options.name,
-    platforms: platforms.map((p) => p.model),
-    defaultFeature: { cuda: options.systemRequirements?.cuda, pathDependencies: pathDependenciesIn(document, '') },
-    features: Object.fromEntries(Object.entries(features).map(([name, f]) => [name, {
-      platforms: f.platforms, cuda: f.systemRequirements?.cuda, pathDependencies: pathDependenciesIn(featureDocs[name] as Table, `feature.${name}.`),
-    }])),
-    environments: Object.fromEntries(Object.entries(environments).map(([name, e]) => [name, {
-      features: [...(e.features ?? [])], noDefaultFeature: e.noDefaultFeature ?? false, solveGroup: e.solveGroup,
-    }])),
-  };
+  // Read back as any manifest is, so that both kinds answer every query by the same rules.
+  const model = workspaceModelOf(document, PixiManifestFile.PIXI_TOML, 'pixi.toml');
   return { document, model };
 }
 

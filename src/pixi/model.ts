@@ -2,8 +2,10 @@
  * The part of a pixi workspace that other constructs query, the same whether the manifest was
  * written from TypeScript or read from an existing file. Internal: not part of the public API.
  */
+import { FeatureActivation, resolveActivation, ResolvedActivation } from './activation';
 import { PixiManifestFile } from './manifest-file';
 import { PathDependencyModel } from './path-dependencies';
+import { selectorMatches } from './targets';
 import { compareVersions } from '../util/versions';
 
 export interface PlatformModel {
@@ -15,7 +17,7 @@ export interface PlatformModel {
   readonly cuda?: string;
 }
 
-export interface FeatureModel {
+export interface FeatureModel extends FeatureActivation {
   readonly platforms?: string[];
   readonly cuda?: string;
   readonly pathDependencies?: PathDependencyModel[];
@@ -25,7 +27,8 @@ export interface EnvironmentModel {
   readonly features: string[];
   readonly noDefaultFeature: boolean;
   readonly solveGroup?: string;
-  readonly platforms?: string[];
+  /** Feature content written in the environment's own table (`platforms`, `dependencies`, ...). */
+  readonly inline?: FeatureModel;
 }
 
 export interface WorkspaceModel {
@@ -36,10 +39,17 @@ export interface WorkspaceModel {
   readonly defaultFeature: FeatureModel;
   readonly features: Record<string, FeatureModel>;
   readonly environments: Record<string, EnvironmentModel>;
+  /** Path inputs of `[workspace.pypi-options]`, which every environment gets. */
+  readonly workspaceDependencies?: PathDependencyModel[];
+  /** `requires-pixi`, a conda version spec. */
+  readonly requiresPixi?: string;
 }
 
 /** pixi's implicit environment and feature. */
 export const DEFAULT = 'default';
+
+/** The only platform an image is built for (multi-arch images are a later concern). */
+export const IMAGE_SUBDIR = 'linux-64';
 
 /** Environment names, `default` first and always present. */
 export function environmentNames(model: WorkspaceModel): string[] {
@@ -66,49 +76,73 @@ export function featuresOf(model: WorkspaceModel, environment: string): string[]
   return env.noDefaultFeature ? features : [DEFAULT, ...features];
 }
 
-function feature(model: WorkspaceModel, name: string): FeatureModel {
-  return name === DEFAULT ? model.defaultFeature : model.features[name] ?? {};
+/**
+ * The environment's features in pixi's order (`Environment::features` in
+ * `crates/pixi_core/src/workspace/environment.rs`): its own table's content, the listed features,
+ * then the default feature.
+ */
+function featureModelsOf(model: WorkspaceModel, environment: string): FeatureModel[] {
+  const env = requireEnvironment(model, environment);
+  const listed = env.features.filter((f) => f !== DEFAULT).map((name) => model.features[name] ?? {});
+  return [...(env.inline ? [env.inline] : []), ...listed, ...(env.noDefaultFeature ? [] : [model.defaultFeature])];
 }
 
 /**
- * Platforms an environment can be installed on: the workspace's platforms, narrowed to those
- * every feature (and the environment itself) that lists platforms supports.
+ * Platforms an environment can be installed on, in the workspace's order (pixi
+ * `crates/pixi_manifest/src/features_ext.rs`, `FeaturesExt::platforms`): every feature that lists
+ * platforms must name the platform or its bare subdir; where a feature names a platform exactly,
+ * the other platforms of that subdir drop out.
  */
 export function platformsOf(model: WorkspaceModel, environment: string): PlatformModel[] {
-  const env = requireEnvironment(model, environment);
-  const restrictions = featuresOf(model, environment)
-    .map((name) => feature(model, name).platforms)
-    .concat([env.platforms])
+  const lists = featureModelsOf(model, environment)
+    .map((f) => f.platforms)
     .filter((list): list is string[] => list !== undefined);
-  return model.platforms.filter((platform) => restrictions.every((list) => list.includes(platform.name)));
+  const exactNames = new Set(lists.flat());
+  const exactSubdirs = new Set(model.platforms.filter((p) => exactNames.has(p.name)).map((p) => p.subdir));
+  return model.platforms
+    .filter((p) => lists.every((list) => list.some((ref) => ref === p.name || ref === p.subdir)))
+    .filter((p) => exactNames.has(p.name) || !exactSubdirs.has(p.subdir));
+}
+
+/** The environment's platforms an image can install: those of subdir linux-64, in the workspace's order. */
+export function imagePlatformsOf(model: WorkspaceModel, environment: string): PlatformModel[] {
+  return platformsOf(model, environment).filter((p) => p.subdir === IMAGE_SUBDIR);
 }
 
 /**
- * The CUDA version an environment is solved for: the highest of its features'
- * `system-requirements.cuda`, and of its rich platforms when every one of its linux platforms
- * declares CUDA (an environment that also has a plain `linux-64` is not CUDA-only).
+ * The platform an image installs: the named one, else the first linux-64 platform the environment
+ * has, which is the one pixi picks on a machine that satisfies all of them (pixi
+ * `Environment::best_declared_platform`: the first declared candidate wins).
  */
-export function cudaVersionFor(model: WorkspaceModel, environment: string): string | undefined {
-  const fromFeatures = featuresOf(model, environment).map((name) => feature(model, name).cuda);
-  const linux = platformsOf(model, environment).filter((p) => p.subdir.startsWith('linux-'));
-  const fromPlatforms = linux.length > 0 && linux.every((p) => p.cuda !== undefined) ? linux.map((p) => p.cuda) : [];
-  return [...fromFeatures, ...fromPlatforms]
+export function imagePlatform(model: WorkspaceModel, environment: string, name?: string): PlatformModel | undefined {
+  const candidates = imagePlatformsOf(model, environment);
+  return name === undefined ? candidates[0] : candidates.find((p) => p.name === name);
+}
+
+/**
+ * The CUDA version an environment is solved for on a platform: the highest of its features'
+ * `system-requirements.cuda` and the platform's own CUDA.
+ */
+export function cudaVersionFor(model: WorkspaceModel, environment: string, platform = imagePlatform(model, environment)): string | undefined {
+  return [...featureModelsOf(model, environment).map((f) => f.cuda), platform?.cuda]
     .filter((v): v is string => v !== undefined)
     .sort(compareVersions)
     .pop();
 }
 
-/** Target selectors that apply to every Linux platform, besides the platform names themselves. */
-const LINUX_SELECTORS = ['unix', 'linux'];
-
 /**
- * The path dependencies an environment installs on Linux (the only platform of an image): those of
- * its features, and of their `[target.*]` tables that select one of its Linux platforms.
+ * The path dependencies an environment installs on a platform: those of its features and of their
+ * `[target.*]` tables that select the platform, and the workspace's find-links.
  */
-export function pathDependenciesOf(model: WorkspaceModel, environment: string): PathDependencyModel[] {
-  const linux = platformsOf(model, environment).filter((p) => p.subdir.startsWith('linux-'));
-  const selectors = new Set([...LINUX_SELECTORS, ...linux.flatMap((p) => [p.name, p.subdir])]);
-  return featuresOf(model, environment)
-    .flatMap((name) => feature(model, name).pathDependencies ?? [])
-    .filter((dep) => dep.target === undefined || selectors.has(dep.target));
+export function pathDependenciesOf(model: WorkspaceModel, environment: string, platform = imagePlatform(model, environment)): PathDependencyModel[] {
+  const fromFeatures = featureModelsOf(model, environment)
+    .flatMap((f) => f.pathDependencies ?? [])
+    .filter((dep) => dep.target === undefined || (platform !== undefined && selectorMatches(dep.target, platform)));
+  return [...fromFeatures, ...(model.workspaceDependencies ?? [])];
+}
+
+/** What `pixi shell-hook` sources and exports for the environment on a platform. */
+export function activationOf(model: WorkspaceModel, environment: string, platform = imagePlatform(model, environment)): ResolvedActivation {
+  const features = featureModelsOf(model, environment);
+  return platform ? resolveActivation(features, platform) : { scripts: [], env: [] };
 }

@@ -1,50 +1,77 @@
 /*
- * An existing pixi.toml or pyproject.toml → the queryable model. Lenient where pixi is lenient
- * (legacy [project], TOML 1.1), strict where pixi would fail.
+ * A pixi manifest's TOML document → the queryable model, the same for a manifest read from a file
+ * and one written from options. Lenient where pixi is lenient (legacy [project], TOML 1.1),
+ * strict where pixi would fail.
  */
+import { readActivation } from './activation';
 import { PixiManifestFile } from './manifest-file';
 import { EnvironmentModel, FeatureModel, PlatformModel, WorkspaceModel } from './model';
-import { pathDependenciesIn } from './path-dependencies';
+import { findLinksIn, PackageReader, pathDependenciesIn } from './path-dependencies';
+import { derivePlatformName, KNOWN_SUBDIRS } from './platforms';
+import { implicitFeatureNames } from './pyproject';
 import { isTable, parseToml as parseText, tableAt, TomlError, TomlTable as Table } from '../util/toml';
 
-export function parseManifest(text: string, fileName: string): WorkspaceModel {
-  const manifestFile = fileName.split('/').pop() === PixiManifestFile.PYPROJECT_TOML ? PixiManifestFile.PYPROJECT_TOML : PixiManifestFile.PIXI_TOML;
-  const document = parseToml(text, fileName);
-  const fail = (message: string) => new Error(`PixiWorkspace: ${fileName}: ${message}`);
+/** Keys of an environment table besides its feature content (pixi `crates/pixi_manifest/src/toml/environment.rs`). */
+const ENVIRONMENT_KEYS = ['features', 'solve-group', 'no-default-feature'];
 
-  const root: Table | undefined = manifestFile === PixiManifestFile.PYPROJECT_TOML ? document.tool?.pixi : document;
+export function parseManifest(text: string, fileName: string, readPackage?: PackageReader): WorkspaceModel {
+  const manifestFile = fileName.split('/').pop() === PixiManifestFile.PYPROJECT_TOML ? PixiManifestFile.PYPROJECT_TOML : PixiManifestFile.PIXI_TOML;
+  return workspaceModelOf(parseToml(text, fileName), manifestFile, fileName, readPackage);
+}
+
+/**
+ * @param document the whole file (for pyproject.toml, with `[project]` and `[tool.pixi]`)
+ * @param readPackage reads the package manifest of a directory; without it only the manifest itself is known
+ */
+export function workspaceModelOf(document: Table, manifestFile: PixiManifestFile, fileName: string, readPackage?: PackageReader): WorkspaceModel {
+  const fail = (message: string) => new Error(`PixiWorkspace: ${fileName}: ${message}`);
+  const pyproject = manifestFile === PixiManifestFile.PYPROJECT_TOML;
+  const root: Table | undefined = pyproject ? document.tool?.pixi : document;
   if (!isTable(root)) throw fail('has no [tool.pixi] table, so pixi does not use it');
   const workspace: Table | undefined = root.workspace ?? root.project;
-  if (!isTable(workspace)) throw fail(`has no ${manifestFile === PixiManifestFile.PYPROJECT_TOML ? '[tool.pixi.workspace]' : '[workspace]'} table (nor the legacy [project] one)`);
+  if (!isTable(workspace)) throw fail(`has no ${pyproject ? '[tool.pixi.workspace]' : '[workspace]'} table (nor the legacy [project] one)`);
+  // The workspace's own [package] answers for `path = "."`; other directories need a reader.
+  const read: PackageReader = (directory) => directory === '.' && isTable(root.package)
+    ? { file: manifestFile, package: root.package, uvSources: pyproject ? document.tool?.uv?.sources : undefined }
+    : readPackage?.(directory);
 
   // Table paths in messages, as the user finds them in the file.
-  const rootPath = manifestFile === PixiManifestFile.PYPROJECT_TOML ? 'tool.pixi.' : '';
+  const rootPath = pyproject ? 'tool.pixi.' : '';
   const features: Record<string, FeatureModel> = {};
-  for (const [name, feature] of Object.entries(tableAt(root, 'feature'))) features[name] = featureModel(feature, `${rootPath}feature.${name}.`);
+  // pixi makes a feature of every extra and dependency group (crates/pixi_manifest/src/pyproject.rs,
+  // `into_workspace_manifest`); a [tool.pixi.feature] of the same name is merged with it.
+  if (pyproject) for (const name of implicitFeatureNames(document)) features[name] = {};
+  for (const [name, feature] of Object.entries(tableAt(root, 'feature'))) {
+    if (!isTable(feature)) throw fail(`${rootPath}feature.${name} must be a table`);
+    features[name] = featureModel(feature, `${rootPath}feature.${name}.`, read, fail);
+  }
 
   const environments: Record<string, EnvironmentModel> = {};
   for (const [name, env] of Object.entries(tableAt(root, 'environments'))) {
-    const model: EnvironmentModel = Array.isArray(env)
-      ? { features: env.map(String), noDefaultFeature: false }
-      : {
-        features: (env.features ?? []).map(String),
-        noDefaultFeature: env['no-default-feature'] === true,
-        solveGroup: env['solve-group'],
-        platforms: env.platforms?.map(String),
-      };
+    const path = `${rootPath}environments.${name}`;
+    const model = environmentModel(env, `${path}.`, read, fail);
     for (const feature of model.features) {
-      if (!(feature in features)) throw fail(`environment "${name}" uses the feature "${feature}", which is not defined`);
+      if (!Object.prototype.hasOwnProperty.call(features, feature)) throw fail(`environment "${name}" uses the feature "${feature}", which is not defined`);
     }
     environments[name] = model;
   }
 
+  const platformEntries = workspace.platforms ?? [];
+  if (!Array.isArray(platformEntries)) throw fail(`${rootPath}workspace.platforms must be a list`);
+  const platforms = platformEntries.map((entry, i) => platformModel(entry, `${rootPath}workspace.platforms[${i}]`, fail));
+  const featureModels = [...Object.values(features), ...Object.values(environments).map((e) => e.inline ?? {})];
+  const requiresPixi = workspace['requires-pixi'];
   return {
     manifestFile,
-    name: workspace.name ?? (manifestFile === PixiManifestFile.PYPROJECT_TOML ? document.project?.name : undefined),
-    platforms: (workspace.platforms ?? []).map(platformModel),
-    defaultFeature: featureModel(root, rootPath),
+    name: stringOrUndefined(workspace.name) ?? (pyproject ? stringOrUndefined(document.project?.name) : undefined),
+    platforms: withReferencedSubdirs(platforms, featureModels),
+    defaultFeature: featureModel(root, rootPath, read, fail),
     features,
     environments,
+    // [workspace.pypi-options] applies to every environment, even one without the default feature
+    // (pixi `crates/pixi_manifest/src/features_ext.rs`, `pypi_options`).
+    workspaceDependencies: findLinksIn(workspace, `${rootPath}${root.workspace ? 'workspace' : 'project'}.`),
+    requiresPixi: typeof requiresPixi === 'string' ? requiresPixi : undefined,
   };
 }
 
@@ -60,22 +87,68 @@ function parseToml(text: string, fileName: string): Table {
   }
 }
 
-function featureModel(feature: Table, tablePath: string): FeatureModel {
+function featureModel(feature: Table, tablePath: string, read: PackageReader, fail: (message: string) => Error): FeatureModel {
+  const platforms = feature.platforms;
+  if (platforms !== undefined && (!Array.isArray(platforms) || platforms.some((p) => typeof p !== 'string'))) {
+    throw fail(`${tablePath}platforms must be a list of platform names`);
+  }
+  const targetActivations = Object.entries(tableAt(feature, 'target'))
+    .filter((entry): entry is [string, Table] => isTable(entry[1]))
+    .map(([selector, target]) => ({ selector, value: readActivation(target, `${tablePath}target.${selector}.`, fail) }))
+    .filter((t): t is { selector: string; value: NonNullable<typeof t.value> } => t.value !== undefined);
   return {
-    platforms: feature.platforms?.map(String),
-    cuda: versionText(feature['system-requirements']?.cuda),
-    pathDependencies: pathDependenciesIn(feature, tablePath),
+    platforms,
+    cuda: versionText(tableAt(feature, 'system-requirements').cuda),
+    pathDependencies: pathDependenciesIn(feature, tablePath, read),
+    activation: readActivation(feature, tablePath, fail),
+    targetActivations,
   };
 }
 
-function platformModel(entry: unknown): PlatformModel {
-  if (!isTable(entry)) return { name: String(entry), subdir: String(entry) };
-  const subdir = String(entry.platform ?? entry.name);
+function environmentModel(env: unknown, tablePath: string, read: PackageReader, fail: (message: string) => Error): EnvironmentModel {
+  if (Array.isArray(env)) return { features: env.map(String), noDefaultFeature: false };
+  if (!isTable(env)) throw fail(`${tablePath.slice(0, -1)} must be a list of features or a table`);
+  const features = env.features ?? [];
+  if (!Array.isArray(features)) throw fail(`${tablePath}features must be a list of feature names`);
+  // Anything else in the table is feature content of its own, which pixi puts first
+  // (crates/pixi_manifest/src/toml/manifest.rs, the environment's private feature).
+  const content = Object.fromEntries(Object.entries(env).filter(([key]) => !ENVIRONMENT_KEYS.includes(key)));
+  return {
+    features: features.map(String),
+    noDefaultFeature: env['no-default-feature'] === true,
+    solveGroup: stringOrUndefined(env['solve-group']),
+    inline: Object.keys(content).length > 0 ? featureModel(content, tablePath, read, fail) : undefined,
+  };
+}
+
+function platformModel(entry: unknown, path: string, fail: (message: string) => Error): PlatformModel {
+  if (typeof entry === 'string') return { name: entry, subdir: entry };
+  if (!isTable(entry)) throw fail(`${path} must be a platform name or a table`);
+  const subdir = entry.platform ?? entry.name;
+  if (typeof subdir !== 'string') throw fail(`${path} needs "platform" (a conda subdir such as "linux-64")`);
   const cuda = isTable(entry.cuda) ? entry.cuda.driver : entry.cuda;
-  return { name: String(entry.name ?? subdir), subdir, cuda: versionText(cuda) };
+  const name = entry.name ?? derivePlatformName(subdir, entry);
+  return { name: String(name), subdir, cuda: versionText(cuda) };
+}
+
+/**
+ * In a workspace of plain subdirs only, a subdir that a feature lists joins the workspace's
+ * platforms (pixi `crates/pixi_manifest/src/toml/manifest.rs`, `extend_originals_with_referenced_subdirs`).
+ */
+function withReferencedSubdirs(platforms: PlatformModel[], features: FeatureModel[]): PlatformModel[] {
+  if (platforms.some((p) => p.name !== p.subdir)) return platforms;
+  const all = [...platforms];
+  for (const name of features.flatMap((f) => f.platforms ?? [])) {
+    if (KNOWN_SUBDIRS.includes(name) && !all.some((p) => p.name === name)) all.push({ name, subdir: name });
+  }
+  return all;
 }
 
 /** TOML allows `cuda = 12` as well as `cuda = "12"`. */
 function versionText(value: unknown): string | undefined {
-  return value === undefined ? undefined : String(value);
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
+}
+
+function stringOrUndefined(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
 }

@@ -16,40 +16,115 @@ export interface PathDependencyModel {
   readonly table: string;
   /** The `[target.<selector>]` it is declared under, if any. */
   readonly target?: string;
+  /** Every path the install reads for it, relative to the workspace root (see `PixiPathDependency.inputs`). */
+  readonly inputs: string[];
 }
+
+/**
+ * What the files of a package directory say about the paths its build reads, or undefined when the
+ * directory cannot be read (a manifest parsed from text alone, a wheel file, a plain directory).
+ */
+export interface PackageManifest {
+  /** The file that declares the package, relative to its directory (`pixi.toml`, `pyproject.toml`). */
+  readonly file: string;
+  /** `[package]` (or `[tool.pixi.package]`), if any. */
+  readonly package?: Table;
+  /** `[tool.uv.sources]`, if any: uv builds a path package with its own sources. */
+  readonly uvSources?: Table;
+}
+
+/** Reads the package manifest of a directory, relative to the workspace root. */
+export type PackageReader = (directory: string) => PackageManifest | undefined;
 
 /** Tables whose entries may be `{ path = ... }`: conda source dependencies and PyPI dependencies. */
 const DEPENDENCY_TABLES = ['dependencies', 'host-dependencies', 'build-dependencies', 'dev', 'pypi-dependencies'];
+/** The dependency tables of a pixi-build `[package]` (pixi `crates/pixi_manifest/src/package.rs`). */
+const PACKAGE_DEPENDENCY_TABLES = ['build-dependencies', 'host-dependencies', 'run-dependencies'];
 
 /**
- * The path dependencies a feature's tables declare, including those under `[target.*]`.
+ * The path dependencies a feature's tables declare, including those under `[target.*]`, and its
+ * local `pypi-options.find-links` (pixi reads `pypi-options` at feature level, not under a target:
+ * `crates/pixi_manifest/src/toml/feature.rs`).
  * @param feature the feature's table (the manifest root for the default feature)
  * @param tablePath its TOML path with a trailing dot, e.g. `feature.dev.`, or empty for the root
  */
-export function pathDependenciesIn(feature: Table, tablePath: string): PathDependencyModel[] {
-  const found = dependenciesOfTables(feature, tablePath);
-  // Local wheel directories the PyPI resolution reads, e.g. `find-links = [{ path = "./wheels" }]`.
-  const findLinks = tableAt(feature, 'pypi-options')['find-links'];
-  (Array.isArray(findLinks) ? findLinks : []).forEach((link, i) => {
-    if (isTable(link) && typeof link.path === 'string') {
-      found.push({ name: `find-links[${i}]`, path: normalizePath(link.path), editable: false, table: `${tablePath}pypi-options` });
-    }
-  });
+export function pathDependenciesIn(feature: Table, tablePath: string, read: PackageReader): PathDependencyModel[] {
+  const found = [...dependenciesOfTables(feature, tablePath, read), ...findLinksIn(feature, tablePath)];
   for (const [target, tables] of Object.entries(tableAt(feature, 'target'))) {
-    if (isTable(tables)) found.push(...dependenciesOfTables(tables, `${tablePath}target.${target}.`, target));
+    if (isTable(tables)) found.push(...dependenciesOfTables(tables, `${tablePath}target.${target}.`, read, target));
   }
   return found;
 }
 
-function dependenciesOfTables(tables: Table, tablePath: string, target?: string): PathDependencyModel[] {
+/**
+ * Local wheel directories the PyPI resolution reads, e.g. `find-links = [{ path = "./wheels" }]`,
+ * resolved against the workspace root (pixi `crates/pixi_manifest/src/toml/pypi_options.rs`).
+ * @param owner the table holding `pypi-options`
+ */
+export function findLinksIn(owner: Table, tablePath: string): PathDependencyModel[] {
+  const findLinks = tableAt(owner, 'pypi-options')['find-links'];
+  const found: PathDependencyModel[] = [];
+  (Array.isArray(findLinks) ? findLinks : []).forEach((link, i) => {
+    if (isTable(link) && typeof link.path === 'string') {
+      const path = normalizePath(link.path);
+      found.push({ name: `find-links[${i}]`, path, editable: false, table: `${tablePath}pypi-options`, inputs: [path] });
+    }
+  });
+  return found;
+}
+
+function dependenciesOfTables(tables: Table, tablePath: string, read: PackageReader, target?: string): PathDependencyModel[] {
   const found: PathDependencyModel[] = [];
   for (const tableName of DEPENDENCY_TABLES) {
     for (const [name, spec] of Object.entries(tableAt(tables, tableName))) {
-      if (!isTable(spec) || typeof spec.path !== 'string') continue;
-      // pixi builds `path` + `subdirectory` when both are given.
-      const path = normalizePath(posix.join(spec.path, typeof spec.subdirectory === 'string' ? spec.subdirectory : ''));
-      found.push({ name, path, editable: spec.editable === true, table: `${tablePath}${tableName}`, target });
+      const path = pathOf(spec, '.');
+      if (path === undefined) continue;
+      found.push({ name, path, editable: (spec as Table).editable === true, table: `${tablePath}${tableName}`, target, inputs: packageInputs(path, read) });
     }
   }
   return found;
+}
+
+/** `{ path, subdirectory }` → the joined, normalized path (pixi builds `path` + `subdirectory`). */
+function pathOf(spec: unknown, base: string): string | undefined {
+  if (!isTable(spec) || typeof spec.path !== 'string') return undefined;
+  const subdirectory = typeof spec.subdirectory === 'string' ? spec.subdirectory : '';
+  return normalizePath(posix.join(base, spec.path, subdirectory));
+}
+
+/**
+ * The paths the install reads for a package at `directory`: the directory itself, and for a
+ * pixi-build package its manifest, its `[package.build] source` and, followed through their own
+ * manifests, its path dependencies and uv path sources, each relative to the package's directory
+ * (pixi `crates/pixi_build_discovery/src/discovery.rs`, `source_anchor.rs`).
+ */
+export function packageInputs(directory: string, read: PackageReader, seen = new Set<string>()): string[] {
+  if (seen.has(directory)) return [];
+  seen.add(directory);
+  const manifest = read(directory);
+  if (manifest?.package === undefined && manifest?.uvSources === undefined) return [directory];
+  const inputs: string[] = [];
+  const pkg = manifest.package ?? {};
+  const source = pathOf(tableAt(tableAt(pkg, 'build'), 'source'), directory);
+  if (manifest.package !== undefined && source !== undefined) {
+    // The package builds from elsewhere: what it needs is its manifest and that source.
+    if (directory !== '.') inputs.push(normalizePath(posix.join(directory, manifest.file)));
+    inputs.push(...packageInputs(source, read, seen));
+  } else {
+    inputs.push(directory);
+  }
+  const dependencyTables = [pkg, ...Object.values(tableAt(pkg, 'target')).filter(isTable)];
+  for (const tables of dependencyTables) {
+    for (const tableName of PACKAGE_DEPENDENCY_TABLES) {
+      for (const spec of Object.values(tableAt(tables, tableName))) {
+        const path = pathOf(spec, directory);
+        if (path !== undefined) inputs.push(...packageInputs(path, read, seen));
+      }
+    }
+  }
+  for (const spec of Object.values(manifest.uvSources ?? {})) {
+    const path = pathOf(spec, directory);
+    if (path !== undefined) inputs.push(...packageInputs(path, read, seen));
+  }
+  return [...new Set(inputs)];
 }

@@ -1,10 +1,14 @@
+import { existsSync, readFileSync, statSync } from 'fs';
+import { dirname, join } from 'path';
 import { fromOptions } from './authored';
 import { PixiManifestFile } from './manifest-file';
 import * as model from './model';
 import { PixiWorkspaceOptions } from './options';
+import { PixiActivation } from './options';
 import { parseManifest } from './parsed';
+import { PackageManifest } from './path-dependencies';
 import { IPixiWorkspace, PixiPathDependency } from './workspace-info';
-import { stringifyToml } from '../util/toml';
+import { isTable, parseToml, stringifyToml } from '../util/toml';
 import { hasControlCharacter, invalidOption } from '../util/validate';
 
 /** Options for rendering a generated manifest. */
@@ -35,6 +39,17 @@ export class PixiManifest implements IPixiWorkspace {
    */
   public static parse(text: string, fileName: string): PixiManifest {
     return new PixiManifest(parseManifest(text, fileName));
+  }
+
+  /**
+   * Reads a manifest from disk. Unlike `parse`, it also reads the manifests of the packages the
+   * workspace builds from local paths, so that the paths their builds read are known.
+   * @param path the manifest file (`.../pixi.toml` or `.../pyproject.toml`)
+   */
+  public static fromFile(path: string): PixiManifest {
+    if (!existsSync(path)) throw new Error(`PixiWorkspace: ${path} not found`);
+    const root = dirname(path);
+    return new PixiManifest(parseManifest(readFileSync(path, 'utf8'), path.split('/').pop()!, (directory) => readPackage(join(root, directory))));
   }
 
   private readonly model: model.WorkspaceModel;
@@ -98,20 +113,54 @@ export class PixiManifest implements IPixiWorkspace {
   }
 
   /**
-   * The CUDA version the environment is solved for, or undefined.
+   * Names of the environment's `linux-64` platforms, in the workspace's order.
    * @param environment an environment name
    */
-  public cudaVersionFor(environment: string): string | undefined {
-    return model.cudaVersionFor(this.model, environment);
-  }
-  /**
-   * The dependencies the environment installs from local paths on Linux.
-   * @param environment an environment name
-   */
-  public pathDependenciesOf(environment: string): PixiPathDependency[] {
-    return model.pathDependenciesOf(this.model, environment).map(({ name, path, editable, table }) => ({ name, path, editable, table }));
+  public imagePlatformsOf(environment: string): string[] {
+    return model.imagePlatformsOf(this.model, environment).map((p) => p.name);
   }
 
+  /**
+   * The CUDA version the environment is solved for on a platform, or undefined.
+   * @param environment an environment name
+   * @param platform one of `imagePlatformsOf(environment)`; defaults to the first
+   */
+  public cudaVersionFor(environment: string, platform?: string): string | undefined {
+    return model.cudaVersionFor(this.model, environment, this.platform(environment, platform));
+  }
+
+  /**
+   * The dependencies the environment installs from local paths on a `linux-64` platform.
+   * @param environment an environment name
+   * @param platform one of `imagePlatformsOf(environment)`; defaults to the first
+   */
+  public pathDependenciesOf(environment: string, platform?: string): PixiPathDependency[] {
+    return model.pathDependenciesOf(this.model, environment, this.platform(environment, platform))
+      .map(({ name, path, editable, table, inputs }) => ({ name, path, editable, table, inputs: [...inputs] }));
+  }
+
+  /**
+   * The activation scripts and variables of the environment on a `linux-64` platform.
+   * @param environment an environment name
+   * @param platform one of `imagePlatformsOf(environment)`; defaults to the first
+   */
+  public activationOf(environment: string, platform?: string): PixiActivation {
+    const activation = model.activationOf(this.model, environment, this.platform(environment, platform));
+    return { scripts: activation.scripts, env: Object.fromEntries(activation.env) };
+  }
+
+  /** The workspace's `requires-pixi`, if it sets one. */
+  public get requiresPixi(): string | undefined {
+    return this.model.requiresPixi;
+  }
+
+  private platform(environment: string, name: string | undefined): model.PlatformModel | undefined {
+    const found = model.imagePlatform(this.model, environment, name);
+    if (name !== undefined && found === undefined) {
+      throw new Error(`pixi workspace: environment "${environment}" has no linux-64 platform "${name}"; it has: ${this.imagePlatformsOf(environment).join(', ') || 'none'}.`);
+    }
+    return found;
+  }
 
   /**
    * Renders a generated manifest as TOML; throws for a manifest that was read from a file, which
@@ -126,4 +175,24 @@ export class PixiManifest implements IPixiWorkspace {
     }
     return `${header ? `# ${header}\n\n` : ''}${stringifyToml(this.document).trimEnd()}\n`;
   }
+}
+
+/** The package manifest of a directory, if it has one pixi or uv reads (pixi `crates/pixi_build_discovery/src/discovery.rs`). */
+function readPackage(directory: string): PackageManifest | undefined {
+  if (!existsSync(directory) || !statSync(directory).isDirectory()) return undefined;
+  for (const file of ['pixi.toml', 'pyproject.toml']) {
+    const path = join(directory, file);
+    if (!existsSync(path)) continue;
+    let document: Record<string, any>;
+    try {
+      document = parseToml(readFileSync(path, 'utf8'));
+    } catch {
+      return undefined; // pixi reports the broken file itself; the directory is still an input
+    }
+    const pixi = file === 'pixi.toml' ? document : document.tool?.pixi;
+    const pkg = isTable(pixi) && isTable(pixi.package) ? pixi.package : undefined;
+    const uvSources = isTable(document.tool?.uv?.sources) ? document.tool.uv.sources : undefined;
+    if (pkg !== undefined || uvSources !== undefined) return { file, package: pkg, uvSources };
+  }
+  return undefined;
 }

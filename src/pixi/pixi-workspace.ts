@@ -1,8 +1,8 @@
-import { existsSync, readFileSync } from 'fs';
+import { existsSync } from 'fs';
 import { join } from 'path';
 import { Component, FileBase, Project } from 'projen';
 import { PixiManifestFile } from './manifest-file';
-import { PixiWorkspaceOptions } from './options';
+import { PixiActivation, PixiWorkspaceOptions } from './options';
 import { PixiManifest } from './pixi-manifest';
 import { IPixiWorkspace, PixiPathDependency } from './workspace-info';
 import { RenderedFile } from '../util/rendered-file';
@@ -35,7 +35,7 @@ export class PixiWorkspace extends Component implements IPixiWorkspace {
     requireOneOf('PixiWorkspace', 'manifestFile', manifestFile, values, `${values.join(' or ')} at the project root`);
     const path = join(project.outdir, manifestFile);
     if (!existsSync(path)) throw new Error(`PixiWorkspace: ${manifestFile} not found in ${project.outdir}`);
-    const manifest = PixiManifest.parse(readFileSync(path, 'utf8'), manifestFile);
+    const manifest = PixiManifest.fromFile(path);
     return new PixiWorkspace(project, { [ADOPTED_MANIFEST]: manifest } as PixiWorkspaceOptions);
   }
 
@@ -112,18 +112,42 @@ export class PixiWorkspace extends Component implements IPixiWorkspace {
   }
 
   /**
-   * The CUDA version the environment is solved for, or undefined.
+   * Names of the environment's `linux-64` platforms, in the workspace's order.
    * @param environment an environment name
    */
-  public cudaVersionFor(environment: string): string | undefined {
-    return this.manifest.cudaVersionFor(environment);
-  }
-  /**
-   * The dependencies the environment installs from local paths on Linux.
-   * @param environment an environment name
-   */
-  public pathDependenciesOf(environment: string): PixiPathDependency[] {
-    return this.manifest.pathDependenciesOf(environment);
+  public imagePlatformsOf(environment: string): string[] {
+    return this.manifest.imagePlatformsOf(environment);
   }
 
+  /**
+   * The CUDA version the environment is solved for on a platform, or undefined.
+   * @param environment an environment name
+   * @param platform one of `imagePlatformsOf(environment)`; defaults to the first
+   */
+  public cudaVersionFor(environment: string, platform?: string): string | undefined {
+    return this.manifest.cudaVersionFor(environment, platform);
+  }
+
+  /**
+   * The dependencies the environment installs from local paths on a `linux-64` platform.
+   * @param environment an environment name
+   * @param platform one of `imagePlatformsOf(environment)`; defaults to the first
+   */
+  public pathDependenciesOf(environment: string, platform?: string): PixiPathDependency[] {
+    return this.manifest.pathDependenciesOf(environment, platform);
+  }
+
+  /**
+   * The activation scripts and variables of the environment on a `linux-64` platform.
+   * @param environment an environment name
+   * @param platform one of `imagePlatformsOf(environment)`; defaults to the first
+   */
+  public activationOf(environment: string, platform?: string): PixiActivation {
+    return this.manifest.activationOf(environment, platform);
+  }
+
+  /** The workspace's `requires-pixi`, if it sets one. */
+  public get requiresPixi(): string | undefined {
+    return this.manifest.requiresPixi;
+  }
 }

@@ -13,3 +13,24 @@ export const PLATFORM_NAME = /^[a-zA-Z][a-zA-Z0-9-]*[a-zA-Z0-9]$|^[a-zA-Z]$/;
 
 /** Names a rich platform may not take, because they are selectors. */
 export const RESERVED_PLATFORM_NAMES: readonly string[] = ['linux', 'macos', 'osx', 'unix', 'win'];
+
+/**
+ * The name pixi gives a rich platform written without one: `<subdir>-<key>-<value>...` with the
+ * keys in a fixed order (pixi `crates/pixi_manifest/src/toml/platform.rs`, `synthesize_name_string`
+ * and `sanitize_name_segment`), e.g. `{ platform = "linux-64", cuda = "12.0" }` → `linux-64-cuda-12-0`.
+ */
+export function derivePlatformName(subdir: string, entry: Record<string, unknown>): string {
+  const raw: Record<string, unknown> = Object.fromEntries(Object.entries(entry).filter(([key]) => key.startsWith('__')));
+  const cuda = typeof entry.cuda === 'object' && entry.cuda !== null ? entry.cuda as Record<string, unknown> : { driver: entry.cuda };
+  // `cuda = { driver, arch }`: the arch is the raw virtual package `__cuda_arch`.
+  if (cuda.arch !== undefined) raw.__cuda_arch = cuda.arch;
+  const friendly: Record<string, unknown> = { cuda: cuda.driver, archspec: entry.archspec, glibc: entry.glibc, linux: entry.linux, macos: entry.macos ?? entry.osx, windows: entry.windows };
+  const parts = [subdir];
+  for (const [key, value] of Object.entries(friendly)) if (value !== undefined) parts.push(`${key}-${nameSegment(value)}`);
+  for (const key of Object.keys(raw).sort()) parts.push(`${nameSegment(key.replace(/^_+/, ''))}-${nameSegment(raw[key])}`);
+  return parts.join('-');
+}
+
+function nameSegment(value: unknown): string {
+  return String(value).replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+}

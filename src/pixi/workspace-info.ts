@@ -1,4 +1,5 @@
 import { PixiManifestFile } from './manifest-file';
+import { PixiActivation } from './options';
 
 /**
  * Something the workspace installs from a local path: a PyPI `path` dependency, a pixi-build
@@ -13,6 +14,12 @@ export interface PixiPathDependency {
   readonly editable: boolean;
   /** The manifest table that declares it, e.g. `feature.dev.pypi-dependencies`. */
   readonly table: string;
+  /**
+   * Every path the install reads for it, relative to the workspace root: its own `path`, or, for a
+   * pixi-build package, its manifest and `[package.build] source`, followed through the path
+   * dependencies and `[tool.uv.sources]` of its own manifest (when the manifest was read from disk).
+   */
+  readonly inputs: string[];
 }
 
 /**
@@ -51,16 +58,37 @@ export interface IPixiWorkspace {
   subdirsOf(environment: string): string[];
 
   /**
-   * The CUDA version the environment is solved for, from the `system-requirements` of its features
-   * and from its CUDA rich platforms; undefined for an environment without CUDA.
+   * Names of the environment's `linux-64` platforms, in the workspace's order: the platforms an
+   * image can install. More than one when the workspace has variants, e.g. `cuda-linux-64` and `linux-64`.
    * @param environment an environment name; throws if the workspace has none of that name
    */
-  cudaVersionFor(environment: string): string | undefined;
+  imagePlatformsOf(environment: string): string[];
 
   /**
-   * The dependencies the environment installs from local paths on Linux, whose files `pixi install`
-   * needs (and, for editable ones, the environment keeps needing at run time).
+   * The CUDA version the environment is solved for on a platform, from the `system-requirements`
+   * of its features and from the platform's `cuda`; undefined for an environment without CUDA.
    * @param environment an environment name; throws if the workspace has none of that name
+   * @param platform one of `imagePlatformsOf(environment)`; defaults to the first
    */
-  pathDependenciesOf(environment: string): PixiPathDependency[];
+  cudaVersionFor(environment: string, platform?: string): string | undefined;
+
+  /**
+   * The dependencies the environment installs from local paths on a `linux-64` platform, whose
+   * files `pixi install` needs (and, for editable ones, the environment keeps needing at run time).
+   * @param environment an environment name; throws if the workspace has none of that name
+   * @param platform one of `imagePlatformsOf(environment)`; defaults to the first
+   */
+  pathDependenciesOf(environment: string, platform?: string): PixiPathDependency[];
+
+  /**
+   * What `pixi shell-hook` does for the environment on a `linux-64` platform: the activation
+   * scripts it sources (paths relative to the workspace root, in order) and the variables it
+   * exports after them (the first feature and the most specific target win).
+   * @param environment an environment name; throws if the workspace has none of that name
+   * @param platform one of `imagePlatformsOf(environment)`; defaults to the first
+   */
+  activationOf(environment: string, platform?: string): PixiActivation;
+
+  /** The workspace's `requires-pixi` (a conda version spec such as `>=0.40`), if it sets one. */
+  readonly requiresPixi?: string;
 }

@@ -54,7 +54,7 @@ describe('ApptainerDefinition for the cuda-exercise gpu image', () => {
     const post = stages[0].sections.find((s) => s.name === 'post')!.body;
     expect(post).toContain('export CONDA_OVERRIDE_CUDA=12\n');
     expect(post).toContain('pixi install --locked --environment gpu\n');
-    expect(post).toContain('pixi shell-hook --frozen --environment gpu --shell bash > /app/activate.sh\n');
+    expect(post).toContain('pixi shell-hook --frozen --environment gpu --shell bash > /opt/pixi-image/activate.sh\n');
   });
 
   test('holds what the Dockerfile\'s final stage holds: environment, activation, manifest files, entrypoint, sources', () => {
@@ -73,9 +73,9 @@ describe('ApptainerDefinition for the cuda-exercise gpu image', () => {
 
   test('activates for exec/shell and runs the entrypoint for run/instance start', () => {
     const body = (name: string) => stages[1].sections.find((s) => s.name === name)!.body;
-    expect(body('environment')).toContain('. /app/activate.sh\n');
-    expect(body('runscript')).toBe('exec /app/entrypoint.sh "$@"\n');
-    expect(body('startscript')).toBe('exec /app/entrypoint.sh "$@"\n');
+    expect(body('environment')).toContain('. /opt/pixi-image/activate.sh\n');
+    expect(body('runscript')).toBe('exec /opt/pixi-image/entrypoint.sh "$@"\n');
+    expect(body('startscript')).toBe('exec /opt/pixi-image/entrypoint.sh "$@"\n');
     expect(body('test')).toContain('test "$CONDA_PREFIX" = /app/.pixi/envs/gpu\n');
     expect(body('labels')).toContain('org.opencontainers.image.title cuda-exercise\n');
     expect(body('help')).toContain('apptainer exec --nv');
@@ -103,7 +103,7 @@ describe('ApptainerDefinition rejects what it cannot express', () => {
     const environment = parseDefinition(spec.render())[1].sections.find((s) => s.name === 'environment')!.body;
     const dir = mkdtempSync(join(tmpdir(), 'apptainer-env-'));
     writeFileSync(join(dir, 'activate.sh'), '');
-    const script = `${environment.replace('. /app/activate.sh', `. ${join(dir, 'activate.sh')}`)}printf '%s' "$TRICKY"\n`;
+    const script = `${environment.replace('. /opt/pixi-image/activate.sh', `. ${join(dir, 'activate.sh')}`)}printf '%s' "$TRICKY"\n`;
     const result = spawnSync('sh', ['-c', script], { encoding: 'utf8' });
     expect(result.stdout).toBe(tricky);
   });
@@ -118,7 +118,7 @@ describe('ApptainerDefinition without a PixiDockerImage', () => {
 
     expect(Object.keys(files).filter((f) => /apptainer|Dockerfile|entrypoint/.test(f)).sort()).toEqual(['apptainer.gpu.def', 'apptainer.gpu.entrypoint.sh']);
     expect(definition.spec.image.cudaVersion).toBe('12');
-    expect(files['apptainer.gpu.def']).toContain('    apptainer.gpu.entrypoint.sh /app/entrypoint.sh\n');
+    expect(files['apptainer.gpu.def']).toContain('    apptainer.gpu.entrypoint.sh /opt/pixi-image/entrypoint.sh\n');
     expect(shellcheck(files['apptainer.gpu.entrypoint.sh'], 'bash')).toEqual([]);
     expect(files['apptainer.gpu.entrypoint.sh']).toContain('set -- "python" "src/main.py"');
   });

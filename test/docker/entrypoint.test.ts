@@ -19,16 +19,16 @@ describe('entrypoint (OPTIMIZED)', () => {
     const script = new PixiImageSpec({ environment: 'gpu', dockerfile: 'Dockerfile.gpu' }).renderEntrypoint()!;
     const code = script.split('\n').filter((l) => l.trim() !== '' && !l.trimStart().startsWith('#'));
 
-    expect(code[0]).toBe('. /app/activate.sh');
+    expect(code[0]).toBe('. /opt/pixi-image/activate.sh');
     expect(code[code.length - 1]).toBe('exec "$@"');
-    expect(code.join('\n')).not.toMatch(/\bpixi\b/);
+    expect(code.join('\n')).not.toMatch(/(^|[\s;&|])pixi\s/m);
   });
 
-  /** Runs the entrypoint with bash, an activation stub in place of /app/activate.sh. */
+  /** Runs the entrypoint with bash, an activation stub in place of /opt/pixi-image/activate.sh. */
   function runEntrypoint(command: string[] | undefined, args: string[]) {
     const dir = mkdtempSync(join(tmpdir(), 'entrypoint-'));
     writeFileSync(join(dir, 'activate.sh'), 'export ACTIVATED=yes\n');
-    const script = new PixiImageSpec({ command }).renderEntrypoint()!.replace('. /app/activate.sh', `. ${join(dir, 'activate.sh')}`);
+    const script = new PixiImageSpec({ command }).renderEntrypoint()!.replace('. /opt/pixi-image/activate.sh', `. ${join(dir, 'activate.sh')}`);
     writeFileSync(join(dir, 'entrypoint.sh'), script);
     return spawnSync('bash', [join(dir, 'entrypoint.sh'), ...args], { encoding: 'utf8' });
   }

@@ -68,7 +68,7 @@ describe.each(Object.entries(VARIANTS))('DockerRecipe.OPTIMIZED, %s', (_name, op
     const fromBuild = final.filter((i) => i.flags.from === 'build').flatMap((i) => i.args.split(' ').slice(0, -1));
     const fromContext = final.filter((i) => !('from' in i.flags)).flatMap((i) => i.args.split(' ').slice(0, -1));
     const allowedFromBuild = [`/app/.pixi/envs/${spec.environment}`];
-    if (spec.finalImageKind !== FinalImageKind.DISTROLESS) allowedFromBuild.push('/app/activate.sh');
+    if (spec.finalImageKind !== FinalImageKind.DISTROLESS) allowedFromBuild.push('/opt/pixi-image/activate.sh');
     if (spec.finalImageKind === FinalImageKind.PIXI) {
       allowedFromBuild.push(`/app/${spec.manifestFile}`, '/app/pixi.lock', '/app/.pixi/.gitignore', '/app/.pixi/.condapackageignore');
     }
@@ -93,7 +93,7 @@ describe('DockerRecipe.OPTIMIZED activation', () => {
     parseInstructions(new PixiImageSpec(options).renderDockerfile()).find((i) => i.args.includes('pixi shell-hook'))?.args;
 
   test('writes the activation with pixi shell-hook, without re-solving or touching the lock', () => {
-    expect(shellHook({ environment: 'gpu' })).toContain('pixi shell-hook --frozen --environment gpu --shell bash > /app/activate.sh');
+    expect(shellHook({ environment: 'gpu' })).toContain('pixi shell-hook --frozen --environment gpu --shell bash > /opt/pixi-image/activate.sh');
   });
 
   test('uses --as-is where the pinned pixi is 0.53 or newer', () => {
@@ -112,7 +112,7 @@ describe('DockerRecipe.OPTIMIZED activation', () => {
 
   test('runs the entrypoint script when the final image has a shell', () => {
     const text = new PixiImageSpec({ finalImage: 'ubuntu:24.04', command: ['python'] }).renderDockerfile();
-    expect(execFormOf(text, 'ENTRYPOINT')).toEqual(['/app/entrypoint.sh']);
+    expect(execFormOf(text, 'ENTRYPOINT')).toEqual(['/opt/pixi-image/entrypoint.sh']);
     expect(execFormOf(text, 'CMD')).toEqual(['python']);
   });
 

@@ -61,7 +61,7 @@ describe('PixiDockerImage in a projen project', () => {
     const { cpu, gpu } = cudaExercise(project);
 
     expect([cpu.spec.entrypointFile, gpu.spec.entrypointFile]).toEqual(['entrypoint.cpu.sh', 'entrypoint.gpu.sh']);
-    expect(Testing.synth(project)['Dockerfile.gpu']).toContain('COPY --chmod=0755 entrypoint.gpu.sh /app/entrypoint.sh');
+    expect(Testing.synth(project)['Dockerfile.gpu']).toContain('COPY --chmod=0755 entrypoint.gpu.sh /opt/pixi-image/entrypoint.sh');
   });
 
   test('entrypoints follow Dockerfiles in subdirectories and *.Dockerfile names', () => {
@@ -102,7 +102,7 @@ describe('PixiDockerImage in other kinds of projen projects', () => {
     expect(Object.keys(files)).toEqual(expect.arrayContaining([
       'cuda-exercise/Dockerfile.gpu', 'cuda-exercise/entrypoint.gpu.sh', 'cuda-exercise/.dockerignore',
     ]));
-    expect(files['cuda-exercise/Dockerfile.gpu']).toContain('COPY --chmod=0755 entrypoint.gpu.sh /app/entrypoint.sh');
+    expect(files['cuda-exercise/Dockerfile.gpu']).toContain('COPY --chmod=0755 entrypoint.gpu.sh /opt/pixi-image/entrypoint.sh');
   });
 
   test('in a TypeScript project', () => {

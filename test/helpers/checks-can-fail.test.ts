@@ -17,13 +17,13 @@ describe('the checks can fail', () => {
   test('shellcheck reports an unquoted variable in an entrypoint and in a RUN script', () => {
     const broken = new PixiImageSpec({}).renderEntrypoint()!.replace('exec "$@"', 'exec $@');
     expect(shellcheck(broken, 'bash')).toEqual([expect.stringContaining('SC2068')]);
-    const brokenRun = optimized.replace('> /app/activate.sh', '> $TARGET');
+    const brokenRun = optimized.replace('> /opt/pixi-image/activate.sh', '> $TARGET');
     expect(runScripts(brokenRun).flatMap((script) => shellcheck(script, 'sh'))).toEqual([expect.stringContaining('SC2086')]);
   });
 
   test('dockerfile-utils reports a misspelled flag, a relative WORKDIR and a second CMD', () => {
     const broken = optimized
-      .replace('COPY --from=build /app/activate.sh', 'COPY --form=build /app/activate.sh')
+      .replace('COPY --from=build /opt/pixi-image/activate.sh', 'COPY --form=build /opt/pixi-image/activate.sh')
       .replace('WORKDIR /app\nCOPY --from', 'WORKDIR app\nCOPY --from') + 'CMD ["a"]\nCMD ["b"]\n';
     const diagnostics = dockerfileDiagnostics(broken);
     expect(diagnostics.join('\n')).toMatch(/Unknown flag: form/);
@@ -45,7 +45,7 @@ describe('the checks can fail', () => {
     const dir = mkdtempSync(join(tmpdir(), 'no-exec-'));
     writeFileSync(join(dir, 'activate.sh'), '');
     const script = new PixiImageSpec({}).renderEntrypoint()!
-      .replace('. /app/activate.sh', `. ${join(dir, 'activate.sh')}`)
+      .replace('. /opt/pixi-image/activate.sh', `. ${join(dir, 'activate.sh')}`)
       .replace('exec "$@"', '"$@"');
     writeFileSync(join(dir, 'entrypoint.sh'), script);
     const result = spawnSync('bash', [join(dir, 'entrypoint.sh'), 'sh', '-c', 'echo $$'], { encoding: 'utf8' });

@@ -52,7 +52,7 @@ describe('PixiDockerImage uses the project\'s workspace', () => {
     const project = new Project({ name: 'p', outdir: tempOutdir() });
     cudaExercise(project);
     expect(() => new PixiDockerImage(project, { environment: 'mac' }))
-      .toThrow(/invalid environment "mac"; allowed: an environment the workspace solves for linux-64 \(this one has osx-arm64\); add "linux-64"/);
+      .toThrow(/invalid environment "mac"; allowed: an environment the workspace solves for linux-64 \(this one has osx-arm64; add "linux-64"/);
   });
 
   test('an adopted pyproject.toml is what the Dockerfile copies and .dockerignore must keep', () => {

@@ -1,0 +1,13 @@
+import type { PixiImageSpec } from './pixi-image-spec';
+
+/**
+ * `pixi install` of the image's environment, shared by every recipe: `--platform` names the chosen
+ * platform when the environment has several linux-64 ones, since pixi would otherwise install the
+ * first one the builder satisfies (`Environment::named_or_best_declared_platform`,
+ * `crates/pixi_core/src/workspace/environment.rs`). The shell hook then activates the platform
+ * last installed (`installed_or_best_declared_platform`), so it needs no flag.
+ */
+export function installCommand(spec: PixiImageSpec): string {
+  const platform = spec.namesPlatform ? ` --platform ${spec.platform}` : '';
+  return `pixi install --locked --environment ${spec.environment}${platform}`;
+}
