@@ -79,6 +79,12 @@ export class Buildah {
     return { output: result.stdout + result.stderr, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
   }
 
+  /** The labels of an image. */
+  public labels(tag: string): Record<string, string> {
+    const inspected = JSON.parse(check(this.buildah(['inspect', '--type', 'image', tag], true), `inspect ${tag}`).stdout);
+    return inspected.OCIv1?.config?.Labels ?? {};
+  }
+
   /** Runs an image like `docker run --rm`: its ENTRYPOINT, then the arguments or its CMD. */
   public run(tag: string, args: string[] = []): Result {
     const inspected = JSON.parse(check(this.buildah(['inspect', '--type', 'image', tag], true), `inspect ${tag}`).stdout);

@@ -1,7 +1,7 @@
-import { appendFileSync, existsSync, readdirSync, readFileSync } from 'fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { Buildah, installCount } from './buildah';
-import { adoptedPyproject, COMMAND_EXIT_CODE, cudaExercise, ImageUnderTest, subdirectoryWorkspace } from './repositories';
+import { adoptedPyproject, COMMAND_EXIT_CODE, cudaExercise, ImageUnderTest, pixiExampleShapes, subdirectoryWorkspace } from './repositories';
 import { DockerRecipe, FinalImageKind } from '../../src';
 import { tempOutdir } from '../helpers/project';
 
@@ -13,11 +13,18 @@ jest.setTimeout(300_000);
 
 const buildah = Buildah.setUp(0.2);
 const logs = tempOutdir();
-const IMAGES: ImageUnderTest[] = [...cudaExercise(), ...subdirectoryWorkspace(), ...adoptedPyproject()];
+const IMAGES: ImageUnderTest[] = [...cudaExercise(), ...subdirectoryWorkspace(), ...adoptedPyproject(), ...pixiExampleShapes()];
 const logDir = (image: ImageUnderTest) => join(logs, image.tag.replace(/[^a-z0-9]+/gi, '-'));
 
 beforeAll(() => {
-  for (const image of IMAGES) buildah.build(image.context, image.dockerfile, image.tag, logDir(image));
+  for (const image of IMAGES) {
+    // The stub reads this file as the builder's GPU driver, as pixi would detect one.
+    if (image.gpuBuilder) {
+      mkdirSync(logDir(image), { recursive: true });
+      writeFileSync(join(logDir(image), 'host-cuda'), '12.9\n');
+    }
+    buildah.build(image.context, image.dockerfile, image.tag, logDir(image));
+  }
 });
 
 describe.each(IMAGES.map((image) => [image.tag, image] as const))('%s', (_tag, image) => {
@@ -53,10 +60,14 @@ describe.each(IMAGES.map((image) => [image.tag, image] as const))('%s', (_tag, i
   test('the final image holds the environment, activation and sources; no junk, secrets, cache or build context', () => {
     buildah.withRootfs(image.tag, (root) => {
       const app = readdirSync(join(root, 'app')).sort();
-      const expected = ['.pixi', 'entrypoint.sh', 'src', ...image.runtimeInputs];
-      if (image.recipe === DockerRecipe.OPTIMIZED) expected.push('activate.sh');
+      const workspaceFiles = [...image.runtimeInputs, ...image.activationScripts].map((path) => path.split('/')[0]);
+      const expected = [...new Set(['.pixi', 'src', ...workspaceFiles])];
+      if (image.recipe === DockerRecipe.TUTORIAL) expected.push('entrypoint.sh');
       if (image.kind === FinalImageKind.PIXI) expected.push('pixi.lock', existsSync(join(image.context, 'pyproject.toml')) ? 'pyproject.toml' : 'pixi.toml');
       expect(app).toEqual(expected.sort());
+      // The library's own files live outside the work directory, where no workspace file can be.
+      const own = existsSync(join(root, 'opt', 'pixi-image')) ? readdirSync(join(root, 'opt', 'pixi-image')).sort() : [];
+      expect(own).toEqual(image.recipe === DockerRecipe.OPTIMIZED ? ['activate.sh', 'entrypoint.sh'] : []);
       expect(readdirSync(join(root, 'app', '.pixi', 'envs'))).toEqual([image.environment]);
       expect(readdirSync(join(root, 'app', 'src')).sort()).toEqual(['main.py']);
       expect(existsSync(join(root, 'root', '.cache', 'rattler'))).toBe(false);
@@ -94,7 +105,63 @@ describe('an editable path dependency (the pyproject workspace installs itself)'
   });
 });
 
+describe('workspaces shaped like pixi\'s examples', () => {
+  const tagged = (tag: string) => IMAGES.find((i) => i.tag === tag)!;
+  const show = 'echo "$ACTIVATED_BY|$MODE|${GPU_FLAVOUR:-}|$DATA_DIR"';
+
+  test('activation scripts run at container start, in pixi\'s order, and [activation.env] is exported after them', () => {
+    const gpu = buildah.run(tagged('e2e/activation:gpu').tag, ['bash', '-c', show]);
+    expect(gpu.stdout).toBe('gpu-linux root |gpu|cuda|/app/data\n');
+    const tutorial = buildah.run(tagged('e2e/activation:tutorial').tag, ['bash', '-c', show]);
+    expect(tutorial.stdout).toBe('root |unix||/app/data\n');
+  });
+
+  test('the script the manifest names but the repository lacks is left out, as pixi leaves it out', () => {
+    expect(tagged('e2e/activation:gpu').activationScripts).toEqual(['scripts/gpu-linux.sh', 'activate.sh']);
+    expect(buildah.run(tagged('e2e/activation:gpu').tag, ['ls', '/app/scripts']).stdout).toBe('gpu-linux.sh\n');
+  });
+
+  test('the local find-links directory reached the install', () => {
+    const installed = buildah.run(tagged('e2e/find-links:default').tag, ['ls', '/app/.pixi/envs/default/lib/python3/site-packages']);
+    expect(installed.stdout).toContain('requests-2.31.0-py3-none-any.whl.from-find-links');
+  });
+
+  test.each(['e2e/multi-machine:cuda', 'e2e/multi-machine:cpu'])('%s: the installed platform is the one the label names', (tag) => {
+    const label = buildah.labels(tag)['sh.pixi.platform'];
+    const installed = buildah.run(tag, ['cat', '/app/.pixi/envs/default/conda-meta/stub-platform']).stdout.trim();
+    expect(installed).toBe(label);
+    expect(label).toBe(tag.endsWith(':cuda') ? 'cuda-linux-64' : 'linux-64');
+  });
+});
+
 describe('the stub pixi is honest', () => {
+  const inTmp = (manifest: string, commands: string) =>
+    buildah.run('ghcr.io/prefix-dev/pixi:0.77.0-noble', ['bash', '-c', `cd /tmp && printf '${manifest}' > pixi.toml && touch pixi.lock && mkdir -p .pixi && ${commands}`]);
+
+  test('it drops a missing activation script with pixi\'s warning, and sources the others from the workspace root', () => {
+    const result = inTmp('[workspace]\\nplatforms = ["linux-64"]\\n[activation]\\nscripts = ["here.sh", "gone.sh"]\\n',
+      'touch here.sh && pixi install && pixi shell-hook --as-is');
+    expect(result.stdout).toContain('. "/tmp/here.sh"');
+    expect(result.stdout).not.toContain('gone.sh');
+    expect(result.stderr).toContain('Could not find activation scripts: /tmp/gone.sh');
+  });
+
+  test('it installs the first linux-64 platform the machine satisfies, or the one --platform names', () => {
+    const manifest = '[workspace]\\nplatforms = [{ name = "gpu", platform = "linux-64", cuda = "12" }, "linux-64"]\\n';
+    const installed = 'cat .pixi/envs/default/conda-meta/stub-platform';
+    expect(inTmp(manifest, `pixi install && ${installed}`).stdout).toContain('linux-64\n');
+    expect(inTmp(manifest, `CONDA_OVERRIDE_CUDA=12 pixi install && ${installed}`).stdout).toContain('gpu\n');
+    expect(inTmp(manifest, `pixi install --platform gpu && ${installed}`).stdout).toContain('gpu\n');
+    expect(inTmp(manifest, `mkdir -p /stub-log && touch /stub-log/host-cuda && pixi install && ${installed}`).stdout).toContain('gpu\n');
+    expect(inTmp(manifest, `mkdir -p /stub-log && touch /stub-log/host-cuda && pixi install --platform linux-64 && ${installed}`).stdout).toContain('linux-64\n');
+  });
+
+  test('it fails an install whose find-links directory is missing', () => {
+    const result = inTmp('[workspace]\\nplatforms = ["linux-64"]\\n[workspace.pypi-options]\\nfind-links = [{ path = "wheels" }]\\n', 'pixi install');
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain("'wheels'");
+  });
+
   test('it fails an install whose path dependency has no files, as pixi does', () => {
     const script = 'cd /tmp && printf \'[workspace]\\n[pypi-dependencies]\\npkg = { path = "pkg" }\\n\' > pixi.toml && touch pixi.lock && mkdir -p .pixi && pixi install';
     const result = buildah.run('ghcr.io/prefix-dev/pixi:0.77.0-noble', ['bash', '-c', script]);

@@ -1,6 +1,6 @@
 #!/bin/bash
 # Makes a tiny root filesystem from this machine's own programs (no registry is reachable):
-# bash, dash as /bin/sh, coreutils, grep, sed and the libraries they load.
+# bash, dash as /bin/sh, coreutils, grep, sed, awk (the stub pixi reads manifests with it) and the libraries they load.
 #   make-rootfs.sh DIR [STUB_PIXI]   with STUB_PIXI, installs it as /usr/local/bin/pixi
 set -euo pipefail
 root=$1
@@ -13,8 +13,9 @@ for link in bin lib lib64 sbin; do
 done
 chmod 1777 "$root/tmp"
 
+command -v awk >/dev/null || { echo "make-rootfs.sh: awk is missing (Debian: mawk)" >&2; exit 1; }
 mapfile -t programs < <(dpkg -L coreutils | grep -E '/bin/[^/]+$' | xargs -n1 basename)
-for program in bash dash grep sed "${programs[@]}"; do
+for program in bash dash grep sed awk "${programs[@]}"; do
   path=$(type -P "$program") || continue
   cp -L "$path" "$root/usr/bin/$program"
   ldd "$path" 2>/dev/null | grep -oE '/[^ ]+' | while read -r lib; do

@@ -2,11 +2,12 @@
  * The example repositories the e2e suite and the benchmark build: synthesized with the library
  * into temp dirs, with sources, a stand-in pixi.lock and planted files .dockerignore must keep out.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'fs';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { Project } from 'projen';
 import { CUDA_EXERCISE_WORKSPACE } from '../../examples/cuda-exercise/workspace';
+import { manifestFixture } from '../helpers/toml';
 import { DockerIgnore, DockerRecipe, FinalImageKind, PixiDockerImage, PixiDockerImageOptions, PixiWorkspace } from '../../src';
 
 /** The default command: prints what the activation set, then exits with a code of its own. */
@@ -27,6 +28,10 @@ export interface ImageUnderTest {
   readonly sourceFile: string;
   /** Install inputs the final image keeps, for editable path dependencies. */
   readonly runtimeInputs: string[];
+  /** The workspace's activation scripts the final image keeps at their workspace path. */
+  readonly activationScripts: string[];
+  /** Built as on a machine with a GPU, which pixi would detect. */
+  readonly gpuBuilder?: boolean;
 }
 
 function image(project: Project, tag: string, options: PixiDockerImageOptions, cuda: string): ImageUnderTest {
@@ -41,6 +46,7 @@ function image(project: Project, tag: string, options: PixiDockerImageOptions, c
     cuda,
     sourceFile: join(project.outdir, 'app', 'main.py'),
     runtimeInputs: built.spec.runtimeInputs,
+    activationScripts: built.spec.activationScripts,
   };
 }
 
@@ -119,3 +125,37 @@ export function adoptedPyproject(): ImageUnderTest[] {
   return images;
 }
 
+
+/** A copy of a manifest fixture shaped like one of pixi's examples, adopted as it is. */
+function adoptedFixture(fixture: string): Project {
+  const dir = mkdtempSync(join(tmpdir(), `e2e-${fixture}-`));
+  cpSync(manifestFixture(fixture), dir, { recursive: true });
+  const project = new Project({ name: fixture, outdir: dir });
+  PixiWorkspace.fromManifest(project);
+  return project;
+}
+
+/**
+ * Workspaces shaped like pixi's own examples: activation scripts and variables (examples/pypi, with
+ * a missing script), a local find-links directory (examples/pypi-find-links), and a CUDA platform
+ * beside a plain linux-64 (examples/multi-machine), built for each of the two.
+ */
+export function pixiExampleShapes(): ImageUnderTest[] {
+  const activation = adoptedFixture('activation');
+  const findLinks = adoptedFixture('find-links');
+  const multiMachine = adoptedFixture('multi-machine');
+  const images = [
+    image(activation, 'e2e/activation:gpu', { environment: 'gpu', dockerfile: 'Dockerfile.gpu' }, 'none'),
+    image(activation, 'e2e/activation:tutorial', { dockerfile: 'Dockerfile.tutorial', recipe: DockerRecipe.TUTORIAL }, 'none'),
+    image(findLinks, 'e2e/find-links:default', { installInputs: ['links'] }, 'none'),
+    image(multiMachine, 'e2e/multi-machine:cuda', {}, '12'),
+    // On a builder with a GPU, pixi alone would install cuda-linux-64 (declared first).
+    { ...image(multiMachine, 'e2e/multi-machine:cpu', { platform: 'linux-64', dockerfile: 'Dockerfile.cpu' }, 'none'), gpuBuilder: true },
+  ];
+  for (const project of [activation, findLinks, multiMachine]) {
+    new DockerIgnore(project);
+    plantFiles(project.outdir);
+    synth(project);
+  }
+  return images;
+}

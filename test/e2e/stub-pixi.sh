@@ -8,7 +8,17 @@
 #   then writes an environment with a conda-meta/ directory, a binary-sized payload, an activation
 #   script (etc/conda/activate.d) and the .pixi ignore files, and puts a package in the rattler cache;
 #   an editable path dependency becomes a .pth file naming its absolute source path, as in a real env;
-# - `shell-hook` prints what pixi's bash hook does: exports, then sources the activation scripts.
+# - `install` chooses the platform as pixi 0.77 does (crates/pixi_core/src/workspace/environment.rs):
+#   the one `--platform` names (`named_or_best_declared_platform`), else the first declared linux-64
+#   platform the machine satisfies (`best_declared_platform`), a CUDA one only when CONDA_OVERRIDE_CUDA
+#   is set or the builder "has a GPU" (/stub-log/host-cuda), and records it in conda-meta/stub-platform;
+# - `install` reads the local `find-links` directories of [workspace.pypi-options], [pypi-options] and
+#   the environment's features (pixi crates/pixi_manifest/src/features_ext.rs, `pypi_options`), fails on
+#   a missing one, and "installs" each wheel in them;
+# - `shell-hook` prints what pixi's bash hook does (rattler_shell's activation order): exports, the
+#   environment's activate.d scripts, then the manifest's activation scripts for the installed
+#   platform, each joined to the workspace root, a missing one dropped with pixi's warning
+#   (crates/pixi_core/src/activation.rs, `get_activator`), then [activation.env].
 set -euo pipefail
 
 version=${PIXI_STUB_VERSION:-0.77.0}
@@ -22,9 +32,11 @@ at_least() {  # at_least 0.53.0: is the emulated version >= the given one?
 command=${1:-}
 [ $# -gt 0 ] && shift
 environment=default
+platform=
 while [ $# -gt 0 ]; do
   case $1 in
     -e|--environment) environment=$2; shift 2 ;;
+    -p|--platform) [ "$command" = install ] || fail "unexpected argument '$1' found"; platform=$2; shift 2 ;;
     -s|--shell) [ "$2" = bash ] || fail "stub supports --shell bash only"; shift 2 ;;
     --locked|--frozen|--no-install) shift ;;
     --as-is) at_least 0.53.0 || fail "unexpected argument '--as-is' found (pixi $version)"; shift ;;
@@ -39,11 +51,136 @@ manifest() {
 
 prefix="$PWD/.pixi/envs/$environment"
 
+# The manifest facts the stub needs, read with awk: mode=activation|findlinks|platforms.
+read -r -d '' MANIFEST_AWK <<'AWK' || true
+# Reads the pixi.toml facts the stub needs, for one environment:
+#   awk -v mode=activation|findlinks|platforms -v env=NAME -v pname=PLATFORM -f manifest.awk pixi.toml
+# Only one-line values, except for the workspace's platforms list, are read.
+function trim(s) { sub(/^[ \t]+/, "", s); sub(/[ \t]+$/, "", s); return s }
+function strings(v, arr,   n) { n = 0; while (match(v, /"[^"]*"/)) { arr[++n] = substr(v, RSTART + 1, RLENGTH - 2); v = substr(v, RSTART + RLENGTH) } return n }
+function paths(v, arr,   n) { n = 0; while (match(v, /path[ \t]*=[ \t]*"[^"]*"/)) { arr[++n] = field(substr(v, RSTART, RLENGTH), "path"); v = substr(v, RSTART + RLENGTH) } return n }
+function field(v, key) { if (match(v, key "[ \t]*=[ \t]*\"[^\"]*\"")) { v = substr(v, RSTART, RLENGTH); sub(/^[^"]*"/, "", v); sub(/"$/, "", v); return v } return "" }
+# target.rs TargetSelector::matches, for a linux-64 platform named pname
+function applies(t) { return t == "" || t == "unix" || t == "linux" || t == "linux-64" || t == pname }
+function see(f, t) { if (!((f, t) in order)) order[f, t] = ++seen_targets }
+function add_env(f, t, k, v) { see(f, t); n = ++nenv[f]; etgt[f, n] = t; ekey[f, n] = k; evalue[f, n] = v }
+BEGIN { sec = "" }
+collecting { platforms_text = platforms_text " " $0; if (index($0, "]")) collecting = 0; next }
+/^[ \t]*\[/ { sec = $0; sub(/^[ \t]*\[+[ \t]*/, "", sec); sub(/[ \t]*\]+[ \t]*(#.*)?$/, "", sec); sub(/^tool\.pixi\./, "", sec); next }
+/^[ \t]*(#|$)/ || index($0, "=") == 0 { next }
+{
+  key = trim(substr($0, 1, index($0, "=") - 1)); value = trim(substr($0, index($0, "=") + 1))
+  if ((sec == "workspace" || sec == "project") && key == "platforms") { platforms_text = value; if (!index(value, "]")) collecting = 1; next }
+  if (sec == "environments") { envs[key] = value; next }
+  f = "default"; t = ""; rest = sec
+  if (rest ~ /^feature\./) { rest = substr(rest, 9); f = substr(rest, 1, index(rest ".", ".") - 1); rest = substr(rest, length(f) + 2) }
+  if (rest ~ /^target\./) { rest = substr(rest, 8); t = substr(rest, 1, index(rest ".", ".") - 1); rest = substr(rest, length(t) + 2) }
+  if (rest == "activation" && key == "scripts") { see(f, t); scripts[f, t] = value }
+  if (rest == "activation" && key == "env") { v = value; while (match(v, /[A-Za-z_][A-Za-z0-9_]*[ \t]*=[ \t]*"[^"]*"/)) { pair = substr(v, RSTART, RLENGTH); v = substr(v, RSTART + RLENGTH); k = pair; sub(/[ \t]*=.*/, "", k); add_env(f, t, k, field(pair, k)) } }
+  if (rest == "activation.env") add_env(f, t, key, field($0, key))
+  if (key == "find-links" && (rest == "pypi-options" || sec == "workspace.pypi-options" || sec == "project.pypi-options")) { if (sec ~ /^(workspace|project)\./) f = "*"; links[f] = links[f] " " value }
+}
+END {
+  if (mode == "platforms") {
+    # platform.rs: a table without `name` is named `<subdir>-cuda-<version>` (synthesize_name_string)
+    v = platforms_text
+    while (match(v, /\{[^}]*\}|"[^"]*"/)) {
+      item = substr(v, RSTART, RLENGTH); v = substr(v, RSTART + RLENGTH)
+      if (item ~ /^"/) { print substr(item, 2, length(item) - 2), substr(item, 2, length(item) - 2), "-"; continue }
+      sub_ = field(item, "platform"); cuda = field(item, "cuda"); name = field(item, "name")
+      if (sub_ == "") sub_ = name
+      if (name == "") { name = sub_; if (cuda != "") { c = cuda; gsub(/[^A-Za-z0-9]+/, "-", c); name = name "-cuda-" c } }
+      print name, sub_, (cuda == "" ? "-" : cuda)
+    }
+    exit
+  }
+  # environment.rs Environment::features: the listed features, the default feature last
+  nf = 0; spec = envs[env]
+  if (spec ~ /^\{/) { list = spec; sub(/.*features[ \t]*=[ \t]*/, "", list); sub(/\].*/, "]", list); if (spec !~ /features/) list = "" } else list = spec
+  nf = strings(list, feats)
+  if (spec !~ /no-default-feature[ \t]*=[ \t]*true/) feats[++nf] = "default"
+  if (mode == "findlinks") {
+    for (i = 1; i <= nf; i++) { c = paths(links[feats[i]], arr); for (j = 1; j <= c; j++) print arr[j] }
+    c = paths(links["*"], arr); for (j = 1; j <= c; j++) print arr[j]
+    exit
+  }
+  for (i = 1; i <= nf; i++) {
+    f = feats[i]
+    # feature.rs activation_scripts: the last-defined matching target with scripts, else the feature's own
+    best = ""; bestorder = 0
+    for (k in scripts) { split(k, parts, SUBSEP); if (parts[1] == f && parts[2] != "" && applies(parts[2]) && order[k] > bestorder) { best = parts[2]; bestorder = order[k] } }
+    if (bestorder == 0 && !((f, "") in scripts)) continue
+    c = strings(scripts[f, best], arr); for (j = 1; j <= c; j++) print "script", arr[j]
+  }
+  for (i = 1; i <= nf; i++) {
+    f = feats[i]
+    # feature.rs activation_env: most specific (last-defined) target first; the first value wins
+    for (pass = seen_targets; pass >= 0; pass--) {
+      for (n = 1; n <= nenv[f]; n++) {
+        t = etgt[f, n]
+        if (!applies(t) || (pass > 0 ? order[f, t] != pass || t == "" : t != "")) continue
+        if (!(ekey[f, n] in done)) { done[ekey[f, n]] = 1; print "env", ekey[f, n], evalue[f, n] }
+      }
+    }
+  }
+}
+AWK
+facts() {  # facts MODE [PLATFORM_NAME]
+  awk -v mode="$1" -v env="$environment" -v pname="${2:-linux-64}" "$MANIFEST_AWK" "$(manifest)"
+}
+
+# The builder's CUDA as pixi detects it: CONDA_OVERRIDE_CUDA when set (empty means none), else the
+# driver; /stub-log/host-cuda stands for a builder with a GPU.
+host_has_cuda() {
+  if [ -n "${CONDA_OVERRIDE_CUDA+set}" ]; then [ -n "$CONDA_OVERRIDE_CUDA" ]; else [ -f /stub-log/host-cuda ]; fi
+}
+
+choose_platform() {
+  local name subdir cuda
+  while read -r name subdir cuda; do
+    [ "$subdir" = linux-64 ] || continue
+    if [ -n "$platform" ]; then [ "$name" = "$platform" ] && { echo "$name"; return; }; continue; fi
+    if [ "$cuda" = - ] || host_has_cuda; then echo "$name"; return; fi
+  done < <(facts platforms)
+  if [ -n "$platform" ]; then fail "the workspace has no platform '$platform'"; fi
+  # A manifest without platforms the stub can read: the host's subdir.
+  [ -z "$(facts platforms)" ] && { echo linux-64; return; }
+  fail "The workspace does not support 'linux-64'"
+}
+
+install_find_links() {
+  local dir wheel
+  while read -r dir; do
+    [ -d "$dir" ] || fail "find-links directory '$dir' does not exist (os error 2)"
+    for wheel in "$dir"/*.whl; do
+      [ -e "$wheel" ] || continue
+      mkdir -p "$prefix/lib/python3/site-packages"
+      echo "$dir" > "$prefix/lib/python3/site-packages/$(basename "$wheel").from-find-links"
+    done
+  done < <(facts findlinks)
+}
+
+print_activation() {
+  local kind key value installed missing=()
+  installed=$(cat "$prefix/conda-meta/stub-platform")
+  while read -r kind key value; do
+    if [ "$kind" = script ]; then
+      if [ -f "$PWD/$key" ]; then echo ". \"$PWD/$key\""; else missing+=("$PWD/$key"); fi
+    elif [[ $value == *'$'* ]]; then echo "export $key=\"${value//\"/\\\"}\""
+    else printf "export %s='%s'\n" "$key" "${value//\'/\'\\\'\'}"; fi
+  done < <(facts activation "$installed")
+  if [ ${#missing[@]} -gt 0 ]; then
+    local IFS=,
+    echo " WARN Could not find activation scripts: ${missing[*]}" >&2
+  fi
+}
+
 # Path dependencies, one `name = { path = "...", ... }` per line: fails on a missing path, and
 # records an editable one as pip does, a .pth file pointing at the source tree.
 build_path_dependencies() {
   local line name path
-  { grep -E '^[A-Za-z0-9_.-]+[[:space:]]*=.*[{,][[:space:]]*path[[:space:]]*=[[:space:]]*"' "$1" || true; } | while IFS= read -r line; do
+  # (find-links directories are read by install_find_links, for the environment's features only)
+  { grep -E '^[A-Za-z0-9_.-]+[[:space:]]*=.*[{,][[:space:]]*path[[:space:]]*=[[:space:]]*"' "$1" | grep -v 'find-links' || true; } | while IFS= read -r line; do
     name=$(printf '%s' "$line" | sed -E 's/^([A-Za-z0-9_.-]+).*/\1/')
     path=$(printf '%s' "$line" | sed -E 's/.*path[[:space:]]*=[[:space:]]*"([^"]*)".*/\1/')
     [ -e "$path" ] || fail "failed to build '$name' from '$path': No such file or directory (os error 2)"
@@ -60,10 +197,13 @@ case $command in
     if [ "$environment" != default ] && ! grep -Eq "^[[:space:]]*\"?$environment\"?[[:space:]]*=" "$file"; then
       fail "unknown environment '$environment' in $file"
     fi
+    chosen=$(choose_platform)
     sleep "${PIXI_STUB_SLEEP:-0}"  # stands in for solving and downloading
     build_path_dependencies "$file"
     mkdir -p "$prefix/bin" "$prefix/conda-meta" "$prefix/etc/conda/activate.d" "$HOME/.cache/rattler/cache/pkgs"
+    install_find_links
     echo "environment=$environment cuda=${CONDA_OVERRIDE_CUDA:-none}" > "$prefix/conda-meta/stub-install"
+    echo "$chosen" > "$prefix/conda-meta/stub-platform"
     head -c "${PIXI_STUB_ENV_KB:-512}000" /dev/zero > "$prefix/lib-payload.so"
     echo 'export STUB_ACTIVATED=1' > "$prefix/etc/conda/activate.d/stub.sh"
     head -c 64000 /dev/zero > "$HOME/.cache/rattler/cache/pkgs/stub-package.conda"
@@ -75,8 +215,10 @@ case $command in
     [ -d "$prefix/conda-meta" ] || fail "environment '$environment' is not installed"
     echo "export PATH=\"$prefix/bin:\${PATH}\""
     echo "export CONDA_PREFIX=\"$prefix\""
+    echo "export PIXI_PROJECT_ROOT=\"$PWD\""
     echo "export PIXI_ENVIRONMENT_NAME=\"$environment\""
-    echo ". \"$prefix/etc/conda/activate.d/stub.sh\"" ;;
+    echo ". \"$prefix/etc/conda/activate.d/stub.sh\""
+    print_activation ;;
   --version) echo "pixi $version" ;;
   *) fail "stub pixi does not implement '$command'" ;;
 esac
