@@ -51,6 +51,12 @@ project.addTask('bench', {
   exec: 'ts-node --project test/tsconfig.json test/e2e/bench.ts',
 });
 
+project.addTask('check:pixi-examples', {
+  description: 'Adopt every manifest of pixi\'s examples/ and docs/source_files/ and synthesize its images (arg: a pixi checkout)',
+  exec: 'ts-node --project test/tsconfig.json test/corpus/pixi-examples.ts',
+  receiveArgs: true,
+});
+
 project.addTask('test:mutations', {
   description: 'Break each guarded property on purpose and check that its test fails',
   exec: 'ts-node --project test/tsconfig.json test/mutations/run.ts',

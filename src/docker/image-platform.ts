@@ -27,7 +27,7 @@ export function chooseImagePlatform(environment: string, workspace: IPixiWorkspa
     const platforms = workspace.platformsOf(environment);
     const reason = platforms.length > 0
       ? `this one has ${platforms.join(', ')}; add "${IMAGE_SUBDIR}" to its platforms`
-      : `this one has no platform at all: the workspace's platforms are empty, or its features' platforms have none in common`;
+      : 'this one has no platform at all: the workspace\'s platforms are empty, or its features\' platforms have none in common';
     throw invalidOption(OWNER, 'environment', environment, `an environment the workspace solves for ${IMAGE_SUBDIR} (${reason})`);
   }
   if (requested !== undefined && !candidates.includes(requested)) {

@@ -1,8 +1,8 @@
+import { imageActivation } from './activation-inputs';
+import { chooseImagePlatform } from './image-platform';
 import { ImageReference, parseImageReference, isPixiImage, pixiVersionOfTag, formatImageReference } from './image-reference';
 import * as layout from './layout';
 import { PixiDockerImageOptions } from './options';
-import { imageActivation } from './activation-inputs';
-import { chooseImagePlatform } from './image-platform';
 import { checkPathDependencies, checkWorkspacePathsInImage } from './path-dependency-inputs';
 import { DockerRecipe, FinalImageKind } from './recipe';
 import { renderEntrypoint } from './render-entrypoint';

@@ -4,11 +4,11 @@
  */
 import { PixiManifestFile } from './manifest-file';
 import { DEFAULT, PlatformModel, WorkspaceModel } from './model';
-import { workspaceModelOf } from './parsed';
 import {
   CondaDependency, PixiActivation, PixiFeature, PixiFeatureTables, PixiRichPlatform, PixiTarget, PixiTask,
   PixiWorkspaceOptions, PypiDependency, ChannelPriority,
 } from './options';
+import { workspaceModelOf } from './parsed';
 import { KNOWN_SUBDIRS, PLATFORM_NAME, PLATFORM_SELECTORS, RESERVED_PLATFORM_NAMES } from './platforms';
 import { hasControlCharacter, invalidOption, requireOneOf } from '../util/validate';
 

@@ -6,7 +6,7 @@
 import { readActivation } from './activation';
 import { PixiManifestFile } from './manifest-file';
 import { EnvironmentModel, FeatureModel, PlatformModel, WorkspaceModel } from './model';
-import { findLinksIn, PackageReader, pathDependenciesIn } from './path-dependencies';
+import { DependencyContext, findLinksIn, PackageReader, pathDependenciesIn } from './path-dependencies';
 import { derivePlatformName, KNOWN_SUBDIRS } from './platforms';
 import { implicitFeatureNames } from './pyproject';
 import { isTable, parseToml as parseText, tableAt, TomlError, TomlTable as Table } from '../util/toml';
@@ -31,9 +31,11 @@ export function workspaceModelOf(document: Table, manifestFile: PixiManifestFile
   const workspace: Table | undefined = root.workspace ?? root.project;
   if (!isTable(workspace)) throw fail(`has no ${pyproject ? '[tool.pixi.workspace]' : '[workspace]'} table (nor the legacy [project] one)`);
   // The workspace's own [package] answers for `path = "."`; other directories need a reader.
-  const read: PackageReader = (directory) => directory === '.' && isTable(root.package)
-    ? { file: manifestFile, package: root.package, uvSources: pyproject ? document.tool?.uv?.sources : undefined }
+  const uvSources = pyproject && isTable(document.tool?.uv?.sources) ? document.tool.uv.sources : undefined;
+  const read: PackageReader = (directory) => directory === '.' && (isTable(root.package) || uvSources !== undefined)
+    ? { file: manifestFile, package: isTable(root.package) ? root.package : undefined, uvSources }
     : readPackage?.(directory);
+  const context: DependencyContext = { read, pool: tableAt(workspace, 'dependencies') };
 
   // Table paths in messages, as the user finds them in the file.
   const rootPath = pyproject ? 'tool.pixi.' : '';
@@ -43,13 +45,13 @@ export function workspaceModelOf(document: Table, manifestFile: PixiManifestFile
   if (pyproject) for (const name of implicitFeatureNames(document)) features[name] = {};
   for (const [name, feature] of Object.entries(tableAt(root, 'feature'))) {
     if (!isTable(feature)) throw fail(`${rootPath}feature.${name} must be a table`);
-    features[name] = featureModel(feature, `${rootPath}feature.${name}.`, read, fail);
+    features[name] = featureModel(feature, `${rootPath}feature.${name}.`, context, fail);
   }
 
   const environments: Record<string, EnvironmentModel> = {};
   for (const [name, env] of Object.entries(tableAt(root, 'environments'))) {
     const path = `${rootPath}environments.${name}`;
-    const model = environmentModel(env, `${path}.`, read, fail);
+    const model = environmentModel(env, `${path}.`, context, fail);
     for (const feature of model.features) {
       if (!Object.prototype.hasOwnProperty.call(features, feature)) throw fail(`environment "${name}" uses the feature "${feature}", which is not defined`);
     }
@@ -65,7 +67,7 @@ export function workspaceModelOf(document: Table, manifestFile: PixiManifestFile
     manifestFile,
     name: stringOrUndefined(workspace.name) ?? (pyproject ? stringOrUndefined(document.project?.name) : undefined),
     platforms: withReferencedSubdirs(platforms, featureModels),
-    defaultFeature: featureModel(root, rootPath, read, fail),
+    defaultFeature: featureModel(root, rootPath, context, fail),
     features,
     environments,
     // [workspace.pypi-options] applies to every environment, even one without the default feature
@@ -87,7 +89,7 @@ function parseToml(text: string, fileName: string): Table {
   }
 }
 
-function featureModel(feature: Table, tablePath: string, read: PackageReader, fail: (message: string) => Error): FeatureModel {
+function featureModel(feature: Table, tablePath: string, context: DependencyContext, fail: (message: string) => Error): FeatureModel {
   const platforms = feature.platforms;
   if (platforms !== undefined && (!Array.isArray(platforms) || platforms.some((p) => typeof p !== 'string'))) {
     throw fail(`${tablePath}platforms must be a list of platform names`);
@@ -99,13 +101,13 @@ function featureModel(feature: Table, tablePath: string, read: PackageReader, fa
   return {
     platforms,
     cuda: versionText(tableAt(feature, 'system-requirements').cuda),
-    pathDependencies: pathDependenciesIn(feature, tablePath, read),
+    pathDependencies: pathDependenciesIn(feature, tablePath, context),
     activation: readActivation(feature, tablePath, fail),
     targetActivations,
   };
 }
 
-function environmentModel(env: unknown, tablePath: string, read: PackageReader, fail: (message: string) => Error): EnvironmentModel {
+function environmentModel(env: unknown, tablePath: string, context: DependencyContext, fail: (message: string) => Error): EnvironmentModel {
   if (Array.isArray(env)) return { features: env.map(String), noDefaultFeature: false };
   if (!isTable(env)) throw fail(`${tablePath.slice(0, -1)} must be a list of features or a table`);
   const features = env.features ?? [];
@@ -117,7 +119,7 @@ function environmentModel(env: unknown, tablePath: string, read: PackageReader, 
     features: features.map(String),
     noDefaultFeature: env['no-default-feature'] === true,
     solveGroup: stringOrUndefined(env['solve-group']),
-    inline: Object.keys(content).length > 0 ? featureModel(content, tablePath, read, fail) : undefined,
+    inline: Object.keys(content).length > 0 ? featureModel(content, tablePath, context, fail) : undefined,
   };
 }
 

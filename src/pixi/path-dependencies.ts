@@ -36,6 +36,17 @@ export interface PackageManifest {
 /** Reads the package manifest of a directory, relative to the workspace root. */
 export type PackageReader = (directory: string) => PackageManifest | undefined;
 
+/** What resolving a path dependency needs besides its own table. */
+export interface DependencyContext {
+  readonly read: PackageReader;
+  /**
+   * `[workspace.dependencies]`, which `{ workspace = true }` entries of the workspace and of its
+   * member packages inherit, paths relative to the workspace root (pixi
+   * `crates/pixi_manifest/src/toml/feature.rs` `into_feature`, `toml/package.rs` `into_manifest`).
+   */
+  readonly pool: Table;
+}
+
 /** Tables whose entries may be `{ path = ... }`: conda source dependencies and PyPI dependencies. */
 const DEPENDENCY_TABLES = ['dependencies', 'host-dependencies', 'build-dependencies', 'dev', 'pypi-dependencies'];
 /** The dependency tables of a pixi-build `[package]` (pixi `crates/pixi_manifest/src/package.rs`). */
@@ -48,10 +59,10 @@ const PACKAGE_DEPENDENCY_TABLES = ['build-dependencies', 'host-dependencies', 'r
  * @param feature the feature's table (the manifest root for the default feature)
  * @param tablePath its TOML path with a trailing dot, e.g. `feature.dev.`, or empty for the root
  */
-export function pathDependenciesIn(feature: Table, tablePath: string, read: PackageReader): PathDependencyModel[] {
-  const found = [...dependenciesOfTables(feature, tablePath, read), ...findLinksIn(feature, tablePath)];
+export function pathDependenciesIn(feature: Table, tablePath: string, context: DependencyContext): PathDependencyModel[] {
+  const found = [...dependenciesOfTables(feature, tablePath, context), ...findLinksIn(feature, tablePath)];
   for (const [target, tables] of Object.entries(tableAt(feature, 'target'))) {
-    if (isTable(tables)) found.push(...dependenciesOfTables(tables, `${tablePath}target.${target}.`, read, target));
+    if (isTable(tables)) found.push(...dependenciesOfTables(tables, `${tablePath}target.${target}.`, context, target));
   }
   return found;
 }
@@ -73,16 +84,22 @@ export function findLinksIn(owner: Table, tablePath: string): PathDependencyMode
   return found;
 }
 
-function dependenciesOfTables(tables: Table, tablePath: string, read: PackageReader, target?: string): PathDependencyModel[] {
+function dependenciesOfTables(tables: Table, tablePath: string, context: DependencyContext, target?: string): PathDependencyModel[] {
   const found: PathDependencyModel[] = [];
   for (const tableName of DEPENDENCY_TABLES) {
-    for (const [name, spec] of Object.entries(tableAt(tables, tableName))) {
-      const path = pathOf(spec, '.');
+    for (const [name, written] of Object.entries(tableAt(tables, tableName))) {
+      const { spec, base } = inherited(name, written, '.', context);
+      const path = pathOf(spec, base);
       if (path === undefined) continue;
-      found.push({ name, path, editable: (spec as Table).editable === true, table: `${tablePath}${tableName}`, target, inputs: packageInputs(path, read) });
+      found.push({ name, path, editable: (spec as Table).editable === true, table: `${tablePath}${tableName}`, target, inputs: packageInputs(path, context) });
     }
   }
   return found;
+}
+
+/** A `{ workspace = true }` entry stands for the pool's entry of that name, relative to the workspace root. */
+function inherited(name: string, spec: unknown, base: string, context: DependencyContext): { spec: unknown; base: string } {
+  return isTable(spec) && spec.workspace === true ? { spec: context.pool[name], base: '.' } : { spec, base };
 }
 
 /** `{ path, subdirectory }` → the joined, normalized path (pixi builds `path` + `subdirectory`). */
@@ -98,33 +115,36 @@ function pathOf(spec: unknown, base: string): string | undefined {
  * manifests, its path dependencies and uv path sources, each relative to the package's directory
  * (pixi `crates/pixi_build_discovery/src/discovery.rs`, `source_anchor.rs`).
  */
-export function packageInputs(directory: string, read: PackageReader, seen = new Set<string>()): string[] {
+export function packageInputs(directory: string, context: DependencyContext, seen = new Set<string>()): string[] {
   if (seen.has(directory)) return [];
   seen.add(directory);
-  const manifest = read(directory);
+  const manifest = context.read(directory);
   if (manifest?.package === undefined && manifest?.uvSources === undefined) return [directory];
   const inputs: string[] = [];
   const pkg = manifest.package ?? {};
-  const source = pathOf(tableAt(tableAt(pkg, 'build'), 'source'), directory);
-  if (manifest.package !== undefined && source !== undefined) {
-    // The package builds from elsewhere: what it needs is its manifest and that source.
+  const sourceTable = tableAt(pkg, 'build').source;
+  if (manifest.package !== undefined && isTable(sourceTable)) {
+    // The package builds from elsewhere: what it needs is its manifest and that source, unless
+    // the source is a git or url location, which the build fetches itself.
     if (directory !== '.') inputs.push(normalizePath(posix.join(directory, manifest.file)));
-    inputs.push(...packageInputs(source, read, seen));
+    const source = pathOf(sourceTable, directory);
+    if (source !== undefined) inputs.push(...packageInputs(source, context, seen));
   } else {
     inputs.push(directory);
   }
   const dependencyTables = [pkg, ...Object.values(tableAt(pkg, 'target')).filter(isTable)];
   for (const tables of dependencyTables) {
     for (const tableName of PACKAGE_DEPENDENCY_TABLES) {
-      for (const spec of Object.values(tableAt(tables, tableName))) {
-        const path = pathOf(spec, directory);
-        if (path !== undefined) inputs.push(...packageInputs(path, read, seen));
+      for (const [name, written] of Object.entries(tableAt(tables, tableName))) {
+        const { spec, base } = inherited(name, written, directory, context);
+        const path = pathOf(spec, base);
+        if (path !== undefined) inputs.push(...packageInputs(path, context, seen));
       }
     }
   }
   for (const spec of Object.values(manifest.uvSources ?? {})) {
     const path = pathOf(spec, directory);
-    if (path !== undefined) inputs.push(...packageInputs(path, read, seen));
+    if (path !== undefined) inputs.push(...packageInputs(path, context, seen));
   }
   return [...new Set(inputs)];
 }

@@ -24,7 +24,9 @@ export function derivePlatformName(subdir: string, entry: Record<string, unknown
   const cuda = typeof entry.cuda === 'object' && entry.cuda !== null ? entry.cuda as Record<string, unknown> : { driver: entry.cuda };
   // `cuda = { driver, arch }`: the arch is the raw virtual package `__cuda_arch`.
   if (cuda.arch !== undefined) raw.__cuda_arch = cuda.arch;
-  const friendly: Record<string, unknown> = { cuda: cuda.driver, archspec: entry.archspec, glibc: entry.glibc, linux: entry.linux, macos: entry.macos ?? entry.osx, windows: entry.windows };
+  const friendly: Record<string, unknown> = {
+    cuda: cuda.driver, archspec: entry.archspec, glibc: entry.glibc, linux: entry.linux, macos: entry.macos ?? entry.osx, windows: entry.windows,
+  };
   const parts = [subdir];
   for (const [key, value] of Object.entries(friendly)) if (value !== undefined) parts.push(`${key}-${nameSegment(value)}`);
   for (const key of Object.keys(raw).sort()) parts.push(`${nameSegment(key.replace(/^_+/, ''))}-${nameSegment(raw[key])}`);

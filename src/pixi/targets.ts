@@ -37,7 +37,9 @@ function globPattern(glob: string): RegExp {
  * `[target.*]` tables in reverse manifest order, then the feature's own (pixi
  * `Targets::resolve_for_platform`: the last-defined matching target wins, the default comes last).
  */
-export function resolveTargets<T>(defaultTarget: T | undefined, targets: ReadonlyArray<{ selector: string; value: T }>, platform: SelectedPlatform): T[] {
+export function resolveTargets<T>(
+  defaultTarget: T | undefined, targets: ReadonlyArray<{ selector: string; value: T }>, platform: SelectedPlatform,
+): T[] {
   const matching = targets.filter((t) => selectorMatches(t.selector, platform)).map((t) => t.value);
   return [...(defaultTarget === undefined ? [] : [defaultTarget]), ...matching].reverse();
 }

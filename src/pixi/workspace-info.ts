@@ -33,6 +33,9 @@ export interface IPixiWorkspace {
   /** Environment names; always includes `default`. */
   readonly environmentNames: string[];
 
+  /** The workspace's `requires-pixi` (a conda version spec such as `>=0.40`), if it sets one. */
+  readonly requiresPixi?: string;
+
   /**
    * Whether the workspace has the environment.
    * @param environment an environment name
@@ -88,7 +91,4 @@ export interface IPixiWorkspace {
    * @param platform one of `imagePlatformsOf(environment)`; defaults to the first
    */
   activationOf(environment: string, platform?: string): PixiActivation;
-
-  /** The workspace's `requires-pixi` (a conda version spec such as `>=0.40`), if it sets one. */
-  readonly requiresPixi?: string;
 }

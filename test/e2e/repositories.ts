@@ -7,8 +7,8 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { Project } from 'projen';
 import { CUDA_EXERCISE_WORKSPACE } from '../../examples/cuda-exercise/workspace';
-import { manifestFixture } from '../helpers/toml';
 import { DockerIgnore, DockerRecipe, FinalImageKind, PixiDockerImage, PixiDockerImageOptions, PixiWorkspace } from '../../src';
+import { manifestFixture } from '../helpers/toml';
 
 /** The default command: prints what the activation set, then exits with a code of its own. */
 export const COMMAND = ['bash', '-c', 'echo "cmd $CONDA_PREFIX $STUB_ACTIVATED"; exit 7'];

@@ -194,7 +194,7 @@ case $command in
   install)
     file=$(manifest)
     [ -f pixi.lock ] || fail "pixi.lock is missing in $PWD"
-    if [ "$environment" != default ] && ! grep -Eq "^[[:space:]]*\"?$environment\"?[[:space:]]*=" "$file"; then
+    if [ "$environment" != default ] && ! grep -Eq "^[[:space:]]*(\"?$environment\"?[[:space:]]*=|\[(tool\.pixi\.)?environments\.${environment}[].])" "$file"; then
       fail "unknown environment '$environment' in $file"
     fi
     chosen=$(choose_platform)

@@ -138,8 +138,8 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'CUDA comes from rich platforms too',
     file: 'src/pixi/model.ts',
-    replace: 'return [...fromFeatures, ...fromPlatforms]',
-    with: 'return [...fromFeatures]',
+    replace: 'return [...featureModelsOf(model, environment).map((f) => f.cuda), platform?.cuda]',
+    with: 'return [...featureModelsOf(model, environment).map((f) => f.cuda)]',
     test: 'test/pixi/adopt.test.ts',
   },
   {
@@ -316,5 +316,12 @@ export const MUTATIONS: Mutation[] = [
     replace: "const platform = spec.namesPlatform ? ` --platform ${spec.platform}` : '';",
     with: "const platform = '';",
     test: 'test/e2e/images.e2e.ts',
+  },
+  {
+    property: '{ workspace = true } dependencies resolve against [workspace.dependencies]',
+    file: 'src/pixi/path-dependencies.ts',
+    replace: "return isTable(spec) && spec.workspace === true ? { spec: context.pool[name], base: '.' } : { spec, base };",
+    with: 'return { spec, base };',
+    test: 'test/pixi/pixi-semantics.test.ts',
   },
 ];

@@ -51,7 +51,7 @@ describe('activation (pixi activation.rs get_activator; feature.rs activation_sc
   });
 
   test('the last-defined matching target wins, whatever its kind', () => {
-    const text = (first: string, second: string) => `[workspace]\nchannels = []\nplatforms = ["linux-64"]\n` +
+    const text = (first: string, second: string) => '[workspace]\nchannels = []\nplatforms = ["linux-64"]\n' +
       `[target.${first}.activation]\nscripts = ["${first}.sh"]\n[target.${second}.activation]\nscripts = ["${second}.sh"]\n`;
     expect(PixiManifest.parse(text('linux-64', 'unix'), 'pixi.toml').activationOf('default').scripts).toEqual(['unix.sh']);
     expect(PixiManifest.parse(text('unix', 'linux-64'), 'pixi.toml').activationOf('default').scripts).toEqual(['linux-64.sh']);
@@ -132,15 +132,19 @@ describe('activation in the image', () => {
 });
 
 describe('pyproject extras and dependency groups are features (pixi pyproject.rs into_workspace_manifest)', () => {
-  const manifest = fromFixture('pyproject-groups', 'pyproject.toml');
-
   test('every environment pixi init writes is accepted, default included', () => {
+    const manifest = fromFixture('pyproject-groups', 'pyproject.toml');
     expect(manifest.environmentNames).toEqual(['default', 'test', 'docs-site']);
     expect(manifest.featuresOf('test')).toEqual(['default', 'test']);
     expect(manifest.featuresOf('docs-site')).toEqual(['default', 'docs_site', 'dev']);
     for (const environment of manifest.environmentNames) {
       expect(() => new PixiImageSpec({ workspace: manifest, environment, installInputs: ['src'], copySources: false })).not.toThrow();
     }
+  });
+
+  test('uv sources of the workspace\'s own package are followed', () => {
+    const text = readFixture('pyproject-groups', 'pyproject.toml') + '\n[tool.uv.sources]\nhelper = { path = "libs/helper" }\n';
+    expect(PixiManifest.parse(text, 'pyproject.toml').pathDependenciesOf('default')[0].inputs).toEqual(['.', 'libs/helper']);
   });
 
   test('a group name is kept as written; an unknown feature still fails', () => {
@@ -252,6 +256,14 @@ describe('path dependencies of packages (pixi build discovery; [package.build] s
     expect(() => new PixiImageSpec({ workspace: manifest, installInputs: ['project', 'packages', 'shared'], copySources: false }))
       .toThrow(/which builds from "vendor\/helper"/);
     expect(() => new PixiImageSpec({ workspace: manifest, installInputs: ['project', 'packages', 'shared', 'vendor'], copySources: false })).not.toThrow();
+  });
+
+  test('a package that builds from git needs no local files but its manifest (pixi\'s examples/pixi-build/cpp-git-source)', () => {
+    const text = readFixture('pixi-build', 'pixi.toml').replace('source = { path = "project" }', 'source = { git = "https://github.com/example/sdl.git", rev = "abc123" }')
+      .replace(/\[package.host-dependencies\][^[]*/, '');
+    const manifest = PixiManifest.parse(text, 'pixi.toml');
+    expect(manifest.pathDependenciesOf('default')[0].inputs).toEqual([]);
+    expect(() => new PixiImageSpec({ workspace: manifest, copySources: false })).not.toThrow();
   });
 
   test('a chain that leaves the build context is refused, naming the link', () => {
