@@ -59,6 +59,12 @@ export interface PixiProjectOptions extends github.GitHubProjectOptions {
    */
   readonly installInputs?: string[];
   /**
+   * The workspace platform every image installs, for an adopted workspace whose environments have
+   * several `linux-64` platforms (e.g. `cuda-linux-64` and `linux-64`); see `PixiDockerImageOptions.platform`.
+   * @default - each environment's first `linux-64` platform
+   */
+  readonly imagePlatform?: string;
+  /**
    * Also write an Apptainer definition per image (and build it in the workflow).
    * @default false
    * @featured true
@@ -109,6 +115,7 @@ export class PixiProject extends github.GitHubProject {
       sourceDir: options.sourceDir,
       copySources: options.copySources,
       installInputs: options.installInputs?.map(String),
+      platform: options.imagePlatform,
     }));
     new DockerIgnore(this);
     if (options.apptainer) for (const image of this.images) new ApptainerDefinition(this, { image });

@@ -1,9 +1,8 @@
+import { IMAGE_SUBDIR } from '../pixi/model';
 import { IPixiWorkspace } from '../pixi/workspace-info';
 import { invalidOption } from '../util/validate';
 
 const OWNER = 'PixiDockerImage';
-/** The subdir of every image (multi-arch images are a later concern). */
-export const IMAGE_SUBDIR = 'linux-64';
 
 /** Which workspace platform an image installs, and whether the Dockerfile must name it. */
 export interface ImagePlatformChoice {

@@ -1,10 +1,11 @@
 import { spawnSync } from 'child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join, relative } from 'path';
 import { Testing } from 'projen';
 import { PixiProject } from '../../src';
 import { tempOutdir } from '../helpers/project';
+import { manifestFixture } from '../helpers/toml';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -52,6 +53,19 @@ describe('PixiProject', () => {
     const generatedDir = tempOutdir();
     new PixiProject({ name: 'gen', outdir: generatedDir }).synth();
     expect(new PixiProject({ name: 'gen', outdir: generatedDir }).workspace.manifest.generated).toBe(true);
+  });
+
+  test('adopts a workspace with a CUDA platform beside a plain one, installing the chosen one', () => {
+    const adopting = () => {
+      const outdir = tempOutdir();
+      cpSync(manifestFixture('multi-machine'), outdir, { recursive: true });
+      return outdir;
+    };
+    const byDefault = Testing.synth(new PixiProject({ name: 'mm', outdir: adopting(), environments: ['default'] }));
+    expect(byDefault.Dockerfile).toContain('pixi install --locked --environment default --platform cuda-linux-64');
+    const cpu = Testing.synth(new PixiProject({ name: 'mm', outdir: adopting(), environments: ['default'], imagePlatform: 'linux-64' }));
+    expect(cpu.Dockerfile).toContain('--platform linux-64');
+    expect(cpu.Dockerfile).toContain('LABEL sh.pixi.platform="linux-64"');
   });
 
   test('adopts a pyproject.toml that installs itself in editable mode, given its install inputs', () => {
