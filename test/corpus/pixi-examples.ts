@@ -13,7 +13,7 @@
  * Usage: npm run check:pixi-examples -- <a checkout of github.com/prefix-dev/pixi> [--build]
  * (the reference commit is 2b25fc76dd3b5cc50a235387d948474975c40d73, pixi 0.77.0).
  */
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { dirname, join, relative } from 'path';
 import { Project } from 'projen';
@@ -49,10 +49,13 @@ function buildAndRun(image: PixiDockerImage, context: string): string[] {
   const tag = `corpus/${image.spec.environment}:${Math.random().toString(36).slice(2, 8)}`;
   // A stand-in lock, as `pixi lock` would write it.
   if (!existsSync(join(context, 'pixi.lock'))) writeFileSync(join(context, 'pixi.lock'), 'version: 6\n');
+  const logs = mkdtempSync(join(tmpdir(), 'corpus-log-'));
   try {
-    buildah.build(context, image.spec.dockerfile, tag, mkdtempSync(join(tmpdir(), 'corpus-log-')));
+    buildah.build(context, image.spec.dockerfile, tag, logs);
   } catch (error) {
     return [`build failed: ${String((error as Error).message).split('\n').filter((l) => /error/i.test(l)).slice(0, 2).join(' / ')}`];
+  } finally {
+    rmSync(logs, { recursive: true, force: true });
   }
   const started = buildah.run(tag, ['bash', '-c', 'echo "$CONDA_PREFIX"']);
   return started.status === 0 && started.stdout.trim() === image.spec.environmentPrefix ? [] : [`does not start: ${started.stderr.trim()}`];
@@ -98,6 +101,7 @@ for (const file of files) {
     const clear = error instanceof Error && !(error instanceof TypeError) && error.message.startsWith('PixiWorkspace: ');
     if (!clear) crashes++;
     rows.push(`| ${name} | - | ${clear ? 'REFUSED' : 'CRASH'} | ${String((error as Error).message).split('\n')[0]} |`);
+    rmSync(outdir, { recursive: true, force: true });
     continue;
   }
   for (const environment of workspace.environmentNames) {
@@ -128,6 +132,7 @@ for (const file of files) {
     }
     rows.push(`| ${name} | ${environment} | ${outcome} |`);
   }
+  rmSync(outdir, { recursive: true, force: true });
 }
 
 console.log('| manifest | environment | outcome | detail |\n|---|---|---|---|');
