@@ -29,7 +29,11 @@ export function workspaceModelOf(document: Table, manifestFile: PixiManifestFile
   const root: Table | undefined = pyproject ? document.tool?.pixi : document;
   if (!isTable(root)) throw fail('has no [tool.pixi] table, so pixi does not use it');
   const workspace: Table | undefined = root.workspace ?? root.project;
-  if (!isTable(workspace)) throw fail(`has no ${pyproject ? '[tool.pixi.workspace]' : '[workspace]'} table (nor the legacy [project] one)`);
+  if (!isTable(workspace)) {
+    // A pixi-build member: its workspace is the manifest of a parent directory.
+    const member = isTable(root.package) ? '; it is the manifest of a package ([package]), built by the workspace it belongs to: adopt that workspace\'s manifest' : '';
+    throw fail(`has no ${pyproject ? '[tool.pixi.workspace]' : '[workspace]'} table (nor the legacy [project] one)${member}`);
+  }
   // The workspace's own [package] answers for `path = "."`; other directories need a reader.
   const uvSources = pyproject && isTable(document.tool?.uv?.sources) ? document.tool.uv.sources : undefined;
   const read: PackageReader = (directory) => directory === '.' && (isTable(root.package) || uvSources !== undefined)

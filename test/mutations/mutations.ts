@@ -285,8 +285,8 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'a package chain is followed through member manifests',
     file: 'src/pixi/path-dependencies.ts',
-    replace: 'const manifest = read(directory);',
-    with: "const manifest = directory === '.' ? read(directory) : undefined;",
+    replace: 'const manifest = context.read(directory);',
+    with: "const manifest = directory === '.' ? context.read(directory) : undefined;",
     test: 'test/pixi/pixi-semantics.test.ts',
   },
   {

@@ -121,6 +121,7 @@ describe('an adopted manifest stays the user\'s', () => {
 
   test('a manifest without [workspace] or [project] is refused', () => {
     expect(() => PixiManifest.parse('[dependencies]\npython = "3.12"\n', 'pixi.toml')).toThrow(/pixi.toml: has no \[workspace\] table/);
+    expect(() => PixiManifest.parse('[package]\nname = "core"\n', 'pixi.toml')).toThrow(/has no \[workspace\] table \(nor the legacy \[project\] one\); it is the manifest of a package/);
   });
 
   test('an environment using an undefined feature fails as in pixi', () => {
