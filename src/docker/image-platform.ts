@@ -1,4 +1,5 @@
 import { IMAGE_SUBDIR } from '../pixi/model';
+import { PLATFORM_NAME } from '../pixi/platforms';
 import { IPixiWorkspace } from '../pixi/workspace-info';
 import { invalidOption } from '../util/validate';
 
@@ -32,5 +33,11 @@ export function chooseImagePlatform(environment: string, workspace: IPixiWorkspa
   if (requested !== undefined && !candidates.includes(requested)) {
     throw invalidOption(OWNER, 'platform', requested, `a ${IMAGE_SUBDIR} platform of environment "${environment}": ${candidates.join(', ')}`);
   }
-  return { name: requested ?? candidates[0], explicit: candidates.length > 1 };
+  const name = requested ?? candidates[0];
+  const explicit = candidates.length > 1;
+  // The name goes into the RUN line and a label: only a name pixi itself accepts (platform.rs).
+  if (explicit && !PLATFORM_NAME.test(name)) {
+    throw invalidOption(OWNER, 'platform', name, 'a platform name pixi accepts: letters, digits and "-", starting with a letter');
+  }
+  return { name, explicit };
 }

@@ -163,6 +163,9 @@ export class PixiImageSpec {
     this.runtimeInputs = workspace
       ? checkPathDependencies(this.environment, workspace.pathDependenciesOf(this.environment, this.platform), this.recipe, this.installInputs)
       : [];
+    if (options.contextDirectory !== undefined && typeof options.contextDirectory !== 'string') {
+      throw invalidOption(OWNER, 'contextDirectory', options.contextDirectory, 'the path of the build context directory');
+    }
     const activation = imageActivation(this.environment, workspace?.activationOf(this.environment, this.platform) ?? {},
       this.finalImageKind, options.contextDirectory);
     this.activationScripts = activation.scripts;

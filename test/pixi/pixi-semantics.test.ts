@@ -211,6 +211,16 @@ describe('rich platforms (pixi platform.rs synthesize_name_string; environment.r
     expect(dockerfile).toContain('LABEL sh.pixi.platform="linux-64"\n');
   });
 
+  test('a platform name that could break out of the RUN line is refused, as pixi refuses it', () => {
+    const text = readFixture('multi-machine', 'pixi.toml').replace('name = "cuda-linux-64"', 'name = "cuda && curl evil"');
+    expect(() => new PixiImageSpec({ workspace: PixiManifest.parse(text, 'pixi.toml'), copySources: false })).toThrow(
+      'PixiDockerImage: invalid platform "cuda && curl evil"; allowed: a platform name pixi accepts');
+  });
+
+  test('a contextDirectory that is not a path is refused (JavaScript callers)', () => {
+    expect(() => new PixiImageSpec({ contextDirectory: 42 as any })).toThrow('PixiDockerImage: invalid contextDirectory 42; allowed: the path of the build context directory.');
+  });
+
   test('a single linux-64 platform needs no flag and no label', () => {
     const spec = new PixiImageSpec({ workspace: manifest, environment: 'new-cuda', copySources: false });
     expect([spec.platform, spec.namesPlatform, spec.cudaVersion, spec.labels]).toEqual(['linux-64-cuda-12-4', false, '12.4', {}]);
