@@ -34,7 +34,7 @@ const project = new cdk.JsiiProject({
   npmignoreEnabled: true,
 });
 
-project.npmignore?.exclude('/examples/', '/demo-out/', '/.ci/', '/schemas/');
+project.npmignore?.exclude('/examples/', '/demo-out/', '/.ci/', '/schemas/', '/scripts/');
 
 project.addTask('demo', {
   description: 'Synthesize the bundled cuda-exercise example into demo-out/ and print what it wrote',

@@ -43,7 +43,7 @@ export class Buildah {
     if (process.getuid?.() !== 0) throw new Error('the e2e tests need root (buildah with chroot isolation)');
     for (const tool of ['buildah', 'unshare', 'ldd', 'dpkg']) {
       if (spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0) {
-        throw new Error(`${tool} is missing: apt-get install buildah (see .ci/run)`);
+        throw new Error(`${tool} is missing: run scripts/install-test-tools.sh (apt-get install buildah)`);
       }
     }
     const buildah = new Buildah(join(tmpdir(), 'projen-pixi-e2e'));

@@ -7,7 +7,7 @@ import { spawnSync } from 'child_process';
 export function shellcheck(script: string, shell: 'sh' | 'bash'): string[] {
   const result = spawnSync('shellcheck', ['--shell', shell, '--format', 'gcc', '-'], { input: script, encoding: 'utf8', env: process.env });
   if (result.error) {
-    throw new Error(`shellcheck could not run (${result.error.message}); install it: apt-get install shellcheck`);
+    throw new Error(`shellcheck could not run (${result.error.message}); install it: apt-get install shellcheck (scripts/install-test-tools.sh)`);
   }
   if (result.status !== 0 && result.stdout.trim() === '') {
     throw new Error(`shellcheck failed: ${result.stderr}`);
