@@ -2,4 +2,4 @@ export * from './docker';
 export * from './pixi';
 export * from './github';
 export * from './apptainer';
-export * from './pixi-project';
+export * from './project';

@@ -69,7 +69,7 @@ describe('README', () => {
   }, 120_000);
 
   test('the test command follows its marker, alone in its sh block', () => {
-    expect(README).toMatch(/^<!-- test-command -->\n```sh\nnpm ci && npm test && npm run test:e2e\n```$/m);
+    expect(README).toMatch(/^<!-- test-command -->\n```sh\nbash scripts\/install-test-tools.sh && npm ci && npm test && npm run test:e2e\n```$/m);
     expect(README).toMatch(/^<!-- main-command -->\n```sh\nnpm ci && npm run demo\n```$/m);
   });
 });

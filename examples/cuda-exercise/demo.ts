@@ -42,6 +42,9 @@ function main(): void {
   // The lesson's cuda-exercise workspace: a cpu and a gpu environment of PyTorch.
   new PixiWorkspace(project, CUDA_EXERCISE_WORKSPACE);
 
+  // Sample code, written once and then the user's; before the images, which check that their sources exist.
+  new SampleDir(project, 'app', { sourceDir: join(__dirname, 'app') });
+
   // One image per environment; the gpu image gets CONDA_OVERRIDE_CUDA=12 from the workspace.
   const command = ['python', 'src/torch_detect_GPU.py'];
   new PixiDockerImage(project, { environment: 'cpu', dockerfile: 'Dockerfile.cpu', ports: [8000], command });
@@ -51,9 +54,6 @@ function main(): void {
   new DockerIgnore(project);
   // Builds, tests and publishes both images to GHCR from GitHub Actions; the file goes to the repository root.
   new GhcrWorkflow(repository);
-
-  // Sample code is written once and then belongs to the user.
-  new SampleDir(project, 'app', { sourceDir: join(__dirname, 'app') });
 
   repository.synth();
 

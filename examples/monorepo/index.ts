@@ -2,7 +2,7 @@
  * A monorepo with two pixi workspaces in subdirectories and one workflow at the root that builds
  * and publishes the images of both. Run: `npx ts-node --project test/tsconfig.json examples/monorepo/index.ts OUTDIR`.
  */
-import { Project } from 'projen';
+import { Project, SampleDir } from 'projen';
 import { DockerIgnore, GhcrWorkflow, PixiDockerImage, PixiWorkspace } from '../../src';
 
 export function synthesize(outdir: string): Project {
@@ -15,6 +15,8 @@ export function synthesize(outdir: string): Project {
     dependencies: { 'python': '3.12.*', 'pytorch-gpu': '>=2.7' },
     systemRequirements: { cuda: '12' },
   });
+  // Sources, written once as samples; the images copy app/ and check that it exists.
+  new SampleDir(training, 'app', { files: { 'train.py': 'print("training")\n' } });
   new PixiDockerImage(training, { command: ['python', 'src/train.py'] });
   new DockerIgnore(training);
 
@@ -23,6 +25,7 @@ export function synthesize(outdir: string): Project {
     platforms: ['linux-64', 'linux-aarch64'],
     dependencies: { python: '3.13.*', fastapi: '*', uvicorn: '*' },
   });
+  new SampleDir(api, 'app', { files: { 'main.py': 'from fastapi import FastAPI\n\napp = FastAPI()\n' } });
   new PixiDockerImage(api, { finalImage: 'ubuntu:24.04', ports: [8000], command: ['uvicorn', 'main:app', '--host', '0.0.0.0'] });
   new DockerIgnore(api);
 

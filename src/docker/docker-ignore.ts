@@ -1,6 +1,7 @@
 import { IgnoreFile, IResolver, Project } from 'projen';
 import { DEFAULT_DOCKERIGNORE_PATTERNS, findExcludedPaths } from './dockerignore-rules';
 import { PixiDockerImage } from './pixi-docker-image';
+import { refuseToOverwrite } from '../util/user-files';
 import { hasControlCharacter, invalidOption } from '../util/validate';
 
 /**
@@ -37,6 +38,8 @@ export class DockerIgnore extends IgnoreFile {
    * @param options defaults and extra patterns
    */
   public constructor(project: Project, options: DockerIgnoreOptions = {}) {
+    refuseToOverwrite('DockerIgnore', project.outdir, '.dockerignore',
+      'move it away to have it generated, and add the patterns you need with the "patterns" option');
     super(project, '.dockerignore');
     if (options.defaults ?? true) this.exclude(...DockerIgnore.DEFAULT_PATTERNS);
     this.exclude(...(options.patterns ?? []));

@@ -1,3 +1,5 @@
+import { existsSync } from 'fs';
+import { join } from 'path';
 import { Component, FileBase, Project } from 'projen';
 import { PixiDockerImageOptions } from './options';
 import { PixiImageSpec } from './pixi-image-spec';
@@ -69,6 +71,26 @@ export class PixiDockerImage extends Component {
     if (spec.entrypointFile) {
       this.entrypoint = new RenderedFile(this, spec.entrypointFile,
         (marker) => spec.renderEntrypoint({ headerComment: marker })!, { executable: true });
+    }
+  }
+
+  /**
+   * Refuses an image that copies a directory or file the build context does not have: the first
+   * `docker build` would fail on it. Checked at synthesis, after the sample files of components
+   * created earlier (e.g. a Python project's module) are written, and before the Dockerfile.
+   */
+  public synthesize(): void {
+    const outdir = this.project.outdir;
+    const exists = (path: string) => existsSync(join(outdir, path));
+    const { sourceDir, installInputs } = this.spec;
+    if (sourceDir !== undefined && !exists(sourceDir)) {
+      throw invalidOption('PixiDockerImage', 'sourceDir', sourceDir,
+        `a directory that exists in ${outdir}, which the image copies to /app/src (or copySources: false to copy none)`);
+    }
+    for (const input of installInputs) {
+      if (!exists(input)) {
+        throw invalidOption('PixiDockerImage', 'installInputs', input, `files or directories that exist in ${outdir}, which pixi install reads`);
+      }
     }
   }
 }

@@ -20,12 +20,11 @@ import {
   requireSingleLine,
 } from '../util/validate';
 import { satisfiesVersionSpec } from '../util/version-spec';
-import { compareVersions } from '../util/versions';
+import { compareVersions, CUDA_VERSION, CUDA_VERSION_ALLOWED } from '../util/versions';
 
 const OWNER = 'PixiDockerImage';
 const DEFAULT_BASE_IMAGE = 'ghcr.io/prefix-dev/pixi:noble';
 const ENVIRONMENT_NAME = /^[a-z\d-]+$/;
-const CUDA_VERSION = /^\d+(\.\d+){0,2}$/;
 const PIXI_VERSION = /^\d+\.\d+\.\d+$/;
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const LABEL_KEY = /^[A-Za-z0-9](?:[A-Za-z0-9._/-]*[A-Za-z0-9])?$/;
@@ -140,7 +139,7 @@ export class PixiImageSpec {
     const cudaVersion = options.cudaVersion ?? workspace?.cudaVersionFor(this.environment, this.platform);
     this.cudaVersion = cudaVersion === undefined ? undefined
       : requireMatch(OWNER, options.cudaVersion === undefined ? 'cudaVersion (from the workspace)' : 'cudaVersion', cudaVersion,
-        CUDA_VERSION, 'a CUDA version such as "12", "12.9" or "12.9.1"');
+        CUDA_VERSION, CUDA_VERSION_ALLOWED);
 
     const base = parseImageReference(OWNER, 'baseImage', options.baseImage ?? DEFAULT_BASE_IMAGE);
     const final = options.finalImage === undefined ? base : parseImageReference(OWNER, 'finalImage', options.finalImage);

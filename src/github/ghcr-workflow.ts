@@ -7,6 +7,7 @@ import { toProjenJob, toProjenTriggers } from './projen-workflow';
 import { ApptainerDefinition } from '../apptainer/apptainer-definition';
 import { PixiDockerImage } from '../docker/pixi-docker-image';
 import { RenderedFile } from '../util/rendered-file';
+import { refuseToOverwrite } from '../util/user-files';
 
 /** Options for {@link GhcrWorkflow}. */
 export interface GhcrWorkflowOptions extends GhcrWorkflowSpecOptions {
@@ -36,6 +37,7 @@ export class GhcrWorkflow extends Component {
    */
   public constructor(project: Project, options: GhcrWorkflowOptions = {}) {
     if (options.images) new GhcrWorkflowSpec(options.images.map((image) => ({ spec: image.spec })), options);
+    refuseToOverwrite('GhcrWorkflow', project.root.outdir, WORKFLOW_FILE, 'move it away to have the workflow generated');
     super(project, 'GhcrWorkflow');
     this.options = options;
     const root = project.root;

@@ -1,25 +1,32 @@
-import { existsSync } from 'fs';
+import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
-import { Component, FileBase, Project } from 'projen';
+import { Component, FileBase, Project, SampleFile } from 'projen';
 import { PixiManifestFile } from './manifest-file';
 import { PixiActivation, PixiWorkspaceOptions } from './options';
 import { PixiManifest } from './pixi-manifest';
 import { IPixiWorkspace, PixiPathDependency } from './workspace-info';
 import { RenderedFile } from '../util/rendered-file';
+import { isTable, parseToml } from '../util/toml';
+import { fileExists, handOver, refuseToOverwrite } from '../util/user-files';
 import { requireOneOf } from '../util/validate';
 
 const IS_PIXI_WORKSPACE = Symbol.for('projen-pixi.PixiWorkspace');
 /** Lets `fromManifest` reuse the constructor without putting a manifest into the public options. */
 const ADOPTED_MANIFEST = Symbol('adopted manifest');
+/** Lets `seeded` reuse the constructor: the manifest is written once, then left to the user. */
+const SEED = Symbol('seed');
 
 /**
- * The pixi workspace of a project, in one of two modes:
+ * The pixi workspace of a project, in one of three modes:
  *
  * - `new PixiWorkspace(project, options)` writes `pixi.toml` from typed options. The file is
  *   generated and read-only: change `.projenrc.ts`, not the file, and `pixi add` cannot edit it.
+ *   A manifest the user wrote at that path is never overwritten: construction throws instead.
  * - `PixiWorkspace.fromManifest(project, 'pixi.toml')` reads a manifest the project already has
- *   (also `pyproject.toml` with `[tool.pixi]`). It never writes or owns the file, so `pixi add`
+ *   (also `pyproject.toml` with `[tool.pixi]`). It never writes or deletes the file, so `pixi add`
  *   keeps working.
+ * - `PixiWorkspace.seeded(project, options)` writes `pixi.toml` once from the options, as `pixi init`
+ *   would, when the project has no manifest yet, and adopts the manifest from then on.
  *
  * Either way, the images of the project learn from it which environments exist, which need CUDA
  * and which manifest file to copy.
@@ -40,6 +47,38 @@ export class PixiWorkspace extends Component implements IPixiWorkspace {
   }
 
   /**
+   * The manifest of the project, written once from `options` when there is none yet (as `pixi init`
+   * writes one) and adopted as it is from then on, so `pixi add` and `pixi upgrade` edit it and
+   * `npx projen` never undoes them. An existing `pixi.toml`, or a `pyproject.toml` with `[tool.pixi]`,
+   * is adopted and the options are not used; check them against it with `PixiManifest` if they matter.
+   * @param project the project whose directory holds the workspace
+   * @param options the workspace to write when the project has no manifest
+   */
+  public static seeded(project: Project, options: PixiWorkspaceOptions = {}): PixiWorkspace {
+    const existing = PixiWorkspace.manifestIn(project.outdir);
+    if (existing) return PixiWorkspace.fromManifest(project, existing);
+    return new PixiWorkspace(project, { ...options, [SEED]: true } as PixiWorkspaceOptions);
+  }
+
+  /**
+   * The manifest file pixi would read in a directory: `pixi.toml`, else a `pyproject.toml` with a
+   * `[tool.pixi]` table; undefined when there is neither.
+   * @param directory the directory to look in
+   */
+  public static manifestIn(directory: string): PixiManifestFile | undefined {
+    if (fileExists(join(directory, PixiManifestFile.PIXI_TOML))) return PixiManifestFile.PIXI_TOML;
+    const pyproject = join(directory, PixiManifestFile.PYPROJECT_TOML);
+    if (!fileExists(pyproject)) return undefined;
+    let document: Record<string, unknown>;
+    try {
+      document = parseToml(readFileSync(pyproject, 'utf8'));
+    } catch {
+      return undefined; // not pixi's to read; pixi ignores it too
+    }
+    return isTable(document.tool) && isTable(document.tool.pixi) ? PixiManifestFile.PYPROJECT_TOML : undefined;
+  }
+
+  /**
    * The project's workspace, if it has one.
    * @param project the project to search (not its subprojects)
    */
@@ -51,6 +90,8 @@ export class PixiWorkspace extends Component implements IPixiWorkspace {
   public readonly manifest: PixiManifest;
   /** The generated `pixi.toml`; undefined for an adopted manifest. */
   public readonly file?: FileBase;
+  /** Whether the manifest is one the project already had, which projen never writes. */
+  private readonly adopted: boolean;
 
   /**
    * Writes `pixi.toml` from typed options; invalid values throw here, before anything is written.
@@ -58,14 +99,37 @@ export class PixiWorkspace extends Component implements IPixiWorkspace {
    * @param options the workspace
    */
   public constructor(project: Project, options: PixiWorkspaceOptions = {}) {
-    const adopted = (options as Record<symbol, PixiManifest | undefined>)[ADOPTED_MANIFEST];
+    const internal = options as Record<symbol, unknown>;
+    const adopted = internal[ADOPTED_MANIFEST] as PixiManifest | undefined;
+    const seed = internal[SEED] === true;
     const manifest = adopted ?? PixiManifest.fromOptions({ ...options, name: options.name ?? project.name });
     if (PixiWorkspace.of(project)) throw new Error(`PixiWorkspace: the project "${project.name}" already has a pixi workspace`);
+    if (!adopted && !seed) {
+      refuseToOverwrite('PixiWorkspace', project.outdir, manifest.manifestFile,
+        'adopt it with PixiWorkspace.fromManifest(project), or move it away to have one generated from these options');
+    }
     super(project, 'PixiWorkspace');
     Object.defineProperty(this, IS_PIXI_WORKSPACE, { value: true });
     this.manifest = manifest;
-    if (!adopted) {
+    this.adopted = adopted !== undefined;
+    if (seed) {
+      // Written as pixi init writes it: no marker, writable, never rewritten once it exists.
+      new SampleFile(project, manifest.manifestFile, { contents: manifest.render() });
+    } else if (!adopted) {
       this.file = new RenderedFile(this, manifest.manifestFile, (marker) => manifest.render({ headerComment: marker }));
+    }
+  }
+
+  /**
+   * An adopted manifest is the user's: it comes off projen's list of generated files, so that the
+   * clean-up never deletes it, and one projen generated earlier is handed over (marker dropped,
+   * writable) so that `pixi add` can edit it.
+   */
+  public preSynthesize(): void {
+    if (!this.adopted) return;
+    const file = this.manifest.manifestFile;
+    if (handOver(this.project.outdir, file)) {
+      this.project.logger.info(`PixiWorkspace: ${file} was generated by projen and is now yours: edit it, or use pixi add.`);
     }
   }
 

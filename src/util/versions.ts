@@ -8,3 +8,8 @@ export function compareVersions(a: string, b: string): number {
   }
   return 0;
 }
+
+/** A CUDA version as images and workspaces take it: `12`, `12.9` or `12.9.1`. */
+export const CUDA_VERSION = /^\d+(\.\d+){0,2}$/;
+/** What CUDA_VERSION allows, for error messages. */
+export const CUDA_VERSION_ALLOWED = 'a CUDA version such as "12", "12.9" or "12.9.1"';

@@ -7,11 +7,11 @@ import { CUDA_EXERCISE_WORKSPACE } from '../../examples/cuda-exercise/workspace'
 import { ApptainerDefinition, ApptainerDefinitionSpec, DockerRecipe, PixiDockerImage, PixiImageSpec, PixiWorkspace } from '../../src';
 import { parseDefinition } from '../helpers/apptainer';
 import { parseInstructions } from '../helpers/dockerfile';
-import { tempOutdir } from '../helpers/project';
+import { tempRepository } from '../helpers/project';
 import { shellcheck } from '../helpers/shellcheck';
 
 function cudaExercise() {
-  const project = new Project({ name: 'cuda-exercise', outdir: tempOutdir() });
+  const project = new Project({ name: 'cuda-exercise', outdir: tempRepository() });
   new PixiWorkspace(project, CUDA_EXERCISE_WORKSPACE);
   const image = new PixiDockerImage(project, { environment: 'gpu', dockerfile: 'Dockerfile.gpu', command: ['python', 'src/main.py'] });
   const definition = new ApptainerDefinition(project, { image });
@@ -111,7 +111,7 @@ describe('ApptainerDefinition rejects what it cannot express', () => {
 
 describe('ApptainerDefinition without a PixiDockerImage', () => {
   test('describes the image itself and writes the entrypoint it copies', () => {
-    const project = new Project({ name: 'cuda-exercise', outdir: tempOutdir() });
+    const project = new Project({ name: 'cuda-exercise', outdir: tempRepository() });
     new PixiWorkspace(project, CUDA_EXERCISE_WORKSPACE);
     const definition = new ApptainerDefinition(project, { imageOptions: { environment: 'gpu', command: ['python', 'src/main.py'] } });
     const files = Testing.synth(project);
@@ -124,7 +124,7 @@ describe('ApptainerDefinition without a PixiDockerImage', () => {
   });
 
   test('an image and image options together are refused', () => {
-    const project = new Project({ name: 'p', outdir: tempOutdir() });
+    const project = new Project({ name: 'p', outdir: tempRepository() });
     const image = new PixiDockerImage(project, {});
     expect(() => new ApptainerDefinition(project, { image, imageOptions: { environment: 'default' } }))
       .toThrow(/invalid imageOptions .*allowed: nothing when "image" is given/);

@@ -2,11 +2,11 @@ import { github, Project, Testing } from 'projen';
 import { parse } from 'yaml';
 import { CUDA_EXERCISE_WORKSPACE } from '../../examples/cuda-exercise/workspace';
 import { ApptainerDefinition, GhcrWorkflow, PixiDockerImage, PixiWorkspace } from '../../src';
-import { tempOutdir } from '../helpers/project';
+import { tempRepository } from '../helpers/project';
 import { workflowFindings } from '../helpers/workflow-validators';
 
 function synthWorkflow(gitHub: boolean): string {
-  const root = new Project({ name: 'lesson', outdir: tempOutdir() });
+  const root = new Project({ name: 'lesson', outdir: tempRepository('cuda-exercise/app') });
   if (gitHub) new github.GitHub(root, { mergify: false, pullRequestLint: false });
   const exercise = new Project({ name: 'cuda-exercise', parent: root, outdir: 'cuda-exercise' });
   new PixiWorkspace(exercise, CUDA_EXERCISE_WORKSPACE);

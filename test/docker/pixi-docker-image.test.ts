@@ -3,7 +3,7 @@ import { join } from 'path';
 import { Project, Testing, python, typescript } from 'projen';
 import { DockerIgnore, DockerRecipe, PixiDockerImage } from '../../src';
 import { dockerfileDiagnostics, instructionLines } from '../helpers/dockerfile';
-import { tempOutdir } from '../helpers/project';
+import { tempRepository } from '../helpers/project';
 import { shellcheck } from '../helpers/shellcheck';
 
 function cudaExercise(project: Project) {
@@ -22,7 +22,7 @@ function cudaExercise(project: Project) {
 
 describe('PixiDockerImage in a projen project', () => {
   test('synthesizes a Dockerfile and an entrypoint per image (snapshot)', () => {
-    const project = new Project({ name: 'cuda-exercise', outdir: tempOutdir() });
+    const project = new Project({ name: 'cuda-exercise', outdir: tempRepository() });
     cudaExercise(project);
     const files = Testing.synth(project);
 
@@ -32,7 +32,7 @@ describe('PixiDockerImage in a projen project', () => {
   });
 
   test('the files carry the projen marker where their format allows it', () => {
-    const project = new Project({ name: 'p', outdir: tempOutdir() });
+    const project = new Project({ name: 'p', outdir: tempRepository() });
     cudaExercise(project);
     const files = Testing.synth(project);
 
@@ -46,7 +46,7 @@ describe('PixiDockerImage in a projen project', () => {
   });
 
   test('writes the entrypoint executable and both files read-only', () => {
-    const project = new Project({ name: 'p', outdir: tempOutdir() });
+    const project = new Project({ name: 'p', outdir: tempRepository() });
     new PixiDockerImage(project, {});
     project.synth();
     // Permission bits as octal text: read-only for everyone, executable for the entrypoint.
@@ -57,7 +57,7 @@ describe('PixiDockerImage in a projen project', () => {
   });
 
   test('each image keeps its own entrypoint, and the Dockerfile uses it', () => {
-    const project = new Project({ name: 'p', outdir: tempOutdir() });
+    const project = new Project({ name: 'p', outdir: tempRepository() });
     const { cpu, gpu } = cudaExercise(project);
 
     expect([cpu.spec.entrypointFile, gpu.spec.entrypointFile]).toEqual(['entrypoint.cpu.sh', 'entrypoint.gpu.sh']);
@@ -65,7 +65,7 @@ describe('PixiDockerImage in a projen project', () => {
   });
 
   test('entrypoints follow Dockerfiles in subdirectories and *.Dockerfile names', () => {
-    const project = new Project({ name: 'p', outdir: tempOutdir() });
+    const project = new Project({ name: 'p', outdir: tempRepository() });
     const a = new PixiDockerImage(project, { dockerfile: 'docker/gpu.Dockerfile', environment: 'gpu' });
     const b = new PixiDockerImage(project, { dockerfile: 'docker/Dockerfile' });
     const files = Testing.synth(project);
@@ -75,14 +75,14 @@ describe('PixiDockerImage in a projen project', () => {
   });
 
   test('two images cannot share a Dockerfile', () => {
-    const project = new Project({ name: 'p', outdir: tempOutdir() });
+    const project = new Project({ name: 'p', outdir: tempRepository() });
     new PixiDockerImage(project, { environment: 'cpu' });
     expect(() => new PixiDockerImage(project, { environment: 'gpu' }))
       .toThrow(/invalid dockerfile "Dockerfile"; allowed: a path not used by another image.*Dockerfile.gpu/);
   });
 
   test('TUTORIAL writes only the Dockerfile', () => {
-    const project = new Project({ name: 'p', outdir: tempOutdir() });
+    const project = new Project({ name: 'p', outdir: tempRepository() });
     const image = new PixiDockerImage(project, { recipe: DockerRecipe.TUTORIAL, environment: 'gpu', cudaVersion: '12' });
     const files = Testing.synth(project);
 
@@ -94,7 +94,7 @@ describe('PixiDockerImage in a projen project', () => {
 
 describe('PixiDockerImage in other kinds of projen projects', () => {
   test('in a subproject: files land in the subproject directory', () => {
-    const root = new Project({ name: 'root', outdir: tempOutdir() });
+    const root = new Project({ name: 'root', outdir: tempRepository('cuda-exercise/app') });
     const sub = new Project({ name: 'cuda-exercise', parent: root, outdir: 'cuda-exercise' });
     cudaExercise(sub);
     const files = Testing.synth(root);
@@ -106,7 +106,7 @@ describe('PixiDockerImage in other kinds of projen projects', () => {
   });
 
   test('in a TypeScript project', () => {
-    const project = new typescript.TypeScriptProject({ name: 'ts-host', defaultReleaseBranch: 'main', outdir: tempOutdir() });
+    const project = new typescript.TypeScriptProject({ name: 'ts-host', defaultReleaseBranch: 'main', outdir: tempRepository() });
     new PixiDockerImage(project, { environment: 'default', command: ['node', 'lib/index.js'] });
     new DockerIgnore(project);
     const files = Testing.synth(project);
@@ -117,7 +117,7 @@ describe('PixiDockerImage in other kinds of projen projects', () => {
 
   test('in a Python project, with pyproject-independent defaults', () => {
     const project = new python.PythonProject({
-      name: 'py-host', moduleName: 'py_host', authorName: 'a', authorEmail: 'a@example.org', version: '0.1.0', outdir: tempOutdir(),
+      name: 'py-host', moduleName: 'py_host', authorName: 'a', authorEmail: 'a@example.org', version: '0.1.0', outdir: tempRepository(),
     });
     new PixiDockerImage(project, { sourceDir: 'py_host', command: ['python', '-m', 'py_host'] });
     new DockerIgnore(project);

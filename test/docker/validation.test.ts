@@ -2,7 +2,7 @@ import { DockerfileParser } from 'dockerfile-ast';
 import { Testing, Project } from 'projen';
 import { DockerRecipe, PixiDockerImage, PixiDockerImageOptions, PixiImageSpec } from '../../src';
 import { execFormOf } from '../helpers/dockerfile';
-import { tempOutdir } from '../helpers/project';
+import { tempRepository } from '../helpers/project';
 
 /** Each bad value, and what the error must say: the option, the value and what is allowed. */
 const BAD_INPUTS: [string, PixiDockerImageOptions, RegExp][] = [
@@ -54,7 +54,7 @@ describe('bad input throws at construction, naming option, value and what is all
   });
 
   test('and nothing is written', () => {
-    const project = new Project({ name: 'p', outdir: tempOutdir() });
+    const project = new Project({ name: 'p', outdir: tempRepository() });
     expect(() => new PixiDockerImage(project, { environment: 'Bad Env' })).toThrow(/environment "Bad Env"/);
     const files = Testing.synth(project);
     expect(Object.keys(files).filter((f) => /Dockerfile|entrypoint/.test(f))).toEqual([]);

@@ -1,6 +1,6 @@
 import { Project } from 'projen';
 import { GhcrWorkflow, GhcrWorkflowOptions, GhcrWorkflowSpec, ImagePlatform, PixiDockerImage, PixiImageSpec, WorkflowRecipe } from '../../src';
-import { tempOutdir } from '../helpers/project';
+import { tempRepository } from '../helpers/project';
 
 const IMAGES = [{ spec: new PixiImageSpec({ environment: 'gpu' }) }];
 
@@ -30,14 +30,14 @@ const BAD: [string, GhcrWorkflowOptions, RegExp][] = [
 describe('bad workflow options throw at construction, naming option, value and what is allowed', () => {
   test.each(BAD)('%s', (_name, options, message) => {
     expect(() => new GhcrWorkflowSpec(IMAGES, options)).toThrow(message);
-    const project = new Project({ name: 'p', outdir: tempOutdir() });
+    const project = new Project({ name: 'p', outdir: tempRepository() });
     const image = new PixiDockerImage(project, { environment: 'gpu' });
     expect(() => new GhcrWorkflow(project, { ...options, images: [image] })).toThrow(message);
   });
 
   test('a workflow needs at least one image', () => {
     expect(() => new GhcrWorkflowSpec([])).toThrow(/invalid images \[\]; allowed: at least one PixiDockerImage/);
-    const project = new Project({ name: 'p', outdir: tempOutdir() });
+    const project = new Project({ name: 'p', outdir: tempRepository() });
     new GhcrWorkflow(project);
     expect(() => project.synth()).toThrow(/at least one PixiDockerImage/);
   });

@@ -2,7 +2,7 @@ import { cpSync, readFileSync, statSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { Project } from 'projen';
 import { PixiManifest, PixiManifestFile, PixiWorkspace } from '../../src';
-import { tempOutdir } from '../helpers/project';
+import { tempRepository } from '../helpers/project';
 import { pixiManifestErrors, pyprojectErrors } from '../helpers/schema';
 import { manifestFixture, readFixture, tomlData } from '../helpers/toml';
 
@@ -71,7 +71,7 @@ const FIXTURES: Record<string, Expected> = {
 
 /** A project directory holding a copy of one fixture. */
 function projectWith(dir: string): Project {
-  const outdir = tempOutdir();
+  const outdir = tempRepository();
   cpSync(manifestFixture(dir), outdir, { recursive: true });
   return new Project({ name: 'adopting', outdir });
 }
@@ -130,7 +130,7 @@ describe('an adopted manifest stays the user\'s', () => {
   });
 
   test('a missing file or another file name is refused', () => {
-    const project = new Project({ name: 'empty', outdir: tempOutdir() });
+    const project = new Project({ name: 'empty', outdir: tempRepository() });
     expect(() => PixiWorkspace.fromManifest(project)).toThrow(/pixi.toml not found/);
     expect(() => PixiWorkspace.fromManifest(project, 'environment.yml')).toThrow(/invalid manifestFile "environment.yml"; allowed: pixi.toml or pyproject.toml/);
   });

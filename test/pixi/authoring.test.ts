@@ -1,7 +1,7 @@
 import { Project, Testing } from 'projen';
 import { CUDA_EXERCISE_WORKSPACE } from '../../examples/cuda-exercise/workspace';
 import { ChannelPriority, PixiManifest, PixiWorkspace, PixiWorkspaceOptions } from '../../src';
-import { tempOutdir } from '../helpers/project';
+import { tempRepository } from '../helpers/project';
 import { pixiManifestErrors } from '../helpers/schema';
 import { readFixture, tomlData } from '../helpers/toml';
 
@@ -9,7 +9,7 @@ import { readFixture, tomlData } from '../helpers/toml';
 const CUDA_EXERCISE: PixiWorkspaceOptions = CUDA_EXERCISE_WORKSPACE;
 
 function synthManifest(options: PixiWorkspaceOptions): string {
-  const project = new Project({ name: 'p', outdir: tempOutdir() });
+  const project = new Project({ name: 'p', outdir: tempRepository() });
   new PixiWorkspace(project, options);
   return Testing.synth(project)['pixi.toml'];
 }

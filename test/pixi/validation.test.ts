@@ -1,6 +1,6 @@
 import { Project } from 'projen';
 import { PixiManifest, PixiWorkspace, PixiWorkspaceOptions } from '../../src';
-import { tempOutdir } from '../helpers/project';
+import { tempRepository } from '../helpers/project';
 
 const F = { a: {}, b: {} };
 
@@ -53,13 +53,13 @@ describe('bad workspace options throw, naming table, key and value', () => {
   });
 
   test('nothing is written', () => {
-    const project = new Project({ name: 'p', outdir: tempOutdir() });
+    const project = new Project({ name: 'p', outdir: tempRepository() });
     expect(() => new PixiWorkspace(project, { platforms: ['linux-128'] })).toThrow(/linux-128/);
     expect(project.tryFindFile('pixi.toml')).toBeUndefined();
   });
 
   test('one workspace per project', () => {
-    const project = new Project({ name: 'p', outdir: tempOutdir() });
+    const project = new Project({ name: 'p', outdir: tempRepository() });
     new PixiWorkspace(project);
     expect(() => new PixiWorkspace(project)).toThrow(/already has a pixi workspace/);
   });

@@ -1,0 +1,123 @@
+/*
+ * Run-time checks of PixiProject's options. `.projenrc.js` (what `projen new` writes) and jsii
+ * languages have no compiler to catch a misspelt key or a wrong type; `projen new` hands over
+ * numbers where a string is declared (`--cuda-version 12`).
+ */
+import { github } from 'projen';
+import { OptionNames } from './option-names';
+import { PixiProjectOptions } from './options';
+import { closestName } from '../util/suggest';
+
+type OwnOption = Exclude<keyof PixiProjectOptions, keyof github.GitHubProjectOptions>;
+type Kind = 'string' | 'strings' | 'numbers' | 'boolean';
+
+/** PixiProject's own options; the compiler keeps this list complete. */
+const OWN_OPTIONS: { readonly [K in OwnOption]-?: Kind } = {
+  environments: 'strings',
+  dependencies: 'strings',
+  cudaVersion: 'string',
+  cudaEnvironments: 'strings',
+  platforms: 'strings',
+  generateManifest: 'boolean',
+  finalImage: 'string',
+  ports: 'numbers',
+  sourceDir: 'string',
+  copySources: 'boolean',
+  installInputs: 'strings',
+  imagePlatform: 'string',
+  apptainer: 'boolean',
+  gitignore: 'strings',
+  gitattributes: 'strings',
+};
+
+/** The options PixiProject passes on to projen's GitHubProject; the compiler keeps this list complete. */
+const INHERITED_OPTIONS: { readonly [K in keyof github.GitHubProjectOptions]-?: true } = {
+  autoApproveOptions: true,
+  autoMerge: true,
+  autoMergeOptions: true,
+  clobber: true,
+  commitGenerated: true,
+  devContainer: true,
+  gitIgnoreOptions: true,
+  gitOptions: true,
+  github: true,
+  githubOptions: true,
+  gitpod: true,
+  logging: true,
+  name: true,
+  outdir: true,
+  parent: true,
+  projectTree: true,
+  projenCommand: true,
+  projenCredentials: true,
+  projenrcJson: true,
+  projenrcJsonOptions: true,
+  readme: true,
+  renovatebot: true,
+  renovatebotOptions: true,
+  stale: true,
+  staleOptions: true,
+  vscode: true,
+};
+
+/** Every option name PixiProject takes. */
+export const OPTION_NAMES: readonly string[] = [...Object.keys(OWN_OPTIONS), ...Object.keys(INHERITED_OPTIONS)];
+
+/** The key under which `projen new` hands its bootstrap arguments to the project (projen's javascript/render-options.ts, PROJEN_NEW). */
+const PROJEN_NEW_KEY = '__new__';
+
+/** PixiProject's own option names. */
+export const OWN_OPTION_NAMES: readonly string[] = Object.keys(OWN_OPTIONS);
+
+const ALLOWED: Record<Kind, string> = {
+  string: 'a string',
+  strings: 'a list of strings',
+  numbers: 'a list of numbers',
+  boolean: 'true or false',
+};
+
+/**
+ * Checks the keys and the types of PixiProject's own options; returns them with numbers that
+ * stand for strings turned into strings. Throws naming the option as the user wrote it.
+ */
+export function checkProjectOptions(options: unknown, names: OptionNames): PixiProjectOptions {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new Error(`${names.owner}: the options must be an object, got ${JSON.stringify(options)}.`);
+  }
+  const given = options as Record<string, unknown>;
+  for (const key of Object.keys(given)) {
+    if (OPTION_NAMES.includes(key) || key === PROJEN_NEW_KEY) continue;
+    const suggestion = closestName(key, OPTION_NAMES);
+    throw new Error(`${names.owner}: unknown option ${names.of(key)}${suggestion ? `; did you mean ${names.of(suggestion)}?` : ''} `
+      + '(the options are listed in API.md under PixiProjectOptions).');
+  }
+  const checked: Record<string, unknown> = { ...given };
+  for (const [name, kind] of Object.entries(OWN_OPTIONS) as Array<[OwnOption, Kind]>) {
+    const value = given[name];
+    if (value === undefined) continue;
+    const coerced = coerce(value, kind);
+    if (coerced === undefined) {
+      throw new Error(`${names.owner}: invalid ${names.of(name)} ${JSON.stringify(value)}; allowed: ${ALLOWED[kind]}.`);
+    }
+    checked[name] = coerced;
+  }
+  return checked as unknown as PixiProjectOptions;
+}
+
+/** The value as its kind, or undefined when it is not one; a finite number is accepted for a string. */
+function coerce(value: unknown, kind: Kind): unknown {
+  const asString = (v: unknown) => typeof v === 'string' ? v : typeof v === 'number' && Number.isFinite(v) ? String(v) : undefined;
+  switch (kind) {
+    case 'boolean':
+      return typeof value === 'boolean' ? value : undefined;
+    case 'string':
+      return asString(value);
+    case 'strings': {
+      if (!Array.isArray(value)) return undefined;
+      const strings = value.map(asString);
+      return strings.every((s) => s !== undefined) ? strings : undefined;
+    }
+    case 'numbers':
+      return Array.isArray(value) && value.every((v) => typeof v === 'number') ? value : undefined;
+  }
+}

@@ -1,0 +1,98 @@
+import { github } from 'projen';
+
+/**
+ * Options for {@link PixiProject}: flat, so that `projen new` takes each as a command-line switch
+ * (`cudaVersion` is `--cuda-version`; repeat a switch for a list).
+ */
+export interface PixiProjectOptions extends github.GitHubProjectOptions {
+  /**
+   * pixi environments to ship, one image each. A new workspace gets a feature per environment.
+   * @default ["default"]
+   * @featured true
+   */
+  readonly environments?: string[];
+  /**
+   * Dependencies of a new workspace, as `pixi add` takes them: `python=3.12.*`, `numpy>=2`, `pandas`.
+   * They go into the `pixi.toml` written for a project that has none; with an existing manifest,
+   * each must already be one of its dependencies (add them with `pixi add`).
+   * @default - none
+   * @featured true
+   */
+  readonly dependencies?: string[];
+  /**
+   * CUDA version of a new workspace's GPU environments (`system-requirements`), e.g. `12`. With an
+   * existing manifest it must be the version the manifest asks for.
+   * @default - no CUDA
+   * @featured true
+   */
+  readonly cudaVersion?: string;
+  /**
+   * Environments that get `cudaVersion`.
+   * @default - the environments named `gpu` or `cuda`, or all of them when none is
+   */
+  readonly cudaEnvironments?: string[];
+  /**
+   * Platforms of a new workspace. With an existing manifest each must be one of its platforms.
+   * @default ["linux-64"]
+   */
+  readonly platforms?: string[];
+  /**
+   * Keep `pixi.toml` generated from these options: read-only, rewritten by every `npx projen`, so
+   * `pixi add` cannot change it. By default a project without a manifest gets one written once, as
+   * `pixi init` writes it, which is yours from then on (`pixi add`, `pixi upgrade`).
+   * @default false
+   */
+  readonly generateManifest?: boolean;
+  /**
+   * Final image of every image.
+   * @default - the pixi base image
+   */
+  readonly finalImage?: string;
+  /**
+   * Ports the images expose.
+   * @default - none
+   */
+  readonly ports?: number[];
+  /**
+   * Directory copied to `/app/src` in every image; it must exist.
+   * @default - `app`, or `src` when only that exists; a new project gets `app/` with a sample script
+   */
+  readonly sourceDir?: string;
+  /**
+   * Whether to copy `sourceDir` into the images.
+   * @default true
+   */
+  readonly copySources?: boolean;
+  /**
+   * Files the install reads besides the manifest and the lock, copied before `pixi install`: needed
+   * for `path` dependencies, e.g. the package directory when the workspace installs itself
+   * (`path = "."`, as `pixi init --format pyproject` writes it). Each must exist.
+   * @default - only the manifest and `pixi.lock`
+   */
+  readonly installInputs?: string[];
+  /**
+   * The workspace platform every image installs, for an adopted workspace whose environments have
+   * several `linux-64` platforms (e.g. `cuda-linux-64` and `linux-64`); see `PixiDockerImageOptions.platform`.
+   * @default - each environment's first `linux-64` platform
+   */
+  readonly imagePlatform?: string;
+  /**
+   * Also write an Apptainer definition per image (and build it in the workflow).
+   * @default false
+   * @featured true
+   */
+  readonly apptainer?: boolean;
+  /**
+   * Lines of `.gitignore` besides projen's and pixi's own (`.pixi/*`, `!.pixi/config.toml`).
+   * `projen new` copies here the lines of the `.gitignore` a repository already has.
+   * @default - none
+   */
+  readonly gitignore?: string[];
+  /**
+   * Lines of `.gitattributes` (`<pattern> <attribute>...`) besides projen's and pixi's own
+   * (`pixi.lock merge=binary linguist-language=YAML linguist-generated=true -diff`).
+   * `projen new` copies here the lines of the `.gitattributes` a repository already has.
+   * @default - none
+   */
+  readonly gitattributes?: string[];
+}

@@ -1,0 +1,60 @@
+/*
+ * The repository's own .gitignore and .gitattributes: projen writes both files, so the lines the
+ * user had, and the ones `pixi init` writes, must reach them through the options.
+ */
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { Project } from 'projen';
+import { OptionNames } from './option-names';
+import { isUsersFile } from '../util/user-files';
+import { hasControlCharacter } from '../util/validate';
+
+/** What `pixi init` adds to `.gitignore` (pixi 0.77: crates/pixi_api/src/workspace/init/template.rs, GITIGNORE_TEMPLATE). */
+export const PIXI_GITIGNORE = ['.pixi/*', '!.pixi/config.toml'];
+
+/** What `pixi init` adds to `.gitattributes` for GitHub (pixi 0.77: crates/pixi_api/src/workspace/init/options.rs, GitAttributes::template). */
+export const PIXI_GITATTRIBUTES = 'pixi.lock merge=binary linguist-language=YAML linguist-generated=true -diff';
+
+/** The ignore files projen writes and the option that carries each one's own lines. */
+export const REPOSITORY_FILES = [
+  { file: '.gitignore', option: 'gitignore' },
+  { file: '.gitattributes', option: 'gitattributes' },
+] as const;
+
+/** The lines of a file the user wrote (not projen), without blank and comment lines; undefined otherwise. */
+export function usersLines(outdir: string, file: string): string[] | undefined {
+  const path = join(outdir, file);
+  if (!isUsersFile(path)) return undefined;
+  return readFileSync(path, 'utf8').split(/\r?\n/).filter((line) => line.trim() !== '' && !line.trimStart().startsWith('#'));
+}
+
+/**
+ * Refuses to replace a `.gitignore` or `.gitattributes` the user wrote when a line of it is missing
+ * from the option that would carry it: synthesis would drop the line, and `git add` then stage what
+ * the user had ignored.
+ */
+export function refuseToLoseLines(outdir: string, file: string, option: string, given: readonly string[], names: OptionNames): void {
+  const lines = usersLines(outdir, file);
+  const missing = (lines ?? []).filter((line) => !given.includes(line));
+  if (missing.length === 0) return;
+  throw new Error(`${names.owner}: ${file} in ${outdir} was not written by projen, and ${names.of(option)} lacks its lines `
+    + `${JSON.stringify(missing)}; add them to ${names.of(option)} (projen then writes ${file} with them), or remove ${file}.`);
+}
+
+/** Adds pixi's lines and the user's to the project's `.gitignore` and `.gitattributes`. */
+export function addRepositoryLines(project: Project, gitignore: readonly string[], gitattributes: readonly string[], names: OptionNames): void {
+  for (const [option, lines] of [['gitignore', gitignore], ['gitattributes', gitattributes]] as const) {
+    const bad = lines.find((line) => hasControlCharacter(line) || line.trim() === '');
+    if (bad !== undefined) {
+      throw new Error(`${names.owner}: invalid ${names.of(option)} line ${JSON.stringify(bad)}; allowed: one non-empty line each.`);
+    }
+  }
+  project.gitignore.addPatterns(...PIXI_GITIGNORE, ...gitignore);
+  for (const line of [PIXI_GITATTRIBUTES, ...gitattributes]) {
+    const [pattern, ...attributes] = line.trim().split(/\s+/);
+    if (attributes.length === 0) {
+      throw new Error(`${names.owner}: invalid ${names.of('gitattributes')} line ${JSON.stringify(line)}; allowed: "<pattern> <attribute>...".`);
+    }
+    project.gitattributes.addAttributes(pattern, ...attributes);
+  }
+}

@@ -1,0 +1,101 @@
+/*
+ * PixiProject's workspace options: what a new manifest is written from, and, for a manifest the
+ * project already has, the check that no option says something the manifest does not.
+ */
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { OptionNames } from './option-names';
+import { PixiWorkspaceOptions } from '../pixi/options';
+import { PixiWorkspace } from '../pixi/pixi-workspace';
+import { isTable, parseToml } from '../util/toml';
+import { compareVersions } from '../util/versions';
+
+/** The options that shape a new workspace; once it is written they live in the manifest. */
+export const WORKSPACE_SEED_OPTIONS = ['dependencies', 'platforms', 'cudaVersion', 'cudaEnvironments'] as const;
+
+/** What PixiProject says about its workspace. */
+export interface WorkspaceChoices {
+  readonly environments: string[];
+  readonly dependencies?: string[];
+  readonly platforms?: string[];
+  readonly cudaVersion?: string;
+  readonly cudaEnvironments: string[];
+}
+
+/** One version constraint: an optional operator and a version starting with a digit (`3.12.*`, `>=2`, `!=1.0`). */
+const CONSTRAINT = '(==|>=|<=|!=|~=|>|<|=)?\\s*\\d[0-9A-Za-z.*_+!-]*';
+/** A conda version spec: `*`, or constraints joined by `,` (and) or `|` (or). */
+const VERSION_SPEC = new RegExp(`^(\\*|${CONSTRAINT}(\\s*[,|]\\s*${CONSTRAINT})*)$`);
+
+/** `python=3.12.*` → [python, 3.12.*]; `numpy>=2` → [numpy, >=2]; `pandas` → [pandas, *], as `pixi add` reads them. */
+export function parseDependency(text: string, names: OptionNames): [string, string] {
+  const match = /^\s*([A-Za-z0-9_][A-Za-z0-9_.-]*)\s*(.*?)\s*$/.exec(text);
+  if (!match || (match[2] !== '' && !VERSION_SPEC.test(match[2]))) {
+    throw new Error(`${names.owner}: invalid ${names.of('dependencies')} ${JSON.stringify(text)}; allowed: a package and a version spec as pixi add takes them, e.g. "python=3.12.*", "numpy>=2" or "pandas".`);
+  }
+  const [, name, spec] = match;
+  // conda's `name=1.2` means the version 1.2.*-style match `1.2`; `==` and the comparisons stay.
+  const version = spec === '' ? '*' : spec.startsWith('=') && !spec.startsWith('==') ? spec.slice(1) : spec;
+  return [name, version];
+}
+
+/** The workspace written for a project without a manifest: a feature and an environment per image. */
+export function newWorkspace(choices: WorkspaceChoices, names: OptionNames): PixiWorkspaceOptions {
+  const { environments, cudaVersion, cudaEnvironments } = choices;
+  const cuda = (environment: string) => cudaVersion !== undefined && cudaEnvironments.includes(environment) ? { cuda: cudaVersion } : undefined;
+  const others = environments.filter((e) => e !== 'default');
+  return {
+    platforms: choices.platforms,
+    dependencies: choices.dependencies ? Object.fromEntries(choices.dependencies.map((d) => parseDependency(d, names))) : undefined,
+    systemRequirements: cuda('default'),
+    features: Object.fromEntries(others.map((e) => [e, { systemRequirements: cuda(e) }])),
+    environments: Object.fromEntries(others.map((e) => [e, { features: [e] }])),
+  };
+}
+
+/**
+ * Refuses an option that the project's own manifest contradicts, naming both: with a manifest of
+ * the user's, the options can no longer shape it, and ignoring them silently would build
+ * something else than asked.
+ */
+export function checkAgainstManifest(workspace: PixiWorkspace, outdir: string, choices: WorkspaceChoices, names: OptionNames): void {
+  const file = workspace.manifestFile;
+  const conflict = (option: string, value: unknown, says: string) =>
+    new Error(`${names.owner}: ${names.of(option)} ${JSON.stringify(value)} conflicts with ${file}, which ${says}; `
+      + `change ${file} (pixi add, pixi workspace platform add, ...) or drop ${names.of(option)}.`);
+
+  const platforms = [...workspace.platformsOf('default'), ...workspace.subdirsOf('default')];
+  for (const platform of choices.platforms ?? []) {
+    if (!platforms.includes(platform)) throw conflict('platforms', choices.platforms, `has the platforms ${JSON.stringify(workspace.platformsOf('default'))}`);
+  }
+
+  if (choices.cudaVersion !== undefined) {
+    for (const environment of choices.cudaEnvironments.filter((e) => workspace.hasEnvironment(e))) {
+      const required = workspace.cudaVersionFor(environment);
+      if (required === undefined || compareVersions(required, choices.cudaVersion) !== 0) {
+        throw conflict('cudaVersion', choices.cudaVersion, required === undefined
+          ? `asks no CUDA for the environment "${environment}"`
+          : `asks CUDA ${required} for the environment "${environment}"`);
+      }
+    }
+  }
+
+  if (choices.dependencies) {
+    const present = manifestDependencyNames(join(outdir, file));
+    for (const dependency of choices.dependencies) {
+      const [name] = parseDependency(dependency, names);
+      if (!present.includes(name.toLowerCase())) {
+        throw conflict('dependencies', dependency, `does not depend on "${name}" (it has ${JSON.stringify(present)})`);
+      }
+    }
+  }
+}
+
+/** Names (lower case) of the workspace-level conda and PyPI dependencies of a manifest. */
+function manifestDependencyNames(path: string): string[] {
+  const document: Record<string, unknown> = parseToml(readFileSync(path, 'utf8'));
+  const tool = isTable(document.tool) ? document.tool : {};
+  const pixi = path.endsWith('pyproject.toml') ? (isTable(tool.pixi) ? tool.pixi : {}) : document;
+  const tables = [pixi.dependencies, pixi['pypi-dependencies']].filter(isTable);
+  return tables.flatMap((table) => Object.keys(table)).map((name) => name.toLowerCase());
+}
