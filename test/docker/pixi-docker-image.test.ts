@@ -1,9 +1,9 @@
-import { statSync } from 'fs';
+import { existsSync, statSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { Project, Testing, python, typescript } from 'projen';
 import { DockerIgnore, DockerRecipe, PixiDockerImage } from '../../src';
 import { dockerfileDiagnostics, instructionLines } from '../helpers/dockerfile';
-import { tempRepository } from '../helpers/project';
+import { tempOutdir, tempRepository } from '../helpers/project';
 import { shellcheck } from '../helpers/shellcheck';
 
 function cudaExercise(project: Project) {
@@ -79,6 +79,27 @@ describe('PixiDockerImage in a projen project', () => {
     new PixiDockerImage(project, { environment: 'cpu' });
     expect(() => new PixiDockerImage(project, { environment: 'gpu' }))
       .toThrow(/invalid dockerfile "Dockerfile"; allowed: a path not used by another image.*Dockerfile.gpu/);
+  });
+
+  test('synthesis refuses an image whose sources or install inputs do not exist, naming the option', () => {
+    const withoutSources = new Project({ name: 'p', outdir: tempOutdir() });
+    new PixiDockerImage(withoutSources);
+    expect(() => withoutSources.synth()).toThrow(/PixiDockerImage: invalid sourceDir "app"; allowed: a directory that exists in .*copySources: false/);
+    expect(existsSync(join(withoutSources.outdir, 'Dockerfile'))).toBe(false);
+
+    const withoutInputs = new Project({ name: 'p', outdir: tempRepository() });
+    new PixiDockerImage(withoutInputs, { installInputs: ['vendor'] });
+    expect(() => withoutInputs.synth()).toThrow(/PixiDockerImage: invalid installInputs "vendor"; allowed: files or directories that exist in/);
+
+    const noSources = new Project({ name: 'p', outdir: tempOutdir() });
+    new PixiDockerImage(noSources, { copySources: false });
+    expect(() => noSources.synth()).not.toThrow();
+  });
+
+  test('never writes over a Dockerfile or entrypoint the user wrote', () => {
+    const project = new Project({ name: 'p', outdir: tempRepository() });
+    writeFileSync(join(project.outdir, 'entrypoint.sh'), '#!/bin/sh\nexec "$@"\n');
+    expect(() => new PixiDockerImage(project)).toThrow(/entrypoint.sh in .* was not written by projen, so it is yours and is never overwritten/);
   });
 
   test('TUTORIAL writes only the Dockerfile', () => {

@@ -185,3 +185,28 @@ describe('options that would be ignored are errors', () => {
     expect(synthFails(dir)).toMatch(/PixiProject: unknown option comand/);
   });
 });
+
+describe('README\'s .projenrc.ts route, in a fresh folder', () => {
+  const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
+  const installed = (name: string) => JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')).version;
+
+  test('its commands write the files of its first example', () => {
+    const commands = /<!-- projenrc-ts-route -->\n```sh\n([\s\S]*?)```/.exec(readme)![1].trim().split('\n');
+    const projenrc = /## Usage in `\.projenrc\.ts`[\s\S]*?```ts\n([\s\S]*?)```/.exec(readme)![1];
+    const dir = mkdtempSync(join(work, 'projenrc-ts-'));
+    writeFileSync(join(dir, '.projenrc.ts'), projenrc);
+    mkdirSync(join(dir, 'app'));
+    writeFileSync(join(dir, 'app', 'torch_detect_GPU.py'), 'print("hello")\n');
+    for (const command of commands) {
+      // This library from its tarball, and the versions this repository tests with, for a reproducible run.
+      const pinned = command.startsWith('npm install')
+        ? command.replace(' projen-pixi ', ` ${tarball} `).replace(' projen ', ` projen@${installed('projen')} `)
+          .replace(' constructs ', ` constructs@${installed('constructs')} `).replace(/ tsx$/, ' tsx@4.23.15 --no-audit --no-fund')
+        : command;
+      run('bash', ['-c', pinned], dir);
+    }
+    expect(read(dir, 'Dockerfile.gpu')).toContain('ENV CONDA_OVERRIDE_CUDA=12');
+    expect(read(dir, 'pixi.toml')).toContain('[feature.gpu.system-requirements]');
+    expect(existsSync(join(dir, '.dockerignore'))).toBe(true);
+  });
+});
