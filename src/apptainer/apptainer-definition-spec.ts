@@ -1,9 +1,13 @@
 import { renderDefinition } from './render';
 import { PixiImageSpec } from '../docker/pixi-image-spec';
 import { FinalImageKind } from '../docker/recipe';
+import { KeyList, requireKnownKeys } from '../util/known-keys';
 import { besideDockerfile, hasControlCharacter, invalidOption, requireRelativePath } from '../util/validate';
 
 const OWNER = 'ApptainerDefinition';
+
+/** The definition's options; the compiler keeps the list complete. */
+const OPTION_KEYS: KeyList<ApptainerDefinitionSpecOptions> = { file: true, title: true };
 
 /** Options of an {@link ApptainerDefinitionSpec}. */
 export interface ApptainerDefinitionSpecOptions {
@@ -36,6 +40,7 @@ export class ApptainerDefinitionSpec {
    * @param options file name and title; invalid values throw here
    */
   public constructor(image: PixiImageSpec, options: ApptainerDefinitionSpecOptions = {}) {
+    requireKnownKeys(OWNER, options, Object.keys(OPTION_KEYS));
     if (image.finalImageKind === FinalImageKind.DISTROLESS || !image.entrypointFile) {
       throw invalidOption(OWNER, 'image', image.dockerfile,
         'an image with an entrypoint script: DockerRecipe.OPTIMIZED and a final image with a shell (Apptainer runs its scripts with /bin/sh)');

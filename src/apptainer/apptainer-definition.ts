@@ -4,8 +4,12 @@ import { PixiDockerImageOptions } from '../docker/options';
 import { PixiDockerImage } from '../docker/pixi-docker-image';
 import { PixiImageSpec } from '../docker/pixi-image-spec';
 import { PixiWorkspace } from '../pixi/pixi-workspace';
+import { KeyList, requireKnownKeys } from '../util/known-keys';
 import { RenderedFile } from '../util/rendered-file';
 import { invalidOption } from '../util/validate';
+
+/** The construct's options; the compiler keeps the list complete. */
+const OPTION_KEYS: KeyList<ApptainerDefinitionOptions> = { image: true, imageOptions: true, file: true, title: true };
 
 const IS_APPTAINER_DEFINITION = Symbol.for('projen-pixi.ApptainerDefinition');
 
@@ -55,6 +59,7 @@ export class ApptainerDefinition extends Component {
    * @param options the image and file name; invalid values throw here
    */
   public constructor(project: Project, options: ApptainerDefinitionOptions = {}) {
+    requireKnownKeys('ApptainerDefinition', options, Object.keys(OPTION_KEYS));
     if (options.image && options.imageOptions) {
       throw invalidOption('ApptainerDefinition', 'imageOptions', options.imageOptions, 'nothing when "image" is given (the image is described already)');
     }

@@ -1,6 +1,7 @@
 import { IgnoreFile, IResolver, Project } from 'projen';
 import { DEFAULT_DOCKERIGNORE_PATTERNS, findExcludedPaths } from './dockerignore-rules';
 import { PixiDockerImage } from './pixi-docker-image';
+import { KeyList, requireKnownKeys } from '../util/known-keys';
 import { refuseToOverwrite } from '../util/user-files';
 import { hasControlCharacter, invalidOption } from '../util/validate';
 
@@ -24,6 +25,9 @@ export interface DockerIgnoreOptions {
   readonly patterns?: string[];
 }
 
+/** The construct's options; the compiler keeps the list complete. */
+const OPTION_KEYS: KeyList<DockerIgnoreOptions> = { defaults: true, patterns: true };
+
 /**
  * The project's `.dockerignore`. Keeps the local pixi environments and other clutter out of
  * the build context; at synthesis it fails if a pattern would exclude a file that one of the
@@ -38,6 +42,7 @@ export class DockerIgnore extends IgnoreFile {
    * @param options defaults and extra patterns
    */
   public constructor(project: Project, options: DockerIgnoreOptions = {}) {
+    requireKnownKeys('DockerIgnore', options, Object.keys(OPTION_KEYS));
     refuseToOverwrite('DockerIgnore', project.outdir, '.dockerignore',
       'move it away to have it generated, and add the patterns you need with the "patterns" option');
     super(project, '.dockerignore');

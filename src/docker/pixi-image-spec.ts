@@ -10,6 +10,7 @@ import { renderOptimizedDockerfile } from './render-optimized';
 import { renderTutorialDockerfile } from './render-tutorial';
 import { PixiManifestFile } from '../pixi/manifest-file';
 import { IPixiWorkspace } from '../pixi/workspace-info';
+import { KeyList, requireKnownKeys } from '../util/known-keys';
 import {
   hasControlCharacter,
   invalidOption,
@@ -23,6 +24,30 @@ import { satisfiesVersionSpec } from '../util/version-spec';
 import { compareVersions, CUDA_VERSION, CUDA_VERSION_ALLOWED } from '../util/versions';
 
 const OWNER = 'PixiDockerImage';
+
+/** The options an image takes; the compiler keeps the list complete. */
+const OPTION_KEYS: KeyList<PixiDockerImageOptions> = {
+  environment: true,
+  cudaVersion: true,
+  baseImage: true,
+  finalImage: true,
+  finalImageKind: true,
+  pixiVersion: true,
+  workspace: true,
+  platform: true,
+  contextDirectory: true,
+  manifestFile: true,
+  sourceDir: true,
+  installInputs: true,
+  copySources: true,
+  ports: true,
+  command: true,
+  env: true,
+  labels: true,
+  dockerfile: true,
+  entrypointFile: true,
+  recipe: true,
+};
 const DEFAULT_BASE_IMAGE = 'ghcr.io/prefix-dev/pixi:noble';
 const ENVIRONMENT_NAME = /^[a-z\d-]+$/;
 const PIXI_VERSION = /^\d+\.\d+\.\d+$/;
@@ -125,6 +150,7 @@ export class PixiImageSpec {
    * @param options the image description; throws on any invalid value
    */
   public constructor(options: PixiDockerImageOptions = {}) {
+    requireKnownKeys(OWNER, options, Object.keys(OPTION_KEYS));
     this.environment = requireMatch(OWNER, 'environment', options.environment ?? 'default', ENVIRONMENT_NAME,
       'a pixi environment name: lowercase letters, digits and "-" (^[a-z\\d-]+$)');
     const workspace = options.workspace;

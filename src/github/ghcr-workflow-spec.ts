@@ -1,10 +1,12 @@
 import { stringify } from 'yaml';
 import { commentPinnedActions, pinnedRef, PinnedAction } from './actions';
 import { optimizedWorkflow } from './optimized-workflow';
+import { WORKFLOW_OPTION_KEYS } from './option-keys';
 import { GhcrWorkflowImage, GhcrWorkflowSpecOptions, ImagePlatform, WorkflowRecipe } from './options';
 import { Yaml } from './triggers';
 import { TUTORIAL_DEFAULT_TAGS, tutorialWorkflow } from './tutorial-workflow';
 import { WorkflowImage, workflowImages } from './workflow-images';
+import { requireKnownKeys } from '../util/known-keys';
 import { hasControlCharacter, invalidOption, requireOneOf } from '../util/validate';
 
 const OWNER = 'GhcrWorkflow';
@@ -44,6 +46,7 @@ export class GhcrWorkflowSpec {
    * @param options workflow options; invalid values throw here
    */
   public constructor(images: GhcrWorkflowImage[], options: GhcrWorkflowSpecOptions = {}) {
+    requireKnownKeys(OWNER, options, Object.keys(WORKFLOW_OPTION_KEYS));
     if (images.length === 0) throw invalidOption(OWNER, 'images', [], 'at least one PixiDockerImage');
     this.images = workflowImages(images);
     this.options = options;

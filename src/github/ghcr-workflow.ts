@@ -2,10 +2,12 @@ import { relative, sep } from 'path';
 import { Component, FileBase, github, IResolver, Project } from 'projen';
 import { commentPinnedActions } from './actions';
 import { GhcrWorkflowSpec, WORKFLOW_FILE } from './ghcr-workflow-spec';
+import { WORKFLOW_OPTION_KEYS } from './option-keys';
 import { GhcrWorkflowSpecOptions } from './options';
 import { toProjenJob, toProjenTriggers } from './projen-workflow';
 import { ApptainerDefinition } from '../apptainer/apptainer-definition';
 import { PixiDockerImage } from '../docker/pixi-docker-image';
+import { requireKnownKeys } from '../util/known-keys';
 import { RenderedFile } from '../util/rendered-file';
 import { refuseToOverwrite } from '../util/user-files';
 
@@ -29,17 +31,21 @@ export class GhcrWorkflow extends Component {
   public readonly workflow?: github.GithubWorkflow;
   /** The generated workflow file. */
   public readonly file: FileBase;
-  private readonly options: GhcrWorkflowOptions;
+  private readonly options: GhcrWorkflowSpecOptions;
+  private readonly images?: PixiDockerImage[];
 
   /**
    * @param project any project of the tree; the workflow goes to the root
    * @param options images and workflow options; invalid values throw here
    */
   public constructor(project: Project, options: GhcrWorkflowOptions = {}) {
-    if (options.images) new GhcrWorkflowSpec(options.images.map((image) => ({ spec: image.spec })), options);
+    requireKnownKeys('GhcrWorkflow', options, [...Object.keys(WORKFLOW_OPTION_KEYS), 'images']);
+    const { images, ...specOptions } = options;
+    if (images) new GhcrWorkflowSpec(images.map((image) => ({ spec: image.spec })), specOptions);
     refuseToOverwrite('GhcrWorkflow', project.root.outdir, WORKFLOW_FILE, 'move it away to have the workflow generated');
     super(project, 'GhcrWorkflow');
-    this.options = options;
+    this.images = images;
+    this.options = specOptions;
     const root = project.root;
     const gh = github.GitHub.of(root);
     if (gh?.workflowsEnabled) {
@@ -62,7 +68,7 @@ export class GhcrWorkflow extends Component {
   public spec(): GhcrWorkflowSpec {
     const root = this.project.root;
     const constructs = root.node.findAll();
-    const images = this.options.images ?? constructs.filter(PixiDockerImage.isPixiDockerImage);
+    const images = this.images ?? constructs.filter(PixiDockerImage.isPixiDockerImage);
     const definitions = constructs.filter(ApptainerDefinition.isApptainerDefinition);
     return new GhcrWorkflowSpec(images.map((image) => ({
       spec: image.spec,

@@ -5,12 +5,14 @@
 import { PixiManifestFile } from './manifest-file';
 import { DEFAULT, PlatformModel, WorkspaceModel } from './model';
 import {
-  CondaDependency, PixiActivation, PixiFeature, PixiFeatureTables, PixiRichPlatform, PixiTarget, PixiTask,
-  PixiWorkspaceOptions, PypiDependency, ChannelPriority,
+  CondaDependency, PixiActivation, PixiEnvironment, PixiFeature, PixiFeatureTables, PixiRichPlatform, PixiSystemRequirements,
+  PixiTarget, PixiTask, PixiWorkspaceOptions, PypiDependency, ChannelPriority,
 } from './options';
 import { workspaceModelOf } from './parsed';
 import { KNOWN_SUBDIRS, PLATFORM_NAME, PLATFORM_SELECTORS, RESERVED_PLATFORM_NAMES } from './platforms';
+import { KeyList, requireKnownKeys } from '../util/known-keys';
 import { hasControlCharacter, invalidOption, requireOneOf } from '../util/validate';
+import { CUDA_VERSION, CUDA_VERSION_ALLOWED } from '../util/versions';
 
 const OWNER = 'PixiWorkspace';
 const ENVIRONMENT_NAME = /^[a-z\d-]+$/;
@@ -20,7 +22,6 @@ const TASK_ARG_NAME = /^[a-zA-Z_][a-zA-Z\d_]*$/;
 const CONDA_PACKAGE = /^[A-Za-z0-9_][A-Za-z0-9_.+-]*$/;
 const PYPI_PACKAGE = /^[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?$/;
 const ENV_VAR = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const VERSION_NUMBER = /^\d+(\.\d+)*$/;
 const TARGET_GLOB = /^[a-z0-9*][a-z0-9*-]*$/;
 
 type Table = Record<string, unknown>;
@@ -38,6 +39,7 @@ interface Known {
 }
 
 export function fromOptions(options: PixiWorkspaceOptions): AuthoredWorkspace {
+  checkKeys(options);
   const platforms = (options.platforms ?? ['linux-64']).map((entry, i) => platform(entry, `workspace.platforms[${i}]`));
   checkUnique(platforms.map((p) => p.model.name), 'workspace.platforms', 'each platform name once');
   const known: Known = { platformNames: platforms.map((p) => p.model.name), taskNames: collectTaskNames(options) };
@@ -101,7 +103,7 @@ function featureTables(tables: PixiFeatureTables, prefix: string, known: Known):
   let systemRequirements: Table | undefined;
   if (sys) {
     const path = `${prefix}system-requirements`;
-    if (sys.cuda !== undefined && !VERSION_NUMBER.test(sys.cuda)) throw invalidOption(OWNER, `${path}.cuda`, sys.cuda, 'a version such as "12" or "12.9"');
+    if (sys.cuda !== undefined && !CUDA_VERSION.test(sys.cuda)) throw invalidOption(OWNER, `${path}.cuda`, sys.cuda, CUDA_VERSION_ALLOWED);
     systemRequirements = compact({
       cuda: sys.cuda,
       libc: singleLine(`${path}.libc`, sys.libc),
@@ -240,7 +242,7 @@ function platform(entry: string | PixiRichPlatform, path: string): { toml: unkno
   if (entry.name !== undefined && (!PLATFORM_NAME.test(entry.name) || RESERVED_PLATFORM_NAMES.includes(entry.name))) {
     throw invalidOption(OWNER, `${path}.name`, entry.name, 'a platform name of letters, digits and "-" other than linux, macos, osx, unix, win');
   }
-  if (entry.cuda !== undefined && !VERSION_NUMBER.test(entry.cuda)) throw invalidOption(OWNER, `${path}.cuda`, entry.cuda, 'a version such as "12" or "12.9"');
+  if (entry.cuda !== undefined && !CUDA_VERSION.test(entry.cuda)) throw invalidOption(OWNER, `${path}.cuda`, entry.cuda, CUDA_VERSION_ALLOWED);
   const toml = compact({
     name: entry.name,
     platform: entry.platform,
@@ -329,4 +331,37 @@ function checkUnique(values: string[], path: string, allowed: string): void {
 /** Drops undefined values, so absent options leave no key. */
 function compact(table: Table): Table {
   return Object.fromEntries(Object.entries(table).filter(([, v]) => v !== undefined));
+}
+
+/** The keys of each options struct; the compiler keeps the lists complete. */
+const TARGET_KEYS: KeyList<PixiTarget> = { dependencies: true, pypiDependencies: true, tasks: true, activation: true };
+const TABLE_KEYS: KeyList<PixiFeatureTables> = { ...TARGET_KEYS, systemRequirements: true, targets: true };
+const FEATURE_KEYS: KeyList<PixiFeature> = { ...TABLE_KEYS, platforms: true, channels: true };
+const ENVIRONMENT_KEYS: KeyList<PixiEnvironment> = { features: true, solveGroup: true, noDefaultFeature: true };
+const SYSTEM_REQUIREMENT_KEYS: KeyList<PixiSystemRequirements> = { cuda: true, libc: true, linux: true, macos: true, archspec: true };
+const WORKSPACE_KEYS: KeyList<PixiWorkspaceOptions> = {
+  ...TABLE_KEYS,
+  name: true,
+  version: true,
+  description: true,
+  authors: true,
+  channels: true,
+  platforms: true,
+  requiresPixi: true,
+  channelPriority: true,
+  features: true,
+  environments: true,
+};
+
+/** Refuses a key no struct declares (a misspelt `enviroments` would otherwise be dropped), naming its path. */
+function checkKeys(options: PixiWorkspaceOptions): void {
+  const check = (value: unknown, keys: object, path: string) => requireKnownKeys(OWNER, value, Object.keys(keys), (key) => `${path}${key}`);
+  const checkTables = (tables: PixiFeatureTables | undefined, keys: object, path: string) => {
+    check(tables, keys, path);
+    check(tables?.systemRequirements, SYSTEM_REQUIREMENT_KEYS, `${path}systemRequirements.`);
+    for (const [selector, target] of Object.entries(tables?.targets ?? {})) check(target, TARGET_KEYS, `${path}targets.${selector}.`);
+  };
+  checkTables(options, WORKSPACE_KEYS, '');
+  for (const [name, feature] of Object.entries(options.features ?? {})) checkTables(feature, FEATURE_KEYS, `features.${name}.`);
+  for (const [name, environment] of Object.entries(options.environments ?? {})) check(environment, ENVIRONMENT_KEYS, `environments.${name}.`);
 }

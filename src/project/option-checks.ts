@@ -6,7 +6,7 @@
 import { github } from 'projen';
 import { OptionNames } from './option-names';
 import { PixiProjectOptions } from './options';
-import { closestName } from '../util/suggest';
+import { KeyList, requireKnownKeys } from '../util/known-keys';
 
 type OwnOption = Exclude<keyof PixiProjectOptions, keyof github.GitHubProjectOptions>;
 type Kind = 'string' | 'strings' | 'numbers' | 'boolean';
@@ -21,6 +21,7 @@ const OWN_OPTIONS: { readonly [K in OwnOption]-?: Kind } = {
   generateManifest: 'boolean',
   finalImage: 'string',
   ports: 'numbers',
+  command: 'strings',
   sourceDir: 'string',
   copySources: 'boolean',
   installInputs: 'strings',
@@ -31,7 +32,7 @@ const OWN_OPTIONS: { readonly [K in OwnOption]-?: Kind } = {
 };
 
 /** The options PixiProject passes on to projen's GitHubProject; the compiler keeps this list complete. */
-const INHERITED_OPTIONS: { readonly [K in keyof github.GitHubProjectOptions]-?: true } = {
+const INHERITED_OPTIONS: KeyList<github.GitHubProjectOptions> = {
   autoApproveOptions: true,
   autoMerge: true,
   autoMergeOptions: true,
@@ -66,9 +67,6 @@ export const OPTION_NAMES: readonly string[] = [...Object.keys(OWN_OPTIONS), ...
 /** The key under which `projen new` hands its bootstrap arguments to the project (projen's javascript/render-options.ts, PROJEN_NEW). */
 const PROJEN_NEW_KEY = '__new__';
 
-/** PixiProject's own option names. */
-export const OWN_OPTION_NAMES: readonly string[] = Object.keys(OWN_OPTIONS);
-
 const ALLOWED: Record<Kind, string> = {
   string: 'a string',
   strings: 'a list of strings',
@@ -81,16 +79,9 @@ const ALLOWED: Record<Kind, string> = {
  * stand for strings turned into strings. Throws naming the option as the user wrote it.
  */
 export function checkProjectOptions(options: unknown, names: OptionNames): PixiProjectOptions {
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw new Error(`${names.owner}: the options must be an object, got ${JSON.stringify(options)}.`);
-  }
+  // The bootstrap key stays: projen reads it to write .projenrc.js.
+  requireKnownKeys(names.owner, options ?? {}, [...OPTION_NAMES, PROJEN_NEW_KEY], names.of);
   const given = options as Record<string, unknown>;
-  for (const key of Object.keys(given)) {
-    if (OPTION_NAMES.includes(key) || key === PROJEN_NEW_KEY) continue;
-    const suggestion = closestName(key, OPTION_NAMES);
-    throw new Error(`${names.owner}: unknown option ${names.of(key)}${suggestion ? `; did you mean ${names.of(suggestion)}?` : ''} `
-      + '(the options are listed in API.md under PixiProjectOptions).');
-  }
   const checked: Record<string, unknown> = { ...given };
   for (const [name, kind] of Object.entries(OWN_OPTIONS) as Array<[OwnOption, Kind]>) {
     const value = given[name];

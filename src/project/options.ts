@@ -49,6 +49,12 @@ export interface PixiProjectOptions extends github.GitHubProjectOptions {
    */
   readonly finalImage?: string;
   /**
+   * Command of every image, one word per entry, run in the activated environment (`docker run`
+   * arguments replace it); on the command line repeat the switch per word (`--command python --command src/main.py`).
+   * @default - an interactive `bash`
+   */
+  readonly command?: string[];
+  /**
    * Ports the images expose.
    * @default - none
    */

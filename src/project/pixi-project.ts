@@ -125,6 +125,7 @@ function build(project: PixiProject, options: PixiProjectOptions, names: OptionN
     dockerfile: environments.length === 1 ? 'Dockerfile' : `Dockerfile.${environment}`,
     finalImage: options.finalImage,
     ports: options.ports,
+    command: options.command,
     sourceDir,
     copySources,
     installInputs: options.installInputs,

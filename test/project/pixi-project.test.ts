@@ -136,7 +136,7 @@ describe('PixiProject: options from JavaScript are checked at run time', () => {
   test.each([
     [{ enviroments: ['gpu'] }, /PixiProject: unknown option enviroments; did you mean environments\?/],
     [{ enviroment: 'gpu' }, /PixiProject: unknown option enviroment; did you mean environments\?/],
-    [{ comand: ['python'] }, /PixiProject: unknown option comand/],
+    [{ comand: ['python'] }, /PixiProject: unknown option comand; did you mean command\?/],
     [{ copySources: 'false' }, /PixiProject: invalid copySources "false"; allowed: true or false/],
     [{ ports: 8080 }, /PixiProject: invalid ports 8080; allowed: a list of numbers/],
     [{ platforms: 'linux-64' }, /PixiProject: invalid platforms "linux-64"; allowed: a list of strings/],
@@ -148,6 +148,11 @@ describe('PixiProject: options from JavaScript are checked at run time', () => {
     [{ dependencies: ['python=3.12; rm -rf /'] }, /PixiProject: invalid dependencies "python=3.12; rm -rf \/"/],
   ])('%j', (options, error) => {
     expect(() => projectIn({ 'app/x': '' }, options as Partial<PixiProjectOptions>)).toThrow(error);
+  });
+
+  test('command is every image\'s command', () => {
+    const files = Testing.synth(projectIn({ 'app/x': '' }, { command: ['python', 'src/main.py'] }));
+    expect(`${files.Dockerfile}${files['entrypoint.sh']}`).toMatch(/python.*src\/main\.py/);
   });
 
   test('numbers where strings are declared are taken as strings, as projen new hands them over', () => {

@@ -182,7 +182,7 @@ describe('options that would be ignored are errors', () => {
     editProjenrc(dir, (text) => text.replace('new PixiProject({\n', 'new PixiProject({\n  enviroment: "gpu",\n'));
     expect(synthFails(dir)).toMatch(/PixiProject: unknown option enviroment; did you mean environments\?/);
     editProjenrc(dir, (text) => text.replace('  enviroment: "gpu",\n', '  comand: ["python"],\n'));
-    expect(synthFails(dir)).toMatch(/PixiProject: unknown option comand/);
+    expect(synthFails(dir)).toMatch(/PixiProject: unknown option comand; did you mean command\?/);
   });
 });
 

@@ -1,0 +1,38 @@
+import { Project } from 'projen';
+import {
+  ApptainerDefinition, ApptainerDefinitionSpec, DockerIgnore, GhcrWorkflow, GhcrWorkflowSpec, PixiDockerImage, PixiImageSpec,
+  PixiManifest, PixiWorkspace,
+} from '../src';
+import { tempRepository } from './helpers/project';
+
+/*
+ * `.projenrc.js` and other jsii languages have no compiler: a misspelt option must be an error that
+ * names the right one, never a value dropped without a word.
+ */
+const project = () => new Project({ name: 'p', outdir: tempRepository() });
+const loose = (options: object) => options as any;
+
+describe('a misspelt option is an error that suggests the right name', () => {
+  test.each<[string, () => unknown, RegExp]>([
+    ['PixiDockerImage', () => new PixiDockerImage(project(), loose({ enviroment: 'gpu' })), /PixiDockerImage: unknown option enviroment; did you mean environment\? allowed: environment, cudaVersion/],
+    ['PixiDockerImage command', () => new PixiDockerImage(project(), loose({ comand: ['python'] })), /PixiDockerImage: unknown option comand; did you mean command\?/],
+    ['PixiImageSpec', () => new PixiImageSpec(loose({ finalimage: 'ubuntu:24.04' })), /PixiDockerImage: unknown option finalimage; did you mean finalImage\?/],
+    ['PixiWorkspace', () => new PixiWorkspace(project(), loose({ enviroments: {} })), /PixiWorkspace: unknown option enviroments; did you mean environments\?/],
+    ['a feature', () => PixiManifest.fromOptions(loose({ features: { gpu: { systemRequirement: { cuda: '12' } } } })),
+      /PixiWorkspace: unknown option features.gpu.systemRequirement; did you mean features.gpu.systemRequirements\?/],
+    ['system requirements', () => PixiManifest.fromOptions(loose({ systemRequirements: { cuda_version: '12' } })),
+      /PixiWorkspace: unknown option systemRequirements.cuda_version/],
+    ['an environment', () => PixiManifest.fromOptions(loose({ features: { gpu: {} }, environments: { gpu: { feature: ['gpu'] } } })),
+      /PixiWorkspace: unknown option environments.gpu.feature; did you mean environments.gpu.features\?/],
+    ['a target', () => PixiManifest.fromOptions(loose({ targets: { 'linux-64': { dependency: {} } } })),
+      /PixiWorkspace: unknown option targets.linux-64.dependency; did you mean targets.linux-64.dependencies\?/],
+    ['DockerIgnore', () => new DockerIgnore(project(), loose({ pattern: ['*.csv'] })), /DockerIgnore: unknown option pattern; did you mean patterns\?/],
+    ['GhcrWorkflow', () => new GhcrWorkflow(project(), loose({ branch: ['main'] })), /GhcrWorkflow: unknown option branch; did you mean branches\?/],
+    ['GhcrWorkflowSpec', () => new GhcrWorkflowSpec([{ spec: new PixiImageSpec() }], loose({ tag: ['latest'] })), /GhcrWorkflow: unknown option tag; did you mean tags\?/],
+    ['ApptainerDefinition', () => new ApptainerDefinition(project(), loose({ titel: 'x' })), /ApptainerDefinition: unknown option titel; did you mean title\?/],
+    ['ApptainerDefinitionSpec', () => new ApptainerDefinitionSpec(new PixiImageSpec(), loose({ files: 'x.def' })), /ApptainerDefinition: unknown option files; did you mean file\?/],
+    ['options that are no object', () => new DockerIgnore(project(), loose('*.csv')), /DockerIgnore: the options must be an object, got "\*.csv"/],
+  ])('%s', (_name, construct, error) => {
+    expect(construct).toThrow(error);
+  });
+});
