@@ -10,7 +10,7 @@ import { tempRepository } from './helpers/project';
  * names the right one, never a value dropped without a word.
  */
 const project = () => new Project({ name: 'p', outdir: tempRepository() });
-const loose = (options: object) => options as any;
+const loose = (options: unknown) => options as any;
 
 describe('a misspelt option is an error that suggests the right name', () => {
   test.each<[string, () => unknown, RegExp]>([

@@ -12,7 +12,7 @@ import { Buildah, installCount } from './buildah';
 import { cudaExercise } from './repositories';
 import { CUDA_EXERCISE_WORKSPACE } from '../../examples/cuda-exercise/workspace';
 import { DockerIgnore, DockerRecipe, GhcrWorkflow, PixiDockerImage, PixiWorkspace, WorkflowRecipe } from '../../src';
-import { tempOutdir } from '../helpers/project';
+import { tempOutdir, tempRepository } from '../helpers/project';
 
 const STUB_INSTALL_SECONDS = 2;
 const STUB_ENVIRONMENT_MB = 50;
@@ -34,7 +34,7 @@ function seconds(work: () => void): number {
 function synthTime(make: (project: Project) => void): number {
   process.env.PROJEN_DISABLE_POST = 'true';
   return median(Array.from({ length: SYNTH_RUNS }, () => {
-    const project = new Project({ name: 'bench', outdir: tempOutdir() });
+    const project = new Project({ name: 'bench', outdir: tempRepository() });
     return seconds(() => {
       make(project);
       project.synth();
@@ -53,7 +53,7 @@ function imageStack(count: number) {
 
 /** build-push steps per image in one run of the generated workflow. */
 function buildsPerImage(recipe: WorkflowRecipe): number {
-  const project = new Project({ name: 'bench', outdir: tempOutdir() });
+  const project = new Project({ name: 'bench', outdir: tempRepository() });
   new PixiDockerImage(project, { environment: 'gpu', recipe: recipe === WorkflowRecipe.TUTORIAL ? DockerRecipe.TUTORIAL : DockerRecipe.OPTIMIZED });
   new GhcrWorkflow(project, { recipe });
   const workflow = parse(Testing.synth(project)['.github/workflows/docker.yaml']);
