@@ -36,7 +36,8 @@ export class PixiProject extends github.GitHubProject {
    * @param options project options; invalid or unknown ones throw here, before anything is written
    */
   public constructor(options: PixiProjectOptions) {
-    const creating = isProjenNew();
+    // projen new creates the root project; a PixiProject inside another project type is not what it was asked for.
+    const creating = isProjenNew() && options?.parent === undefined;
     const names = creating ? OptionNames.CLI : OptionNames.API;
     const fail = (error: unknown, outdir: string) => creating ? failedProjenNew(error, outdir) : error;
     let checked: PixiProjectOptions;

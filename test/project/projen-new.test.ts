@@ -167,6 +167,8 @@ describe('options that would be ignored are errors', () => {
     ['a CUDA version the manifest does not ask for', ['pixi.toml'], ['--cuda-version', '11'], /projen new: --cuda-version "11" conflicts with pixi.toml, which asks no CUDA for the environment "default"/],
     ['platforms the manifest does not have', ['pixi.toml'], ['--platforms', 'osx-arm64'], /projen new: --platforms \["osx-arm64"\] conflicts with pixi.toml, which has the platforms \["linux-64"\]/],
     ['a source directory that does not exist', [], ['--source-dir', 'code'], /projen new: --source-dir "code" does not exist in/],
+    ['an environment name pixi refuses', [], ['--environments', 'GPU'], /projen new: invalid --environments "GPU"; allowed: /],
+    ['a final image that is no image reference', [], ['--final-image', 'not an image'], /projen new: invalid --final-image "not an image"; allowed: /],
   ])('projen new: %s', (_name, files, args, error) => {
     const dir = repository(Object.fromEntries(files.map((file) => [file, USERS_MANIFEST])));
     const output = projenNewFails(dir, args);
