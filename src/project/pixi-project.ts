@@ -1,21 +1,16 @@
-import { existsSync } from 'fs';
-import { join } from 'path';
-import { Component, github, SampleDir } from 'projen';
+import { Component, github } from 'projen';
 import { checkProjectOptions } from './option-checks';
 import { isProjenNew, OptionNames } from './option-names';
 import { PixiProjectOptions } from './options';
 import { BootstrapProjenrc, checkCommandLine, failedProjenNew, nextSteps } from './projen-new';
-import { addRepositoryLines, REPOSITORY_FILES, refuseToLoseLines, usersLines } from './repository-files';
-import { checkAgainstManifest, newWorkspace, WORKSPACE_SEED_OPTIONS, WorkspaceChoices } from './workspace-options';
+import { repositoryLines } from './repository-files';
+import { chooseSources } from './sources';
+import { projectWorkspace, WORKSPACE_SEED_OPTIONS } from './workspace-options';
 import { ApptainerDefinition } from '../apptainer/apptainer-definition';
 import { DockerIgnore } from '../docker/docker-ignore';
 import { PixiDockerImage } from '../docker/pixi-docker-image';
 import { GhcrWorkflow } from '../github/ghcr-workflow';
 import { PixiWorkspace } from '../pixi/pixi-workspace';
-import { CUDA_VERSION, CUDA_VERSION_ALLOWED } from '../util/versions';
-
-/** The source directory a new project gets, with a sample file so that its images build. */
-const SAMPLE_SOURCE_DIR = 'app';
 
 /**
  * A repository that ships a pixi workspace as container images: the project's own `pixi.toml` or
@@ -65,70 +60,20 @@ export class PixiProject extends github.GitHubProject {
 
 /** Everything of the project but projen's own files. */
 function build(project: PixiProject, options: PixiProjectOptions, names: OptionNames, creating: boolean) {
-  const outdir = project.outdir;
-  const exists = (path: string) => existsSync(join(outdir, path));
-
-  // The repository's ignore lines: read from its files by projen new, carried by the options after.
-  const lines = Object.fromEntries(REPOSITORY_FILES.map(({ file, option }) => {
-    const given = options[option] ?? [];
-    if (!creating) refuseToLoseLines(outdir, file, option, given, names);
-    const found = creating ? (usersLines(outdir, file) ?? []).filter((line) => !given.includes(line)) : [];
-    return [option, [...given, ...found]];
-  })) as Record<'gitignore' | 'gitattributes', string[]>;
-  addRepositoryLines(project, lines.gitignore, lines.gitattributes, names);
+  const lines = repositoryLines(project, options, names, creating);
   project.gitignore.exclude('node_modules/');
+  const { workspace, seeded } = projectWorkspace(project, options, names);
+  const sources = chooseSources(project, options, names);
 
   const environments = options.environments ?? ['default'];
-  if (options.cudaVersion !== undefined && !CUDA_VERSION.test(options.cudaVersion)) {
-    throw new Error(`${names.owner}: invalid ${names.of('cudaVersion')} ${JSON.stringify(options.cudaVersion)}; allowed: ${CUDA_VERSION_ALLOWED}.`);
-  }
-  if (options.cudaEnvironments !== undefined && options.cudaVersion === undefined) {
-    throw new Error(`${names.owner}: ${names.of('cudaEnvironments')} ${JSON.stringify(options.cudaEnvironments)} needs ${names.of('cudaVersion')}.`);
-  }
-  const choices: WorkspaceChoices = {
-    environments,
-    dependencies: options.dependencies,
-    platforms: options.platforms,
-    cudaVersion: options.cudaVersion,
-    cudaEnvironments: options.cudaEnvironments ?? (environments.some(isGpuName) ? environments.filter(isGpuName) : environments),
-  };
-  const existing = PixiWorkspace.manifestIn(outdir);
-  let workspace: PixiWorkspace;
-  if (options.generateManifest) {
-    workspace = new PixiWorkspace(project, newWorkspace(choices, names));
-  } else if (existing) {
-    workspace = PixiWorkspace.fromManifest(project, existing);
-    checkAgainstManifest(workspace, outdir, choices, names);
-  } else {
-    workspace = PixiWorkspace.seeded(project, newWorkspace(choices, names));
-  }
-
-  // Sources: the directory given, else app/, else the src/ a repository has, else app/ with a sample.
-  const copySources = options.copySources ?? true;
-  let sourceDir = options.sourceDir;
-  if (copySources && sourceDir === undefined && !exists(SAMPLE_SOURCE_DIR)) {
-    if (exists('src')) {
-      sourceDir = 'src';
-    } else {
-      // Created before the images, so it is written before they check that their sources exist.
-      new SampleDir(project, SAMPLE_SOURCE_DIR, { files: { 'README.md': SAMPLE_SOURCE_README } });
-    }
-  }
-  for (const [option, paths] of [['sourceDir', copySources && sourceDir !== undefined ? [sourceDir] : []], ['installInputs', options.installInputs ?? []]] as const) {
-    const missing = paths.find((path) => !exists(path));
-    if (missing !== undefined) {
-      throw new Error(`${names.owner}: ${names.of(option)} ${JSON.stringify(missing)} does not exist in ${outdir}; every image copies it, so the first docker build would fail.`);
-    }
-  }
-
   const images = environments.map((environment) => new PixiDockerImage(project, {
     environment,
     dockerfile: environments.length === 1 ? 'Dockerfile' : `Dockerfile.${environment}`,
     finalImage: options.finalImage,
     ports: options.ports,
     command: options.command,
-    sourceDir,
-    copySources,
+    sourceDir: sources.sourceDir,
+    copySources: sources.copySources,
     installInputs: options.installInputs,
     platform: options.imagePlatform,
   }));
@@ -140,11 +85,10 @@ function build(project: PixiProject, options: PixiProjectOptions, names: OptionN
   new BootstrapProjenrc(project, (args) => {
     const rewritten: Record<string, unknown> = { ...args, ...lines };
     for (const option of ['gitignore', 'gitattributes'] as const) if (lines[option].length === 0) delete rewritten[option];
-    if (sourceDir !== undefined && options.sourceDir === undefined) rewritten.sourceDir = sourceDir;
+    if (sources.found) rewritten.sourceDir = sources.sourceDir;
     if (!options.generateManifest) for (const option of WORKSPACE_SEED_OPTIONS) delete rewritten[option];
     return rewritten;
   });
-  const seeded = !options.generateManifest && !existing;
   new NextSteps(project, nextSteps(images.map((image) => image.spec), project.name, workspace.manifestFile, seeded));
   return { workspace, images };
 }
@@ -160,13 +104,6 @@ class NextSteps extends Component {
   }
 }
 
-const SAMPLE_SOURCE_README = [
-  '# Sources',
-  '',
-  'This directory is copied to `/app/src` in every image (`sourceDir` in `.projenrc.js`). Put your code here.',
-  '',
-].join('\n');
-
 function sampleReadme(name: string): string {
   return [
     `# ${name}`,
@@ -181,8 +118,4 @@ function sampleReadme(name: string): string {
     '```',
     '',
   ].join('\n');
-}
-
-function isGpuName(environment: string): boolean {
-  return environment === 'gpu' || environment === 'cuda';
 }

@@ -6,6 +6,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { Project } from 'projen';
 import { OptionNames } from './option-names';
+import { PixiProjectOptions } from './options';
 import { isUsersFile } from '../util/user-files';
 import { hasControlCharacter } from '../util/validate';
 
@@ -57,4 +58,20 @@ export function addRepositoryLines(project: Project, gitignore: readonly string[
     }
     project.gitattributes.addAttributes(pattern, ...attributes);
   }
+}
+
+/**
+ * The lines of `.gitignore` and `.gitattributes` beside projen's: the options' and, while
+ * `projen new` runs, those of the files the repository had (which `.projenrc.js` then carries);
+ * added to the project with pixi's own.
+ */
+export function repositoryLines(project: Project, options: PixiProjectOptions, names: OptionNames, creating: boolean): Record<'gitignore' | 'gitattributes', string[]> {
+  const lines = Object.fromEntries(REPOSITORY_FILES.map(({ file, option }) => {
+    const given = options[option] ?? [];
+    if (!creating) refuseToLoseLines(project.outdir, file, option, given, names);
+    const found = creating ? (usersLines(project.outdir, file) ?? []).filter((line) => !given.includes(line)) : [];
+    return [option, [...given, ...found]];
+  })) as Record<'gitignore' | 'gitattributes', string[]>;
+  addRepositoryLines(project, lines.gitignore, lines.gitattributes, names);
+  return lines;
 }

@@ -4,14 +4,49 @@
  */
 import { readFileSync } from 'fs';
 import { join } from 'path';
+import { Project } from 'projen';
 import { OptionNames } from './option-names';
+import { PixiProjectOptions } from './options';
 import { PixiWorkspaceOptions } from '../pixi/options';
 import { PixiWorkspace } from '../pixi/pixi-workspace';
 import { isTable, parseToml } from '../util/toml';
-import { compareVersions } from '../util/versions';
+import { compareVersions, CUDA_VERSION, CUDA_VERSION_ALLOWED } from '../util/versions';
 
 /** The options that shape a new workspace; once it is written they live in the manifest. */
 export const WORKSPACE_SEED_OPTIONS = ['dependencies', 'platforms', 'cudaVersion', 'cudaEnvironments'] as const;
+
+/**
+ * The project's workspace: generated from the options (`generateManifest`), else the manifest the
+ * project has, checked against the options, else one written once from them.
+ */
+export function projectWorkspace(project: Project, options: PixiProjectOptions, names: OptionNames): { workspace: PixiWorkspace; seeded: boolean } {
+  const choices = workspaceChoices(options, names);
+  if (options.generateManifest) return { workspace: new PixiWorkspace(project, newWorkspace(choices, names)), seeded: false };
+  const existing = PixiWorkspace.manifestIn(project.outdir);
+  if (!existing) return { workspace: PixiWorkspace.seeded(project, newWorkspace(choices, names)), seeded: true };
+  const workspace = PixiWorkspace.fromManifest(project, existing);
+  checkAgainstManifest(workspace, project.outdir, choices, names);
+  return { workspace, seeded: false };
+}
+
+/** The workspace options of a PixiProject, checked. */
+function workspaceChoices(options: PixiProjectOptions, names: OptionNames): WorkspaceChoices {
+  if (options.cudaVersion !== undefined && !CUDA_VERSION.test(options.cudaVersion)) {
+    throw new Error(`${names.owner}: invalid ${names.of('cudaVersion')} ${JSON.stringify(options.cudaVersion)}; allowed: ${CUDA_VERSION_ALLOWED}.`);
+  }
+  if (options.cudaEnvironments !== undefined && options.cudaVersion === undefined) {
+    throw new Error(`${names.owner}: ${names.of('cudaEnvironments')} ${JSON.stringify(options.cudaEnvironments)} needs ${names.of('cudaVersion')}.`);
+  }
+  const environments = options.environments ?? ['default'];
+  const gpuNamed = environments.filter((environment) => environment === 'gpu' || environment === 'cuda');
+  return {
+    environments,
+    dependencies: options.dependencies,
+    platforms: options.platforms,
+    cudaVersion: options.cudaVersion,
+    cudaEnvironments: options.cudaEnvironments ?? (gpuNamed.length > 0 ? gpuNamed : environments),
+  };
+}
 
 /** What PixiProject says about its workspace. */
 export interface WorkspaceChoices {

@@ -389,7 +389,7 @@ export const MUTATIONS: Mutation[] = [
   },
   {
     property: 'e2e: a new scaffold has the source directory its images copy',
-    file: 'src/project/pixi-project.ts',
+    file: 'src/project/sources.ts',
     replace: "new SampleDir(project, SAMPLE_SOURCE_DIR, { files: { 'README.md': SAMPLE_SOURCE_README } });",
     with: 'new SampleDir(project, SAMPLE_SOURCE_DIR, { files: {} });',
     test: 'test/e2e/scaffold.e2e.ts',

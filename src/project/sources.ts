@@ -1,0 +1,55 @@
+/*
+ * What every image of a PixiProject copies: the source directory (given, found, or a sample) and
+ * the install inputs, each of which must exist, so that the first `docker build` works.
+ */
+import { existsSync } from 'fs';
+import { join } from 'path';
+import { Project, SampleDir } from 'projen';
+import { OptionNames } from './option-names';
+import { PixiProjectOptions } from './options';
+
+/** The source directory a new project gets, with a sample file so that its images build. */
+const SAMPLE_SOURCE_DIR = 'app';
+
+const SAMPLE_SOURCE_README = [
+  '# Sources',
+  '',
+  'This directory is copied to `/app/src` in every image (`sourceDir` in `.projenrc.js`). Put your code here.',
+  '',
+].join('\n');
+
+/** The sources the images copy. */
+export interface ProjectSources {
+  readonly copySources: boolean;
+  /** The directory given, or the one found; undefined means the images' default, `app`. */
+  readonly sourceDir?: string;
+  /** Whether `sourceDir` was found in the repository rather than given. */
+  readonly found: boolean;
+}
+
+/**
+ * The directory given, else `app/`, else the `src/` a repository has, else `app/` with a sample
+ * (created now, before the images, so it is written before they check that their sources exist).
+ * Throws, naming the option, when a directory given does not exist.
+ */
+export function chooseSources(project: Project, options: PixiProjectOptions, names: OptionNames): ProjectSources {
+  const exists = (path: string) => existsSync(join(project.outdir, path));
+  const copySources = options.copySources ?? true;
+  let sourceDir = options.sourceDir;
+  if (copySources && sourceDir === undefined && !exists(SAMPLE_SOURCE_DIR)) {
+    if (exists('src')) sourceDir = 'src';
+    else new SampleDir(project, SAMPLE_SOURCE_DIR, { files: { 'README.md': SAMPLE_SOURCE_README } });
+  }
+  const copied = [
+    ['sourceDir', copySources && sourceDir !== undefined ? [sourceDir] : []],
+    ['installInputs', options.installInputs ?? []],
+  ] as const;
+  for (const [option, paths] of copied) {
+    const missing = paths.find((path) => !exists(path));
+    if (missing !== undefined) {
+      throw new Error(`${names.owner}: ${names.of(option)} ${JSON.stringify(missing)} does not exist in ${project.outdir}; `
+        + 'every image copies it, so the first docker build would fail.');
+    }
+  }
+  return { copySources, sourceDir, found: sourceDir !== undefined && options.sourceDir === undefined };
+}
