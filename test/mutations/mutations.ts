@@ -353,11 +353,11 @@ export const MUTATIONS: Mutation[] = [
     test: 'test/project/pixi-project.test.ts',
   },
   {
-    property: 'unknown PixiProject options are refused',
-    file: 'src/project/option-checks.ts',
-    replace: 'if (OPTION_NAMES.includes(key) || key === PROJEN_NEW_KEY) continue;',
-    with: 'if (OPTION_NAMES.includes(key) || key === PROJEN_NEW_KEY || key !== "") continue;',
-    test: 'test/project/pixi-project.test.ts',
+    property: 'misspelt options are refused, in PixiProject and every construct',
+    file: 'src/util/known-keys.ts',
+    replace: 'if (known.includes(key)) continue;',
+    with: 'if (known.includes(key) || key !== "") continue;',
+    test: 'test/unknown-options.test.ts',
   },
   {
     property: 'an option that the adopted manifest contradicts is refused',
