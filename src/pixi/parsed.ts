@@ -19,6 +19,12 @@ export function parseManifest(text: string, fileName: string, readPackage?: Pack
   return workspaceModelOf(parseToml(text, fileName), manifestFile, fileName, readPackage);
 }
 
+/** The tables pixi reads from a manifest: the whole of pixi.toml, `[tool.pixi]` of pyproject.toml; undefined when absent. */
+export function pixiTablesOf(document: Table, manifestFile: PixiManifestFile): Table | undefined {
+  const root: unknown = manifestFile === PixiManifestFile.PYPROJECT_TOML ? tableAt(document, 'tool').pixi : document;
+  return isTable(root) ? root : undefined;
+}
+
 /**
  * @param document the whole file (for pyproject.toml, with `[project]` and `[tool.pixi]`)
  * @param readPackage reads the package manifest of a directory; without it only the manifest itself is known
@@ -26,8 +32,8 @@ export function parseManifest(text: string, fileName: string, readPackage?: Pack
 export function workspaceModelOf(document: Table, manifestFile: PixiManifestFile, fileName: string, readPackage?: PackageReader): WorkspaceModel {
   const fail = (message: string) => new Error(`PixiWorkspace: ${fileName}: ${message}`);
   const pyproject = manifestFile === PixiManifestFile.PYPROJECT_TOML;
-  const root: Table | undefined = pyproject ? document.tool?.pixi : document;
-  if (!isTable(root)) throw fail('has no [tool.pixi] table, so pixi does not use it');
+  const root = pixiTablesOf(document, manifestFile);
+  if (!root) throw fail('has no [tool.pixi] table, so pixi does not use it');
   const workspace: Table | undefined = root.workspace ?? root.project;
   if (!isTable(workspace)) {
     // A pixi-build member: its workspace is the manifest of a parent directory.

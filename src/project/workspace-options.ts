@@ -7,7 +7,9 @@ import { join } from 'path';
 import { Project } from 'projen';
 import { OptionNames } from './option-names';
 import { PixiProjectOptions } from './options';
+import { PixiManifestFile } from '../pixi/manifest-file';
 import { PixiWorkspaceOptions } from '../pixi/options';
+import { pixiTablesOf } from '../pixi/parsed';
 import { PixiWorkspace } from '../pixi/pixi-workspace';
 import { isTable, parseToml } from '../util/toml';
 import { compareVersions, CUDA_VERSION, CUDA_VERSION_ALLOWED } from '../util/versions';
@@ -128,9 +130,8 @@ export function checkAgainstManifest(workspace: PixiWorkspace, outdir: string, c
 
 /** Names (lower case) of the workspace-level conda and PyPI dependencies of a manifest. */
 function manifestDependencyNames(path: string): string[] {
-  const document: Record<string, unknown> = parseToml(readFileSync(path, 'utf8'));
-  const tool = isTable(document.tool) ? document.tool : {};
-  const pixi = path.endsWith('pyproject.toml') ? (isTable(tool.pixi) ? tool.pixi : {}) : document;
+  const file = path.endsWith(PixiManifestFile.PYPROJECT_TOML) ? PixiManifestFile.PYPROJECT_TOML : PixiManifestFile.PIXI_TOML;
+  const pixi = pixiTablesOf(parseToml(readFileSync(path, 'utf8')), file) ?? {};
   const tables = [pixi.dependencies, pixi['pypi-dependencies']].filter(isTable);
   return tables.flatMap((table) => Object.keys(table)).map((name) => name.toLowerCase());
 }
