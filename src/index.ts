@@ -1,3 +1,4 @@
+export * from './errors';
 export * from './docker';
 export * from './pixi';
 export * from './github';

@@ -31,7 +31,7 @@ describe('a misspelt option is an error that suggests the right name', () => {
     ['GhcrWorkflowSpec', () => new GhcrWorkflowSpec([{ spec: new PixiImageSpec() }], loose({ tag: ['latest'] })), /GhcrWorkflow: unknown option tag; did you mean tags\?/],
     ['ApptainerDefinition', () => new ApptainerDefinition(project(), loose({ titel: 'x' })), /ApptainerDefinition: unknown option titel; did you mean title\?/],
     ['ApptainerDefinitionSpec', () => new ApptainerDefinitionSpec(new PixiImageSpec(), loose({ files: 'x.def' })), /ApptainerDefinition: unknown option files; did you mean file\?/],
-    ['options that are no object', () => new DockerIgnore(project(), loose('*.csv')), /DockerIgnore: the options must be an object, got "\*.csv"/],
+    ['options that are no object', () => new DockerIgnore(project(), loose('*.csv')), /DockerIgnore: invalid options "\*.csv"; allowed: an object with defaults and patterns/],
   ])('%s', (_name, construct, error) => {
     expect(construct).toThrow(error);
   });

@@ -1,13 +1,14 @@
 import { renderDefinition } from './render';
 import { PixiImageSpec } from '../docker/pixi-image-spec';
 import { FinalImageKind } from '../docker/recipe';
-import { KeyList, requireKnownKeys } from '../util/known-keys';
-import { besideDockerfile, hasControlCharacter, invalidOption, requireRelativePath } from '../util/validate';
+import { RENDER_OPTIONS } from '../docker/option-shapes';
+import { checkShape, STRING, struct } from '../util/shape';
+import { besideDockerfile, checkHeaderComment, hasControlCharacter, invalidOption, requireRelativePath } from '../util/validate';
 
 const OWNER = 'ApptainerDefinition';
 
-/** The definition's options; the compiler keeps the list complete. */
-const OPTION_KEYS: KeyList<ApptainerDefinitionSpecOptions> = { file: true, title: true };
+/** The definition's options. */
+export const DEFINITION_OPTIONS = struct<ApptainerDefinitionSpecOptions>('file and title', { file: STRING, title: STRING });
 
 /** Options of an {@link ApptainerDefinitionSpec}. */
 export interface ApptainerDefinitionSpecOptions {
@@ -40,7 +41,8 @@ export class ApptainerDefinitionSpec {
    * @param options file name and title; invalid values throw here
    */
   public constructor(image: PixiImageSpec, options: ApptainerDefinitionSpecOptions = {}) {
-    requireKnownKeys(OWNER, options, Object.keys(OPTION_KEYS));
+    if (!(image instanceof PixiImageSpec)) throw invalidOption(OWNER, 'image', image, 'a PixiImageSpec');
+    checkShape(OWNER, options, DEFINITION_OPTIONS);
     if (image.finalImageKind === FinalImageKind.DISTROLESS || !image.entrypointFile) {
       throw invalidOption(OWNER, 'image', image.dockerfile,
         'an image with an entrypoint script: DockerRecipe.OPTIMIZED and a final image with a shell (Apptainer runs its scripts with /bin/sh)');
@@ -63,8 +65,7 @@ export class ApptainerDefinitionSpec {
    * @param options where to put a header comment
    */
   public render(options: ApptainerRenderOptions = {}): string {
-    const header = options.headerComment;
-    if (header !== undefined && hasControlCharacter(header)) throw invalidOption(OWNER, 'headerComment', header, 'one line');
-    return renderDefinition(this.image, this.title, header);
+    checkShape(OWNER, options, RENDER_OPTIONS);
+    return renderDefinition(this.image, this.title, checkHeaderComment(OWNER, options.headerComment));
   }
 }

@@ -4,12 +4,14 @@ import { PixiDockerImageOptions } from '../docker/options';
 import { PixiDockerImage } from '../docker/pixi-docker-image';
 import { PixiImageSpec } from '../docker/pixi-image-spec';
 import { PixiWorkspace } from '../pixi/pixi-workspace';
-import { KeyList, requireKnownKeys } from '../util/known-keys';
+import { IMAGE_OPTIONS } from '../docker/option-shapes';
 import { RenderedFile } from '../util/rendered-file';
-import { invalidOption } from '../util/validate';
+import { checkShape, instance, STRING, struct } from '../util/shape';
+import { refuseTakenPaths } from '../util/taken-paths';
+import { invalidOption, requireRelativePath } from '../util/validate';
+import { withinOption } from '../util/within-option';
 
-/** The construct's options; the compiler keeps the list complete. */
-const OPTION_KEYS: KeyList<ApptainerDefinitionOptions> = { image: true, imageOptions: true, file: true, title: true };
+const OWNER = 'ApptainerDefinition';
 
 const IS_APPTAINER_DEFINITION = Symbol.for('projen-pixi.ApptainerDefinition');
 
@@ -59,16 +61,24 @@ export class ApptainerDefinition extends Component {
    * @param options the image and file name; invalid values throw here
    */
   public constructor(project: Project, options: ApptainerDefinitionOptions = {}) {
-    requireKnownKeys('ApptainerDefinition', options, Object.keys(OPTION_KEYS));
+    checkShape(OWNER, options, APPTAINER_DEFINITION_OPTIONS);
     if (options.image && options.imageOptions) {
-      throw invalidOption('ApptainerDefinition', 'imageOptions', options.imageOptions, 'nothing when "image" is given (the image is described already)');
+      throw invalidOption(OWNER, 'imageOptions', options.imageOptions, 'nothing when "image" is given (the image is described already)');
     }
-    const image = options.image?.spec ?? standaloneImage(project, options.imageOptions ?? {});
+    if (options.imageOptions?.dockerfile !== undefined) {
+      throw invalidOption(OWNER, 'imageOptions.dockerfile', options.imageOptions.dockerfile,
+        'nothing: a definition of its own writes no Dockerfile; name the definition with "file"');
+    }
+    const image = options.image?.spec ?? withinOption(OWNER, 'imageOptions', () => standaloneImage(project, options.imageOptions ?? {}, options.file));
     const spec = new ApptainerDefinitionSpec(image, {
       // A standalone description is named after the definition (see standaloneImage).
       file: options.file ?? (options.image ? undefined : image.dockerfile),
       title: options.title ?? PixiWorkspace.of(options.image?.project ?? project)?.manifest.name,
     });
+    refuseTakenPaths(OWNER, project, [
+      { option: 'file', path: spec.file },
+      { option: 'imageOptions.entrypointFile', path: options.image ? undefined : image.entrypointFile },
+    ]);
     super(project, `ApptainerDefinition#${spec.file}`);
     Object.defineProperty(this, IS_APPTAINER_DEFINITION, { value: true });
     this.spec = spec;
@@ -82,13 +92,22 @@ export class ApptainerDefinition extends Component {
 }
 
 /** An image description of the definition's own, named so its files sit beside the definition. */
-function standaloneImage(project: Project, options: PixiDockerImageOptions): PixiImageSpec {
+function standaloneImage(project: Project, options: PixiDockerImageOptions, file: string | undefined): PixiImageSpec {
   const environment = options.environment ?? 'default';
   return new PixiImageSpec({
     entrypointFile: `apptainer.${environment}.entrypoint.sh`,
-    dockerfile: `apptainer.${environment}.def`,
+    // Validated here, so that a bad file is blamed on "file", not on the image's "dockerfile".
+    dockerfile: file === undefined ? `apptainer.${environment}.def` : requireRelativePath(OWNER, 'file', file),
     contextDirectory: project.outdir,
     ...options,
     workspace: options.workspace ?? PixiWorkspace.of(project),
   });
 }
+
+/** `ApptainerDefinitionOptions`. */
+const APPTAINER_DEFINITION_OPTIONS = struct<ApptainerDefinitionOptions>('image, imageOptions, file and title', {
+  image: instance('a PixiDockerImage', (value) => PixiDockerImage.isPixiDockerImage(value)),
+  imageOptions: IMAGE_OPTIONS,
+  file: STRING,
+  title: STRING,
+});

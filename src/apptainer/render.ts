@@ -1,5 +1,5 @@
 import { shellQuote } from '../docker/dockerfile-text';
-import { installCommand } from '../docker/install-command';
+import { environmentArgument, installCommand } from '../docker/install-command';
 import { ACTIVATION_PATH, ENTRYPOINT_PATH, IMAGE_FILES_DIR, LOCK_FILE, SOURCE_TARGET, WORKDIR } from '../docker/layout';
 import type { PixiImageSpec } from '../docker/pixi-image-spec';
 import { FinalImageKind } from '../docker/recipe';
@@ -30,7 +30,7 @@ export function renderDefinition(spec: PixiImageSpec, title: string, header?: st
     installCommand(spec),
     `test -d ${prefix}/conda-meta`,
     `mkdir -p ${IMAGE_FILES_DIR}`,
-    `pixi shell-hook ${spec.shellHookLockFlag} --environment ${spec.environment} --shell bash > ${ACTIVATION_PATH}`,
+    `pixi shell-hook ${spec.shellHookLockFlag} ${environmentArgument(spec.environment)} --shell bash > ${ACTIVATION_PATH}`,
   ]));
 
   lines.push('Bootstrap: docker', `From: ${spec.finalImage}`, 'Stage: final', '');

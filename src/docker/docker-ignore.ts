@@ -1,7 +1,7 @@
 import { IgnoreFile, IResolver, Project } from 'projen';
 import { DEFAULT_DOCKERIGNORE_PATTERNS, findExcludedPaths } from './dockerignore-rules';
 import { PixiDockerImage } from './pixi-docker-image';
-import { KeyList, requireKnownKeys } from '../util/known-keys';
+import { BOOLEAN, checkShape, listOf, STRING, struct } from '../util/shape';
 import { refuseToOverwrite } from '../util/user-files';
 import { hasControlCharacter, invalidOption } from '../util/validate';
 
@@ -25,8 +25,8 @@ export interface DockerIgnoreOptions {
   readonly patterns?: string[];
 }
 
-/** The construct's options; the compiler keeps the list complete. */
-const OPTION_KEYS: KeyList<DockerIgnoreOptions> = { defaults: true, patterns: true };
+/** The construct's options. */
+const DOCKER_IGNORE_OPTIONS = struct<DockerIgnoreOptions>('defaults and patterns', { defaults: BOOLEAN, patterns: listOf(STRING) });
 
 /**
  * The project's `.dockerignore`. Keeps the local pixi environments and other clutter out of
@@ -42,7 +42,7 @@ export class DockerIgnore extends IgnoreFile {
    * @param options defaults and extra patterns
    */
   public constructor(project: Project, options: DockerIgnoreOptions = {}) {
-    requireKnownKeys('DockerIgnore', options, Object.keys(OPTION_KEYS));
+    checkShape('DockerIgnore', options, DOCKER_IGNORE_OPTIONS);
     refuseToOverwrite('DockerIgnore', project.outdir, '.dockerignore',
       'move it away to have it generated, and add the patterns you need with the "patterns" option');
     super(project, '.dockerignore');
@@ -55,11 +55,11 @@ export class DockerIgnore extends IgnoreFile {
    * @param patterns `.dockerignore` patterns
    */
   public addPatterns(...patterns: string[]): void {
-    for (const pattern of patterns) {
+    patterns.forEach((pattern, i) => {
       if (typeof pattern !== 'string' || hasControlCharacter(pattern)) {
-        throw invalidOption('DockerIgnore', 'pattern', pattern, 'one .dockerignore pattern per string, without newlines');
+        throw invalidOption('DockerIgnore', `patterns[${i}]`, pattern, 'one .dockerignore pattern per string, without newlines');
       }
-    }
+    });
     super.addPatterns(...patterns);
   }
 
@@ -76,7 +76,8 @@ export class DockerIgnore extends IgnoreFile {
     const excluded = findExcludedPaths(patterns, required);
     if (excluded.length > 0) {
       const list = excluded.map((e) => `"${e.path}" (copied by ${e.neededBy})`).join(', ');
-      throw new Error(`DockerIgnore: .dockerignore excludes ${list}; remove the pattern or re-include the path with include("${excluded[0].path}").`);
+      throw invalidOption('DockerIgnore', 'patterns', patterns, `patterns that keep what the images copy: .dockerignore excludes ${list}; `
+        + `remove the pattern or re-include the path with include("${excluded[0].path}")`);
     }
   }
 }

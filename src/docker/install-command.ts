@@ -9,5 +9,13 @@ import type { PixiImageSpec } from './pixi-image-spec';
  */
 export function installCommand(spec: PixiImageSpec): string {
   const platform = spec.namesPlatform ? ` --platform ${spec.platform}` : '';
-  return `pixi install --locked --environment ${spec.environment}${platform}`;
+  return `pixi install --locked ${environmentArgument(spec.environment)}${platform}`;
+}
+
+/**
+ * `--environment <name>`, or `--environment=<name>` for a name that starts with `-` (pixi allows
+ * `-dev`): pixi's argument parser would read a separate `-dev` as an option of its own.
+ */
+export function environmentArgument(environment: string): string {
+  return environment.startsWith('-') ? `--environment=${environment}` : `--environment ${environment}`;
 }

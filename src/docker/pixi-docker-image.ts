@@ -1,10 +1,13 @@
 import { existsSync } from 'fs';
 import { join } from 'path';
 import { Component, FileBase, Project } from 'projen';
+import { IMAGE_OPTIONS } from './option-shapes';
 import { PixiDockerImageOptions } from './options';
 import { PixiImageSpec } from './pixi-image-spec';
 import { PixiWorkspace } from '../pixi/pixi-workspace';
 import { RenderedFile } from '../util/rendered-file';
+import { checkShape } from '../util/shape';
+import { refuseTakenPaths } from '../util/taken-paths';
 import { invalidOption } from '../util/validate';
 
 const IS_PIXI_DOCKER_IMAGE = Symbol.for('projen-pixi.PixiDockerImage');
@@ -45,20 +48,16 @@ export class PixiDockerImage extends Component {
    * @param options the image description; invalid values throw here, before anything is written
    */
   public constructor(project: Project, options: PixiDockerImageOptions = {}) {
+    checkShape('PixiDockerImage', options, IMAGE_OPTIONS);
     const spec = new PixiImageSpec({
       contextDirectory: project.outdir,
       ...options,
       workspace: options.workspace ?? PixiWorkspace.of(project),
     });
-    for (const other of PixiDockerImage.ofProject(project)) {
-      const taken = [other.spec.dockerfile, other.spec.entrypointFile];
-      for (const [option, path] of [['dockerfile', spec.dockerfile], ['entrypointFile', spec.entrypointFile]] as const) {
-        if (path !== undefined && taken.includes(path)) {
-          throw invalidOption('PixiDockerImage', option, path,
-            `a path not used by another image of this project (set "dockerfile", e.g. "Dockerfile.${spec.environment}")`);
-        }
-      }
-    }
+    refuseTakenPaths('PixiDockerImage', project, [
+      { option: 'dockerfile', path: spec.dockerfile },
+      { option: 'entrypointFile', path: spec.entrypointFile },
+    ]);
     super(project, `PixiDockerImage#${spec.dockerfile}`);
     Object.defineProperty(this, IS_PIXI_DOCKER_IMAGE, { value: true });
     this.spec = spec;

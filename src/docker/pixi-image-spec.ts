@@ -2,6 +2,7 @@ import { imageActivation } from './activation-inputs';
 import { chooseImagePlatform } from './image-platform';
 import { ImageReference, parseImageReference, isPixiImage, pixiVersionOfTag, formatImageReference } from './image-reference';
 import * as layout from './layout';
+import { IMAGE_OPTIONS, RENDER_OPTIONS } from './option-shapes';
 import { PixiDockerImageOptions } from './options';
 import { checkPathDependencies, checkWorkspacePathsInImage } from './path-dependency-inputs';
 import { DockerRecipe, FinalImageKind } from './recipe';
@@ -10,9 +11,9 @@ import { renderOptimizedDockerfile } from './render-optimized';
 import { renderTutorialDockerfile } from './render-tutorial';
 import { PixiManifestFile } from '../pixi/manifest-file';
 import { IPixiWorkspace } from '../pixi/workspace-info';
-import { KeyList, requireKnownKeys } from '../util/known-keys';
+import { checkShape } from '../util/shape';
 import {
-  hasControlCharacter,
+  checkHeaderComment,
   invalidOption,
   besideDockerfile,
   requireMatch,
@@ -25,29 +26,6 @@ import { compareVersions, CUDA_VERSION, CUDA_VERSION_ALLOWED } from '../util/ver
 
 const OWNER = 'PixiDockerImage';
 
-/** The options an image takes; the compiler keeps the list complete. */
-const OPTION_KEYS: KeyList<PixiDockerImageOptions> = {
-  environment: true,
-  cudaVersion: true,
-  baseImage: true,
-  finalImage: true,
-  finalImageKind: true,
-  pixiVersion: true,
-  workspace: true,
-  platform: true,
-  contextDirectory: true,
-  manifestFile: true,
-  sourceDir: true,
-  installInputs: true,
-  copySources: true,
-  ports: true,
-  command: true,
-  env: true,
-  labels: true,
-  dockerfile: true,
-  entrypointFile: true,
-  recipe: true,
-};
 const DEFAULT_BASE_IMAGE = 'ghcr.io/prefix-dev/pixi:noble';
 const ENVIRONMENT_NAME = /^[a-z\d-]+$/;
 const PIXI_VERSION = /^\d+\.\d+\.\d+$/;
@@ -150,7 +128,7 @@ export class PixiImageSpec {
    * @param options the image description; throws on any invalid value
    */
   public constructor(options: PixiDockerImageOptions = {}) {
-    requireKnownKeys(OWNER, options, Object.keys(OPTION_KEYS));
+    checkShape(OWNER, options, IMAGE_OPTIONS);
     this.environment = requireMatch(OWNER, 'environment', options.environment ?? 'default', ENVIRONMENT_NAME,
       'a pixi environment name: lowercase letters, digits and "-" (^[a-z\\d-]+$)');
     const workspace = options.workspace;
@@ -244,7 +222,7 @@ export class PixiImageSpec {
    * @param options where to put a header comment
    */
   public renderDockerfile(options: PixiImageRenderOptions = {}): string {
-    const header = validateHeader(options.headerComment);
+    const header = validateHeader(options);
     return this.recipe === DockerRecipe.TUTORIAL ? renderTutorialDockerfile(this, header) : renderOptimizedDockerfile(this, header);
   }
 
@@ -254,7 +232,7 @@ export class PixiImageSpec {
    * @param options where to put a header comment
    */
   public renderEntrypoint(options: PixiImageRenderOptions = {}): string | undefined {
-    return this.entrypointFile ? renderEntrypoint(this, validateHeader(options.headerComment)) : undefined;
+    return this.entrypointFile ? renderEntrypoint(this, validateHeader(options)) : undefined;
   }
 
   private resolveEntrypointFile(requested: string | undefined): string | undefined {
@@ -340,17 +318,14 @@ function validateCommand(command: string[]): string[] {
 }
 
 function validateRecord(option: string, record: Record<string, string>, keyPattern: RegExp, keyAllowed: string): Record<string, string> {
-  const result: Record<string, string> = {};
-  for (const [key, value] of Object.entries(record)) {
-    requireMatch(OWNER, `${option} key`, key, keyPattern, keyAllowed);
-    result[key] = requireSingleLine(OWNER, `${option}.${key}`, value);
-  }
-  return result;
+  // fromEntries defines each key, so that `__proto__` stays a variable instead of setting a prototype.
+  return Object.fromEntries(Object.entries(record).map(([key, value]) => [
+    requireMatch(OWNER, `${option} key`, key, keyPattern, keyAllowed),
+    requireSingleLine(OWNER, `${option}.${key}`, value),
+  ]));
 }
 
-function validateHeader(header: string | undefined): string | undefined {
-  if (header !== undefined && hasControlCharacter(header)) {
-    throw invalidOption('PixiImageSpec', 'headerComment', header, 'one line without control characters');
-  }
-  return header;
+function validateHeader(options: PixiImageRenderOptions): string | undefined {
+  checkShape('PixiImageSpec', options, RENDER_OPTIONS);
+  return checkHeaderComment('PixiImageSpec', options.headerComment);
 }

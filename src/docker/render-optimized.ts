@@ -1,5 +1,5 @@
 import { execForm, keyValueInstruction } from './dockerfile-text';
-import { installCommand } from './install-command';
+import { environmentArgument, installCommand } from './install-command';
 import { ACTIVATION_PATH, ENTRYPOINT_PATH, IMAGE_FILES_DIR, LOCK_FILE, SOURCE_TARGET, WORKDIR } from './layout';
 import type { PixiImageSpec } from './pixi-image-spec';
 import { FinalImageKind } from './recipe';
@@ -42,7 +42,7 @@ function buildStage(spec: PixiImageSpec): string[] {
   ];
   if (spec.finalImageKind === FinalImageKind.DISTROLESS) return [...lines, ...install];
   // Activation is written once, at build time, so pixi is not needed when the container starts.
-  const shellHook = `mkdir -p ${IMAGE_FILES_DIR} && pixi shell-hook ${spec.shellHookLockFlag} --environment ${env} --shell bash > ${ACTIVATION_PATH}`;
+  const shellHook = `mkdir -p ${IMAGE_FILES_DIR} && pixi shell-hook ${spec.shellHookLockFlag} ${environmentArgument(env)} --shell bash > ${ACTIVATION_PATH}`;
   if (spec.activationScripts.length === 0) {
     install[install.length - 1] += ' && \\';
     return [...lines, ...install, `    ${shellHook}`];

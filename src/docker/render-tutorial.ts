@@ -1,5 +1,5 @@
 import { keyValueInstruction } from './dockerfile-text';
-import { installCommand } from './install-command';
+import { environmentArgument, installCommand } from './install-command';
 import type { PixiImageSpec } from './pixi-image-spec';
 
 /**
@@ -22,7 +22,7 @@ export function renderTutorialDockerfile(spec: PixiImageSpec, header?: string): 
   lines.push(
     `RUN ${installCommand(spec)}`,
     'RUN echo "#!/bin/bash" > /app/entrypoint.sh && \\',
-    `    pixi shell-hook --environment ${env} -s bash >> /app/entrypoint.sh && \\`,
+    `    pixi shell-hook ${environmentArgument(env)} -s bash >> /app/entrypoint.sh && \\`,
     '    echo \'exec "$@"\' >> /app/entrypoint.sh',
     '',
     `FROM ${spec.finalImage} AS final`,

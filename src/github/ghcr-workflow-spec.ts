@@ -1,21 +1,24 @@
 import { stringify } from 'yaml';
 import { commentPinnedActions, pinnedRef, PinnedAction } from './actions';
 import { optimizedWorkflow } from './optimized-workflow';
-import { WORKFLOW_OPTION_KEYS } from './option-keys';
+import { WORKFLOW_IMAGES, WORKFLOW_OPTIONS } from './option-shapes';
+import { RENDER_OPTIONS } from '../docker/option-shapes';
 import { GhcrWorkflowImage, GhcrWorkflowSpecOptions, ImagePlatform, WorkflowRecipe } from './options';
 import { Yaml } from './triggers';
 import { TUTORIAL_DEFAULT_TAGS, tutorialWorkflow } from './tutorial-workflow';
 import { WorkflowImage, workflowImages } from './workflow-images';
-import { requireKnownKeys } from '../util/known-keys';
-import { hasControlCharacter, invalidOption, requireOneOf } from '../util/validate';
+import { PATH_COMPONENT } from '../docker/image-reference';
+import { checkShape } from '../util/shape';
+import { checkHeaderComment, hasControlCharacter, invalidOption, requireOneOf } from '../util/validate';
 
 const OWNER = 'GhcrWorkflow';
 /** Where the workflow lives, relative to the repository root. */
 export const WORKFLOW_FILE = '.github/workflows/docker.yaml';
-const IMAGE_NAME = /^ghcr\.io\/[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)+$/;
+const IMAGE_NAME = new RegExp(`^ghcr\\.io(?:/${PATH_COMPONENT}){2,}$`);
 const TAG_TYPES = ['raw', 'sha', 'ref', 'semver', 'pep440', 'match', 'schedule', 'edge'];
 const TAG_EXPRESSION = new RegExp(`^type=(${TAG_TYPES.join('|')})(,[a-z-]+=[^,]*)*$`);
-const BRANCH = /^[A-Za-z0-9._\/*-]+$/;
+/** A branch name or filter pattern (`*`, `**`, `?`, `+`, `[0-9]`, a leading `!`), as GitHub reads them. */
+const BRANCH = /^!?(?:[A-Za-z0-9._\/*?+-]|\[[A-Za-z0-9._\/-]+\])+$/;
 const ACTION_REF = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.\/-]+@[A-Za-z0-9_.\/-]+$/;
 /** Subdirs a platform needs in the pixi workspace. */
 const PLATFORM_SUBDIRS: Record<ImagePlatform, string> = {
@@ -46,13 +49,13 @@ export class GhcrWorkflowSpec {
    * @param options workflow options; invalid values throw here
    */
   public constructor(images: GhcrWorkflowImage[], options: GhcrWorkflowSpecOptions = {}) {
-    requireKnownKeys(OWNER, options, Object.keys(WORKFLOW_OPTION_KEYS));
+    checkShape(OWNER, images, WORKFLOW_IMAGES, (path) => `images${path}`);
     if (images.length === 0) throw invalidOption(OWNER, 'images', [], 'at least one PixiDockerImage');
+    const checked = checkWorkflowOptions(options);
     this.images = workflowImages(images);
     this.options = options;
-    this.recipe = validateRecipe(options.recipe);
-    this.platforms = validatePlatforms(options.platforms ?? [ImagePlatform.LINUX_AMD64]);
-    validateOptions(options, this.recipe);
+    this.recipe = checked.recipe;
+    this.platforms = checked.platforms;
     for (const image of this.images) checkWorkspacePlatforms(image, this.platforms);
   }
 
@@ -71,8 +74,8 @@ export class GhcrWorkflowSpec {
    * @param options where to put a header comment
    */
   public renderYaml(options: GhcrWorkflowRenderOptions = {}): string {
-    const header = options.headerComment;
-    if (header !== undefined && hasControlCharacter(header)) throw invalidOption(OWNER, 'headerComment', header, 'one line');
+    checkShape(OWNER, options, RENDER_OPTIONS);
+    const header = checkHeaderComment(OWNER, options.headerComment);
     // No anchors and aliases: GitHub reads them, but people and some linters do not expect them.
     const text = stringify(this.toWorkflow(), { lineWidth: 0, aliasDuplicateObjects: false });
     return `${header ? `# ${header}\n\n` : ''}${commentPinnedActions(text)}`;
@@ -106,6 +109,18 @@ export class GhcrWorkflowSpec {
   }
 }
 
+/**
+ * Checks the options that do not depend on the images, so that a construct can refuse them before
+ * its images are known.
+ */
+export function checkWorkflowOptions(options: GhcrWorkflowSpecOptions): { recipe: WorkflowRecipe; platforms: ImagePlatform[] } {
+  checkShape(OWNER, options, WORKFLOW_OPTIONS);
+  const recipe = validateRecipe(options.recipe);
+  const platforms = validatePlatforms(options.platforms ?? [ImagePlatform.LINUX_AMD64]);
+  validateOptions(options, recipe);
+  return { recipe, platforms };
+}
+
 function validateRecipe(recipe: WorkflowRecipe | undefined): WorkflowRecipe {
   if (recipe === undefined) return WorkflowRecipe.OPTIMIZED;
   return requireOneOf(OWNER, 'recipe', recipe, Object.values(WorkflowRecipe), 'WorkflowRecipe.TUTORIAL or WorkflowRecipe.OPTIMIZED');
@@ -120,12 +135,23 @@ function validatePlatforms(platforms: ImagePlatform[]): ImagePlatform[] {
 }
 
 function validateOptions(options: GhcrWorkflowSpecOptions, recipe: WorkflowRecipe): void {
-  if (options.workflowName !== undefined && (options.workflowName.trim() === '' || hasControlCharacter(options.workflowName))) {
-    throw invalidOption(OWNER, 'workflowName', options.workflowName, 'a one-line name');
+  const name = options.workflowName;
+  // `${{` would be evaluated by GitHub: the name would change from run to run.
+  if (name !== undefined && (name.trim() === '' || hasControlCharacter(name) || name.includes('${{'))) {
+    throw invalidOption(OWNER, 'workflowName', name, 'a one-line name without "${{"');
   }
-  (options.branches ?? []).forEach((branch, i) => {
-    if (!BRANCH.test(branch)) throw invalidOption(OWNER, `branches[${i}]`, branch, 'a branch name or glob without spaces');
-  });
+  const branches = options.branches;
+  if (branches !== undefined) {
+    branches.forEach((branch, i) => {
+      if (!BRANCH.test(branch)) {
+        throw invalidOption(OWNER, `branches[${i}]`, branch, 'a branch name or filter pattern (* ** ? + [0-9], a leading ! to exclude), without spaces');
+      }
+    });
+    // An empty list, or only exclusions, matches no branch; GitHub and actionlint reject the first.
+    if (!branches.some((branch) => !branch.startsWith('!'))) {
+      throw invalidOption(OWNER, 'branches', branches, 'at least one branch or pattern that is not an exclusion ("!...")');
+    }
+  }
   if (options.imageName !== undefined && !IMAGE_NAME.test(options.imageName)) {
     throw invalidOption(OWNER, 'imageName', options.imageName, 'a lower-case GHCR repository such as "ghcr.io/my-lab/cuda-exercise", without tag');
   }

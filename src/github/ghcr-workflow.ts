@@ -1,14 +1,14 @@
 import { relative, sep } from 'path';
 import { Component, FileBase, github, IResolver, Project } from 'projen';
 import { commentPinnedActions } from './actions';
-import { GhcrWorkflowSpec, WORKFLOW_FILE } from './ghcr-workflow-spec';
-import { WORKFLOW_OPTION_KEYS } from './option-keys';
+import { checkWorkflowOptions, GhcrWorkflowSpec, WORKFLOW_FILE } from './ghcr-workflow-spec';
+import { WORKFLOW_FIELDS } from './option-shapes';
 import { GhcrWorkflowSpecOptions } from './options';
 import { toProjenJob, toProjenTriggers } from './projen-workflow';
 import { ApptainerDefinition } from '../apptainer/apptainer-definition';
 import { PixiDockerImage } from '../docker/pixi-docker-image';
-import { requireKnownKeys } from '../util/known-keys';
 import { RenderedFile } from '../util/rendered-file';
+import { checkShape, instance, listOf, struct } from '../util/shape';
 import { refuseToOverwrite } from '../util/user-files';
 
 /** Options for {@link GhcrWorkflow}. */
@@ -33,14 +33,17 @@ export class GhcrWorkflow extends Component {
   public readonly file: FileBase;
   private readonly options: GhcrWorkflowSpecOptions;
   private readonly images?: PixiDockerImage[];
+  private prepared?: GhcrWorkflowSpec;
 
   /**
    * @param project any project of the tree; the workflow goes to the root
    * @param options images and workflow options; invalid values throw here
    */
   public constructor(project: Project, options: GhcrWorkflowOptions = {}) {
-    requireKnownKeys('GhcrWorkflow', options, [...Object.keys(WORKFLOW_OPTION_KEYS), 'images']);
+    checkShape('GhcrWorkflow', options, GHCR_WORKFLOW_OPTIONS);
     const { images, ...specOptions } = options;
+    // Checked now, whether the images are given or found at synthesis.
+    checkWorkflowOptions(specOptions);
     if (images) new GhcrWorkflowSpec(images.map((image) => ({ spec: image.spec })), specOptions);
     refuseToOverwrite('GhcrWorkflow', project.root.outdir, WORKFLOW_FILE, 'move it away to have the workflow generated');
     super(project, 'GhcrWorkflow');
@@ -60,8 +63,12 @@ export class GhcrWorkflow extends Component {
         return text === undefined ? undefined : commentPinnedActions(text);
       };
     } else {
-      this.file = new RenderedFile(root, WORKFLOW_FILE, (marker) => this.spec().renderYaml({ headerComment: marker }), { committed: true });
+      this.file = new RenderedFile(root, WORKFLOW_FILE, (marker) => this.checkedSpec().renderYaml({ headerComment: marker }), { committed: true });
     }
+  }
+
+  private checkedSpec(): GhcrWorkflowSpec {
+    return this.prepared ?? this.spec();
   }
 
   /** The workflow description, with the images known now. */
@@ -77,10 +84,14 @@ export class GhcrWorkflow extends Component {
     })), this.options);
   }
 
-  /** Fills the projen workflow once every image of the tree exists. */
+  /**
+   * Checks the workflow once every image of the tree exists, before any file is written (the root's
+   * components are prepared before its subprojects and files are synthesized), and fills the projen workflow.
+   */
   public preSynthesize(): void {
+    this.prepared = this.spec();
     if (!this.workflow) return;
-    const document = this.spec()._render((uses) => uses);
+    const document = this.prepared._render((uses) => uses);
     this.workflow.on(toProjenTriggers(document.on));
     this.workflow.addJobs(Object.fromEntries(Object.entries(document.jobs).map(([id, job]) => [id, toProjenJob(job as any)])));
     // GithubWorkflow has no workflow-level permissions, and its overrides drop an empty `{}`:
@@ -93,3 +104,9 @@ export class GhcrWorkflow extends Component {
     };
   }
 }
+
+/** `GhcrWorkflowOptions`. */
+const GHCR_WORKFLOW_OPTIONS = struct<GhcrWorkflowOptions>('the options of GhcrWorkflowOptions', {
+  ...WORKFLOW_FIELDS,
+  images: listOf(instance('a PixiDockerImage', (value) => PixiDockerImage.isPixiDockerImage(value))),
+});

@@ -193,7 +193,7 @@ function apptainerJob(image: WorkflowImage, settings: OptimizedSettings): Yaml {
       {
         name: 'Push to GitHub Container Registry',
         if: NOT_PR,
-        env: { ...env, IMAGE: '${{ steps.image.outputs.name }}', TAG: `apptainer-${image.spec.environment}`, TOKEN: '${{ secrets.GITHUB_TOKEN }}' },
+        env: { ...env, IMAGE: '${{ steps.image.outputs.name }}', TAG: `apptainer-${image.id}`, TOKEN: '${{ secrets.GITHUB_TOKEN }}' },
         run: [
           'cd "$CONTEXT" || exit 1',
           'echo "$TOKEN" | apptainer registry login --username "$GITHUB_ACTOR" --password-stdin oras://ghcr.io',

@@ -1,7 +1,7 @@
 import { GhcrWorkflowImage } from './options';
 import { ApptainerDefinitionSpec } from '../apptainer/apptainer-definition-spec';
 import { PixiImageSpec } from '../docker/pixi-image-spec';
-import { requireRelativePath } from '../util/validate';
+import { invalidOption, requireRelativePath } from '../util/validate';
 
 /** An image as the workflow sees it: where it lives and what names its jobs and tags use. */
 export interface WorkflowImage {
@@ -21,16 +21,30 @@ export function inContext(image: WorkflowImage, path: string): string {
 }
 
 /**
- * Names the images: by environment, or by context and Dockerfile where environments repeat.
+ * Names the images: by environment, or by context and Dockerfile where environment names (as ids)
+ * repeat. Ids name jobs, caches, artifacts and tags, so two images never share one: an image
+ * would silently not be built, or push over another's tag.
  */
 export function workflowImages(images: GhcrWorkflowImage[]): WorkflowImage[] {
   const contexts = images.map((image) => image.context === undefined || image.context === '.' || image.context === ''
     ? '.' : requireRelativePath('GhcrWorkflow', 'images[].context', image.context));
-  const environments = images.map((image) => image.spec.environment);
+  const paths = images.map((image, i) => `${contexts[i]}/${image.spec.dockerfile}`);
+  paths.forEach((path, i) => {
+    if (paths.indexOf(path) !== i) {
+      throw invalidOption('GhcrWorkflow', `images[${i}]`, path, 'one image per Dockerfile: each image its own context or dockerfile');
+    }
+  });
+  const byEnvironment = images.map((image) => asId(image.spec.environment));
   const ids = images.map((image, i) => {
-    const unique = environments.filter((env) => env === image.spec.environment).length === 1;
-    const raw = unique ? image.spec.environment : `${contexts[i]}-${image.spec.dockerfile}`;
-    return raw.replace(/[^A-Za-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').toLowerCase();
+    const unique = byEnvironment[i] !== '' && byEnvironment.filter((id) => id === byEnvironment[i]).length === 1;
+    return unique ? byEnvironment[i] : asId(`${contexts[i]}-${image.spec.dockerfile}`);
+  });
+  ids.forEach((id, i) => {
+    const first = ids.indexOf(id);
+    if (first !== i) {
+      throw invalidOption('GhcrWorkflow', `images[${i}]`, paths[i],
+        `an image whose id differs from that of ${paths[first]} ("${id}"): rename its Dockerfile`);
+    }
   });
   return images.map((image, i) => ({
     spec: image.spec,
@@ -39,6 +53,11 @@ export function workflowImages(images: GhcrWorkflowImage[]): WorkflowImage[] {
     tagSuffix: images.length > 1 ? `-${ids[i]}` : '',
     apptainer: image.apptainer,
   }));
+}
+
+/** Lower-case letters, digits and inner dashes: usable in job ids, cache scopes and tags. */
+function asId(raw: string): string {
+  return raw.replace(/[^A-Za-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').toLowerCase();
 }
 
 /** Files whose change should rebuild the image, relative to the repository root. */

@@ -5,18 +5,18 @@
 import { PixiManifestFile } from './manifest-file';
 import { DEFAULT, PlatformModel, WorkspaceModel } from './model';
 import {
-  CondaDependency, PixiActivation, PixiEnvironment, PixiFeature, PixiFeatureTables, PixiRichPlatform, PixiSystemRequirements,
+  CondaDependency, PixiActivation, PixiFeature, PixiFeatureTables, PixiRichPlatform,
   PixiTarget, PixiTask, PixiWorkspaceOptions, PypiDependency, ChannelPriority,
 } from './options';
+import { WORKSPACE_OPTIONS } from './option-shapes';
 import { workspaceModelOf } from './parsed';
 import { KNOWN_SUBDIRS, PLATFORM_NAME, PLATFORM_SELECTORS, RESERVED_PLATFORM_NAMES } from './platforms';
-import { KeyList, requireKnownKeys } from '../util/known-keys';
-import { hasControlCharacter, invalidOption, requireOneOf } from '../util/validate';
+import { checkShape } from '../util/shape';
+import { hasControlCharacter, hasLoneSurrogate, invalidOption, requireOneOf } from '../util/validate';
 import { CUDA_VERSION, CUDA_VERSION_ALLOWED } from '../util/versions';
 
 const OWNER = 'PixiWorkspace';
 const ENVIRONMENT_NAME = /^[a-z\d-]+$/;
-const FEATURE_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 const TASK_NAME = /^[^\s$]+$/;
 const TASK_ARG_NAME = /^[a-zA-Z_][a-zA-Z\d_]*$/;
 const CONDA_PACKAGE = /^[A-Za-z0-9_][A-Za-z0-9_.+-]*$/;
@@ -39,7 +39,7 @@ interface Known {
 }
 
 export function fromOptions(options: PixiWorkspaceOptions): AuthoredWorkspace {
-  checkKeys(options);
+  checkShape(OWNER, options, WORKSPACE_OPTIONS);
   const platforms = (options.platforms ?? ['linux-64']).map((entry, i) => platform(entry, `workspace.platforms[${i}]`));
   checkUnique(platforms.map((p) => p.model.name), 'workspace.platforms', 'each platform name once');
   const known: Known = { platformNames: platforms.map((p) => p.model.name), taskNames: collectTaskNames(options) };
@@ -62,13 +62,14 @@ export function fromOptions(options: PixiWorkspaceOptions): AuthoredWorkspace {
   const featureDocs: Table = {};
   for (const [name, feature] of Object.entries(features)) {
     const path = `feature.${name}`;
-    requireName(path, name, FEATURE_NAME, 'a feature name of letters, digits and "_ . -"');
+    // pixi takes any name (`FeatureName` of crates/pixi_manifest/src/feature.rs); TOML quotes it where needed.
+    requiredText(`features key`, name, 'a feature name: any one line of text');
     if (name === DEFAULT) throw invalidOption(OWNER, 'feature name', name, 'a name other than "default" (the top-level tables are the default feature)');
-    featureDocs[name] = compact({
+    put(featureDocs, name, compact({
       platforms: feature.platforms && platformRefs(`${path}.platforms`, feature.platforms, known),
       channels: feature.channels && nonEmptyList(`${path}.channels`, feature.channels),
       ...featureTables(feature, `${path}.`, known),
-    });
+    }));
   }
   if (Object.keys(featureDocs).length > 0) document.feature = featureDocs;
 
@@ -87,7 +88,7 @@ export function fromOptions(options: PixiWorkspaceOptions): AuthoredWorkspace {
       'no-default-feature': env.noDefaultFeature,
     });
     // A bare feature list is how people write most environments.
-    environmentDocs[name] = Object.keys(table).length === 1 && table.features ? table.features : table;
+    put(environmentDocs, name, Object.keys(table).length === 1 && table.features ? table.features : table);
   }
   if (Object.keys(environmentDocs).length > 0) document.environments = environmentDocs;
 
@@ -117,7 +118,7 @@ function featureTables(tables: PixiFeatureTables, prefix: string, known: Known):
     target = {};
     for (const [selector, tablesOfTarget] of Object.entries(tables.targets)) {
       targetSelector(`${prefix}target`, selector, known);
-      target[selector] = targetTables(tablesOfTarget, `${prefix}target.${selector}.`, known);
+      put(target, selector, targetTables(tablesOfTarget, `${prefix}target.${selector}.`, known));
     }
   }
   return compact({ dependencies, 'pypi-dependencies': pypi, 'system-requirements': systemRequirements, ...rest, target });
@@ -138,7 +139,7 @@ function condaDependencies(path: string, deps: Record<string, string | CondaDepe
   for (const [name, spec] of Object.entries(deps)) {
     requireName(path, name, CONDA_PACKAGE, 'a conda package name');
     if (typeof spec === 'string') {
-      result[name] = requiredText(`${path}.${name}`, spec, 'a version spec such as ">=1.2,<2" or "*"');
+      put(result, name, requiredText(`${path}.${name}`, spec, 'a version spec such as ">=1.2,<2" or "*"'));
       continue;
     }
     const table = compact({
@@ -147,7 +148,7 @@ function condaDependencies(path: string, deps: Record<string, string | CondaDepe
       channel: singleLine(`${path}.${name}.channel`, spec?.channel),
     });
     if (Object.keys(table).length === 0) throw invalidOption(OWNER, `${path}.${name}`, spec, 'a version string or a table with version, build or channel');
-    result[name] = table;
+    put(result, name, table);
   }
   return result;
 }
@@ -158,7 +159,7 @@ function pypiDependencies(path: string, deps: Record<string, string | PypiDepend
     const where = `${path}.${name}`;
     requireName(path, name, PYPI_PACKAGE, 'a PyPI package name');
     if (typeof spec === 'string') {
-      result[name] = requiredText(where, spec, 'a PEP 440 version spec such as ">=1.2" or "*"');
+      put(result, name, requiredText(where, spec, 'a PEP 440 version spec such as ">=1.2" or "*"'));
       continue;
     }
     const sources = (['version', 'git', 'path', 'url'] as const).filter((key) => spec?.[key] !== undefined);
@@ -171,7 +172,7 @@ function pypiDependencies(path: string, deps: Record<string, string | PypiDepend
     if (spec.subdirectory !== undefined && !['git', 'path'].includes(sources[0])) {
       throw invalidOption(OWNER, `${where}.subdirectory`, spec.subdirectory, 'only with git or path');
     }
-    result[name] = compact({
+    put(result, name, compact({
       version: singleLine(`${where}.version`, spec.version),
       extras: spec.extras?.map((e, i) => singleLine(`${where}.extras[${i}]`, e)),
       index: singleLine(`${where}.index`, spec.index),
@@ -183,7 +184,7 @@ function pypiDependencies(path: string, deps: Record<string, string | PypiDepend
       path: singleLine(`${where}.path`, spec.path),
       editable: spec.editable,
       url: singleLine(`${where}.url`, spec.url),
-    });
+    }));
   }
   return result;
 }
@@ -201,7 +202,7 @@ function tasks(path: string, value: Record<string, string | PixiTask>, known: Kn
     const where = `${path}.${name}`;
     requireName(path, name, TASK_NAME, 'a task name without whitespace or "$"');
     if (typeof task === 'string') {
-      result[name] = command(where, task);
+      put(result, name, command(where, task));
       continue;
     }
     (task.dependsOn ?? []).forEach((dep, i) => {
@@ -225,7 +226,7 @@ function tasks(path: string, value: Record<string, string | PixiTask>, known: Kn
         && requireName(`${where}.default-environment`, task.defaultEnvironment, ENVIRONMENT_NAME, 'an environment name'),
     });
     if (table.cmd === undefined && table['depends-on'] === undefined) throw invalidOption(OWNER, where, task, 'a table with cmd or dependsOn');
-    result[name] = table;
+    put(result, name, table);
   }
   return result;
 }
@@ -283,7 +284,7 @@ function envVars(path: string, vars: Record<string, string>): Table {
   const result: Table = {};
   for (const [key, value] of Object.entries(vars)) {
     requireName(path, key, ENV_VAR, 'an environment variable name (^[A-Za-z_][A-Za-z0-9_]*$)');
-    result[key] = requiredText(`${path}.${key}`, value, 'a value without newlines');
+    put(result, key, requiredText(`${path}.${key}`, value, 'a value without newlines'));
   }
   return result;
 }
@@ -300,7 +301,7 @@ function nonEmptyList(path: string, values: string[]): string[] {
 
 /** Commands may span lines (TOML escapes them); other control characters are refused. */
 function command(path: string, value: string): string {
-  if (typeof value !== 'string' || value.trim() === '' || /[\u0000-\u0008\u000b-\u001f\u007f]/.test(value)) {
+  if (typeof value !== 'string' || value.trim() === '' || /[\u0000-\u0008\u000b-\u001f\u007f]/.test(value) || hasLoneSurrogate(value)) {
     throw invalidOption(OWNER, path, value, 'a non-empty command');
   }
   return value;
@@ -328,40 +329,12 @@ function checkUnique(values: string[], path: string, allowed: string): void {
   }
 }
 
+/** Sets a key, `__proto__` included (an assignment would set the prototype and drop the key). */
+function put(table: Table, key: string, value: unknown): void {
+  Object.defineProperty(table, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 /** Drops undefined values, so absent options leave no key. */
 function compact(table: Table): Table {
   return Object.fromEntries(Object.entries(table).filter(([, v]) => v !== undefined));
-}
-
-/** The keys of each options struct; the compiler keeps the lists complete. */
-const TARGET_KEYS: KeyList<PixiTarget> = { dependencies: true, pypiDependencies: true, tasks: true, activation: true };
-const TABLE_KEYS: KeyList<PixiFeatureTables> = { ...TARGET_KEYS, systemRequirements: true, targets: true };
-const FEATURE_KEYS: KeyList<PixiFeature> = { ...TABLE_KEYS, platforms: true, channels: true };
-const ENVIRONMENT_KEYS: KeyList<PixiEnvironment> = { features: true, solveGroup: true, noDefaultFeature: true };
-const SYSTEM_REQUIREMENT_KEYS: KeyList<PixiSystemRequirements> = { cuda: true, libc: true, linux: true, macos: true, archspec: true };
-const WORKSPACE_KEYS: KeyList<PixiWorkspaceOptions> = {
-  ...TABLE_KEYS,
-  name: true,
-  version: true,
-  description: true,
-  authors: true,
-  channels: true,
-  platforms: true,
-  requiresPixi: true,
-  channelPriority: true,
-  features: true,
-  environments: true,
-};
-
-/** Refuses a key no struct declares (a misspelt `enviroments` would otherwise be dropped), naming its path. */
-function checkKeys(options: PixiWorkspaceOptions): void {
-  const check = (value: unknown, keys: object, path: string) => requireKnownKeys(OWNER, value, Object.keys(keys), (key) => `${path}${key}`);
-  const checkTables = (tables: PixiFeatureTables | undefined, keys: object, path: string) => {
-    check(tables, keys, path);
-    check(tables?.systemRequirements, SYSTEM_REQUIREMENT_KEYS, `${path}systemRequirements.`);
-    for (const [selector, target] of Object.entries(tables?.targets ?? {})) check(target, TARGET_KEYS, `${path}targets.${selector}.`);
-  };
-  checkTables(options, WORKSPACE_KEYS, '');
-  for (const [name, feature] of Object.entries(options.features ?? {})) checkTables(feature, FEATURE_KEYS, `features.${name}.`);
-  for (const [name, environment] of Object.entries(options.environments ?? {})) check(environment, ENVIRONMENT_KEYS, `environments.${name}.`);
 }

@@ -3,26 +3,29 @@
  * offending value (JSON-quoted, so hidden newlines are visible) and says what is allowed.
  */
 
+import { PixiValidationError } from '../errors/pixi-validation-error';
+
 /** Builds the error thrown for one bad option value. */
-export function invalidOption(owner: string, option: string, value: unknown, allowed: string): Error {
-  return new Error(`${owner}: invalid ${option} ${describe(value)}; allowed: ${allowed}.`);
+export function invalidOption(owner: string, option: string, value: unknown, allowed: string, problem?: string, suggestion?: string): PixiValidationError {
+  return new PixiValidationError(owner, option, value, allowed, problem, suggestion);
 }
 
-function describe(value: unknown): string {
-  if (value === undefined) return 'undefined';
-  try {
-    return JSON.stringify(value);
-  } catch {
-    return String(value);
-  }
-}
+/**
+ * Control characters end or split a line somewhere: C0 (newline, carriage return, NUL, tab, ...),
+ * DEL, C1 (U+0085 NEXT LINE is a YAML line break) and the Unicode line and paragraph separators.
+ */
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+/** A surrogate without its other half is not text: no UTF-8 file can hold it. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
-/** Control characters (newline, carriage return, NUL, tab, ...) end or split a line. */
-const CONTROL_CHARACTER = /[\u0000-\u001f\u007f\u2028\u2029]/;
-
-/** True when the text holds a character that could end a Dockerfile line or shell word. */
+/** True when the text holds a character that could end a Dockerfile line, a YAML scalar or a shell word, or is not text. */
 export function hasControlCharacter(text: string): boolean {
-  return CONTROL_CHARACTER.test(text);
+  return CONTROL_CHARACTER.test(text) || LONE_SURROGATE.test(text);
+}
+
+/** True when the text is not text: it holds a lone surrogate. */
+export function hasLoneSurrogate(text: string): boolean {
+  return LONE_SURROGATE.test(text);
 }
 
 /** Checks a value against a pattern; throws naming the option otherwise. */
@@ -81,4 +84,20 @@ export function besideDockerfile(dockerfile: string, stem: string, extension: st
   if (base.startsWith('Dockerfile.')) return `${dir}${stem}.${base.slice('Dockerfile.'.length)}.${extension}`;
   if (base.endsWith('.Dockerfile')) return `${dir}${base.slice(0, -'.Dockerfile'.length)}.${stem}.${extension}`;
   return `${dir}${base}.${stem}.${extension}`;
+}
+
+/** BuildKit reads a leading `# key=value` comment as a parser directive (`escape=`, `check=skip=all`, `syntax=`). */
+const PARSER_DIRECTIVE = /^\s*[a-zA-Z][a-zA-Z0-9]*\s*=/;
+
+/**
+ * Checks the header comment of a rendered file: one line of text that no reader takes for more
+ * than a comment (a new line, YAML key, or Dockerfile parser directive).
+ */
+export function checkHeaderComment(owner: string, header: unknown): string | undefined {
+  if (header === undefined) return undefined;
+  if (typeof header !== 'string' || hasControlCharacter(header) || PARSER_DIRECTIVE.test(header)) {
+    throw invalidOption(owner, 'headerComment', header,
+      'one line of text without control characters, not of the form "key=value" (a Dockerfile parser directive)');
+  }
+  return header;
 }

@@ -78,7 +78,7 @@ describe('PixiDockerImage in a projen project', () => {
     const project = new Project({ name: 'p', outdir: tempRepository() });
     new PixiDockerImage(project, { environment: 'cpu' });
     expect(() => new PixiDockerImage(project, { environment: 'gpu' }))
-      .toThrow(/invalid dockerfile "Dockerfile"; allowed: a path not used by another image.*Dockerfile.gpu/);
+      .toThrow(/invalid dockerfile "Dockerfile"; allowed: a path no other file of the project is written to.*Dockerfile.gpu/);
   });
 
   test('synthesis refuses an image whose sources or install inputs do not exist, naming the option', () => {

@@ -12,7 +12,7 @@ const BAD_INPUTS: [string, PixiDockerImageOptions, RegExp][] = [
   ['empty environment', { environment: '' }, /environment ""/],
   ['port 0', { ports: [0] }, /ports 0.*1 to 65535/],
   ['port 65536', { ports: [65536] }, /ports 65536.*1 to 65535/],
-  ['fractional port', { ports: [80.5] }, /ports 80.5/],
+  ['fractional port', { ports: [80.5] }, /ports\[0\] 80.5; allowed: a whole number/],
   ['duplicate port', { ports: [80, 80] }, /ports 80.*each port once/],
   ['CUDA "12.x"', { cudaVersion: '12.x' }, /cudaVersion "12.x".*"12", "12.9" or "12.9.1"/],
   ['CUDA with four parts', { cudaVersion: '12.9.1.2' }, /cudaVersion "12.9.1.2"/],
@@ -43,8 +43,8 @@ const BAD_INPUTS: [string, PixiDockerImageOptions, RegExp][] = [
   ['env value with a carriage return', { env: { A: 'x\rRUN id' } }, /env.A "x\\rRUN id"/],
   ['label key with a quote', { labels: { 'a"b': 'x' } }, /labels key "a\\"b".*label key/],
   ['label value with a newline', { labels: { a: 'x\ny' } }, /labels.a "x\\ny"/],
-  ['unknown recipe', { recipe: 'fast' as DockerRecipe }, /recipe "fast".*TUTORIAL or DockerRecipe.OPTIMIZED/],
-  ['unknown manifest', { manifestFile: 'environment.yml' as any }, /manifestFile "environment.yml".*pixi.toml or pyproject.toml/],
+  ['unknown recipe', { recipe: 'fast' as DockerRecipe }, /recipe "fast".*DockerRecipe.TUTORIAL \("tutorial"\), DockerRecipe.OPTIMIZED/],
+  ['unknown manifest', { manifestFile: 'environment.yml' as any }, /manifestFile "environment.yml".*PixiManifestFile.PIXI_TOML \("pixi.toml"\), PixiManifestFile.PYPROJECT_TOML/],
 ];
 
 describe('bad input throws at construction, naming option, value and what is allowed', () => {

@@ -5,7 +5,7 @@ import { tempRepository } from '../helpers/project';
 const IMAGES = [{ spec: new PixiImageSpec({ environment: 'gpu' }) }];
 
 const BAD: [string, GhcrWorkflowOptions, RegExp][] = [
-  ['unknown platform', { platforms: ['linux/s390x' as ImagePlatform] }, /invalid platforms\[0\] "linux\/s390x"; allowed: linux\/amd64 or linux\/arm64/],
+  ['unknown platform', { platforms: ['linux/s390x' as ImagePlatform] }, /invalid platforms\[0\] "linux\/s390x"; allowed: ImagePlatform.LINUX_AMD64 \("linux\/amd64"\), ImagePlatform.LINUX_ARM64/],
   ['no platform', { platforms: [] }, /invalid platforms \[\]; allowed: at least one of/],
   ['the same platform twice', { platforms: [ImagePlatform.LINUX_AMD64, ImagePlatform.LINUX_AMD64] }, /each platform once/],
   ['image name with capitals', { imageName: 'ghcr.io/My-Lab/Exercise' }, /invalid imageName "ghcr.io\/My-Lab\/Exercise"; allowed: a lower-case GHCR repository/],

@@ -218,7 +218,7 @@ describe('rich platforms (pixi platform.rs synthesize_name_string; environment.r
   });
 
   test('a contextDirectory that is not a path is refused (JavaScript callers)', () => {
-    expect(() => new PixiImageSpec({ contextDirectory: 42 as any })).toThrow('PixiDockerImage: invalid contextDirectory 42; allowed: the path of the build context directory.');
+    expect(() => new PixiImageSpec({ contextDirectory: 42 as any })).toThrow('PixiDockerImage: invalid contextDirectory 42; allowed: a string.');
   });
 
   test('a single linux-64 platform needs no flag and no label', () => {

@@ -1,0 +1,47 @@
+/*
+ * The run-time shapes of the image options: what `.projenrc.js` and other jsii languages must pass.
+ */
+import { PixiDockerImageOptions } from './options';
+import { DockerRecipe, FinalImageKind } from './recipe';
+import { PixiManifestFile } from '../pixi/manifest-file';
+import { IPixiWorkspace } from '../pixi/workspace-info';
+import { enumOf } from '../util/enum-shape';
+import { BOOLEAN, instance, INTEGER, listOf, recordOf, ShapeOf, STRING, struct } from '../util/shape';
+
+/** The methods an image asks its workspace; an object that has them is one. */
+const WORKSPACE_METHODS: ReadonlyArray<keyof IPixiWorkspace> = [
+  'hasEnvironment', 'featuresOf', 'platformsOf', 'subdirsOf', 'imagePlatformsOf', 'cudaVersionFor', 'pathDependenciesOf', 'activationOf',
+];
+
+/** A `PixiWorkspace` or `PixiManifest` (anything implementing `IPixiWorkspace`). */
+export const WORKSPACE = instance('a PixiWorkspace or PixiManifest',
+  (value) => WORKSPACE_METHODS.every((method) => typeof (value as Record<string, unknown>)[method] === 'function'));
+
+const IMAGE_FIELDS: ShapeOf<PixiDockerImageOptions> = {
+  environment: STRING,
+  cudaVersion: STRING,
+  baseImage: STRING,
+  finalImage: STRING,
+  finalImageKind: enumOf('FinalImageKind', FinalImageKind),
+  pixiVersion: STRING,
+  workspace: WORKSPACE,
+  platform: STRING,
+  contextDirectory: STRING,
+  manifestFile: enumOf('PixiManifestFile', PixiManifestFile),
+  sourceDir: STRING,
+  installInputs: listOf(STRING),
+  copySources: BOOLEAN,
+  ports: listOf(INTEGER),
+  command: listOf(STRING),
+  env: recordOf(STRING),
+  labels: recordOf(STRING),
+  dockerfile: STRING,
+  entrypointFile: STRING,
+  recipe: enumOf('DockerRecipe', DockerRecipe),
+};
+
+/** `PixiDockerImageOptions`. */
+export const IMAGE_OPTIONS = struct('the options of PixiDockerImageOptions', IMAGE_FIELDS);
+
+/** The options of the pure renderers: a header comment. */
+export const RENDER_OPTIONS = struct('headerComment', { headerComment: STRING });

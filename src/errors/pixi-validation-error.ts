@@ -1,0 +1,55 @@
+/**
+ * The one error every construct and renderer of projen-pixi throws for input it refuses: which
+ * construct, which option, the value given and what is allowed, so that a caller can handle a
+ * refusal in code (`err instanceof PixiValidationError`) as well as read it.
+ */
+class ValidationError extends Error {
+  /** Describes a value for a message: JSON-quoted, so that hidden line breaks and quotes show. */
+  public static describe(value: any): string {
+    if (value === undefined) return 'undefined';
+    if (typeof value === 'function') return 'a function';
+    if (typeof value === 'symbol' || typeof value === 'bigint') return String(value);
+    try {
+      return JSON.stringify(value) ?? String(value);
+    } catch {
+      return Object.prototype.toString.call(value);
+    }
+  }
+
+  /** The construct or renderer that refused the value, e.g. `PixiDockerImage`. */
+  public readonly construct: string;
+  /** The option, or the path inside it (e.g. `features.cuda.platforms[0]`), that holds the value. */
+  public readonly option: string;
+  /** The value refused, as given. */
+  public readonly value: any;
+  /** What the option allows. */
+  public readonly allowed: string;
+  /** What is wrong: `invalid` for a value, `unknown option` for a key the options do not declare. */
+  public readonly problem: string;
+  /** The option probably meant (for a misspelt key), if any. */
+  public readonly suggestion?: string;
+
+  /**
+   * @param construct the construct or renderer that refuses the value
+   * @param option the option (or path inside it) that holds the value
+   * @param value the value refused
+   * @param allowed what the option allows
+   * @param problem what is wrong, `invalid` unless told; only an invalid value is shown in the message
+   * @param suggestion the option probably meant
+   */
+  public constructor(construct: string, option: string, value: any, allowed: string, problem = 'invalid', suggestion?: string) {
+    const shown = problem === 'invalid' ? ` ${ValidationError.describe(value)}` : '';
+    super(`${construct}: ${problem} ${option}${shown}; ${suggestion ? `did you mean ${suggestion}? ` : ''}allowed: ${allowed}.`);
+    Object.setPrototypeOf(this, new.target.prototype);
+    this.name = 'PixiValidationError';
+    this.construct = construct;
+    this.option = option;
+    this.value = value;
+    this.allowed = allowed;
+    this.problem = problem;
+    this.suggestion = suggestion;
+  }
+}
+
+export const PixiValidationError = ValidationError;
+export type PixiValidationError = ValidationError;

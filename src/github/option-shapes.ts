@@ -1,0 +1,35 @@
+/*
+ * The run-time shapes of the workflow options: what `.projenrc.js` and other jsii languages must pass.
+ */
+import { GhcrWorkflowImage, GhcrWorkflowSpecOptions, ImagePlatform, WorkflowRecipe } from './options';
+import { ApptainerDefinitionSpec } from '../apptainer/apptainer-definition-spec';
+import { PixiImageSpec } from '../docker/pixi-image-spec';
+import { enumOf } from '../util/enum-shape';
+import { BOOLEAN, instance, listOf, recordOf, ShapeOf, STRING, struct } from '../util/shape';
+
+/** The fields of `GhcrWorkflowSpecOptions`, shared by `GhcrWorkflowOptions`. */
+export const WORKFLOW_FIELDS: ShapeOf<GhcrWorkflowSpecOptions> = {
+  recipe: enumOf('WorkflowRecipe', WorkflowRecipe),
+  workflowName: STRING,
+  branches: listOf(STRING),
+  imageName: STRING,
+  tags: listOf(STRING),
+  platforms: listOf(enumOf('ImagePlatform', ImagePlatform)),
+  qemu: BOOLEAN,
+  smokeTest: listOf(STRING),
+  attest: BOOLEAN,
+  actionOverrides: recordOf(STRING),
+};
+
+/** `GhcrWorkflowSpecOptions`. */
+export const WORKFLOW_OPTIONS = struct('the options of GhcrWorkflowSpecOptions', WORKFLOW_FIELDS);
+
+/** `GhcrWorkflowImage`. */
+export const WORKFLOW_IMAGE = struct<GhcrWorkflowImage>('spec, context and apptainer', {
+  spec: instance('a PixiImageSpec', (value) => value instanceof PixiImageSpec),
+  context: STRING,
+  apptainer: instance('an ApptainerDefinitionSpec', (value) => value instanceof ApptainerDefinitionSpec),
+}, ['spec']);
+
+/** The images of a `GhcrWorkflowSpec`. */
+export const WORKFLOW_IMAGES = listOf(WORKFLOW_IMAGE);
