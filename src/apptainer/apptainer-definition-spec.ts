@@ -1,8 +1,7 @@
 import { renderDefinition } from './render';
 import { PixiImageSpec } from '../docker/pixi-image-spec';
 import { FinalImageKind } from '../docker/recipe';
-import { RENDER_OPTIONS } from '../docker/option-shapes';
-import { checkShape, STRING, struct } from '../util/shape';
+import { checkShape, RENDER_OPTIONS, STRING, struct } from '../util/shape';
 import { besideDockerfile, checkHeaderComment, hasControlCharacter, invalidOption, requireRelativePath } from '../util/validate';
 
 const OWNER = 'ApptainerDefinition';

@@ -1,10 +1,10 @@
 import { Component, FileBase, Project } from 'projen';
 import { ApptainerDefinitionSpec } from './apptainer-definition-spec';
+import { IMAGE_OPTIONS } from '../docker/option-shapes';
 import { PixiDockerImageOptions } from '../docker/options';
 import { PixiDockerImage } from '../docker/pixi-docker-image';
 import { PixiImageSpec } from '../docker/pixi-image-spec';
 import { PixiWorkspace } from '../pixi/pixi-workspace';
-import { IMAGE_OPTIONS } from '../docker/option-shapes';
 import { RenderedFile } from '../util/rendered-file';
 import { checkShape, instance, STRING, struct } from '../util/shape';
 import { refuseTakenPaths } from '../util/taken-paths';

@@ -42,6 +42,3 @@ const IMAGE_FIELDS: ShapeOf<PixiDockerImageOptions> = {
 
 /** `PixiDockerImageOptions`. */
 export const IMAGE_OPTIONS = struct('the options of PixiDockerImageOptions', IMAGE_FIELDS);
-
-/** The options of the pure renderers: a header comment. */
-export const RENDER_OPTIONS = struct('headerComment', { headerComment: STRING });

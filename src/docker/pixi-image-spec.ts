@@ -2,7 +2,7 @@ import { imageActivation } from './activation-inputs';
 import { chooseImagePlatform } from './image-platform';
 import { ImageReference, parseImageReference, isPixiImage, pixiVersionOfTag, formatImageReference } from './image-reference';
 import * as layout from './layout';
-import { IMAGE_OPTIONS, RENDER_OPTIONS } from './option-shapes';
+import { IMAGE_OPTIONS } from './option-shapes';
 import { PixiDockerImageOptions } from './options';
 import { checkPathDependencies, checkWorkspacePathsInImage } from './path-dependency-inputs';
 import { DockerRecipe, FinalImageKind } from './recipe';
@@ -11,7 +11,7 @@ import { renderOptimizedDockerfile } from './render-optimized';
 import { renderTutorialDockerfile } from './render-tutorial';
 import { PixiManifestFile } from '../pixi/manifest-file';
 import { IPixiWorkspace } from '../pixi/workspace-info';
-import { checkShape } from '../util/shape';
+import { checkShape, RENDER_OPTIONS } from '../util/shape';
 import {
   checkHeaderComment,
   invalidOption,

@@ -2,13 +2,12 @@ import { stringify } from 'yaml';
 import { commentPinnedActions, pinnedRef, PinnedAction } from './actions';
 import { optimizedWorkflow } from './optimized-workflow';
 import { WORKFLOW_IMAGES, WORKFLOW_OPTIONS } from './option-shapes';
-import { RENDER_OPTIONS } from '../docker/option-shapes';
 import { GhcrWorkflowImage, GhcrWorkflowSpecOptions, ImagePlatform, WorkflowRecipe } from './options';
 import { Yaml } from './triggers';
 import { TUTORIAL_DEFAULT_TAGS, tutorialWorkflow } from './tutorial-workflow';
 import { WorkflowImage, workflowImages } from './workflow-images';
 import { PATH_COMPONENT } from '../docker/image-reference';
-import { checkShape } from '../util/shape';
+import { checkShape, RENDER_OPTIONS } from '../util/shape';
 import { checkHeaderComment, hasControlCharacter, invalidOption, requireOneOf } from '../util/validate';
 
 const OWNER = 'GhcrWorkflow';
@@ -135,10 +134,10 @@ function validatePlatforms(platforms: ImagePlatform[]): ImagePlatform[] {
 }
 
 function validateOptions(options: GhcrWorkflowSpecOptions, recipe: WorkflowRecipe): void {
-  const name = options.workflowName;
+  const workflowName = options.workflowName;
   // `${{` would be evaluated by GitHub: the name would change from run to run.
-  if (name !== undefined && (name.trim() === '' || hasControlCharacter(name) || name.includes('${{'))) {
-    throw invalidOption(OWNER, 'workflowName', name, 'a one-line name without "${{"');
+  if (workflowName !== undefined && (workflowName.trim() === '' || hasControlCharacter(workflowName) || workflowName.includes('${{'))) {
+    throw invalidOption(OWNER, 'workflowName', workflowName, 'a one-line name without "${{"');
   }
   const branches = options.branches;
   if (branches !== undefined) {

@@ -4,6 +4,7 @@
  * (`Feature::activation_scripts`, `Feature::activation_env`) and
  * `crates/pixi_core/src/workspace/environment.rs` (`Environment::activation_scripts`, `activation_env`).
  */
+import type { Fail } from './parsed';
 import { resolveTargets, SelectedPlatform } from './targets';
 import { isTable, TomlTable as Table } from '../util/toml';
 
@@ -31,16 +32,16 @@ export interface ResolvedActivation {
  * Reads `activation` from a feature (or target) table.
  * @param fail makes the error for a value pixi would refuse
  */
-export function readActivation(table: Table, path: string, fail: (message: string) => Error): ActivationTable | undefined {
+export function readActivation(table: Table, path: string, fail: Fail): ActivationTable | undefined {
   const activation = table.activation;
   if (activation === undefined) return undefined;
-  if (!isTable(activation)) throw fail(`${path}activation must be a table`);
+  if (!isTable(activation)) throw fail(`${path}activation`, activation, 'a table');
   const { scripts, env } = activation;
   if (scripts !== undefined && (!Array.isArray(scripts) || scripts.some((s) => typeof s !== 'string'))) {
-    throw fail(`${path}activation.scripts must be a list of paths`);
+    throw fail(`${path}activation.scripts`, activation.scripts, 'a list of paths');
   }
   if (env !== undefined && (!isTable(env) || Object.values(env).some((v) => typeof v !== 'string'))) {
-    throw fail(`${path}activation.env must be a table of strings`);
+    throw fail(`${path}activation.env`, activation.env, 'a table of strings');
   }
   return { scripts, env: env === undefined ? undefined : Object.entries(env as Record<string, string>) };
 }

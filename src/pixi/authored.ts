@@ -4,11 +4,11 @@
  */
 import { PixiManifestFile } from './manifest-file';
 import { DEFAULT, PlatformModel, WorkspaceModel } from './model';
+import { WORKSPACE_OPTIONS } from './option-shapes';
 import {
   CondaDependency, PixiActivation, PixiFeature, PixiFeatureTables, PixiRichPlatform,
   PixiTarget, PixiTask, PixiWorkspaceOptions, PypiDependency, ChannelPriority,
 } from './options';
-import { WORKSPACE_OPTIONS } from './option-shapes';
 import { workspaceModelOf } from './parsed';
 import { KNOWN_SUBDIRS, PLATFORM_NAME, PLATFORM_SELECTORS, RESERVED_PLATFORM_NAMES } from './platforms';
 import { checkShape } from '../util/shape';
@@ -63,7 +63,7 @@ export function fromOptions(options: PixiWorkspaceOptions): AuthoredWorkspace {
   for (const [name, feature] of Object.entries(features)) {
     const path = `feature.${name}`;
     // pixi takes any name (`FeatureName` of crates/pixi_manifest/src/feature.rs); TOML quotes it where needed.
-    requiredText(`features key`, name, 'a feature name: any one line of text');
+    requiredText('features key', name, 'a feature name: any one line of text');
     if (name === DEFAULT) throw invalidOption(OWNER, 'feature name', name, 'a name other than "default" (the top-level tables are the default feature)');
     put(featureDocs, name, compact({
       platforms: feature.platforms && platformRefs(`${path}.platforms`, feature.platforms, known),

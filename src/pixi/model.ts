@@ -6,6 +6,7 @@ import { FeatureActivation, resolveActivation, ResolvedActivation } from './acti
 import { PixiManifestFile } from './manifest-file';
 import { PathDependencyModel } from './path-dependencies';
 import { selectorMatches } from './targets';
+import { invalidOption } from '../util/validate';
 import { compareVersions } from '../util/versions';
 
 export interface PlatformModel {
@@ -64,7 +65,7 @@ export function findEnvironment(model: WorkspaceModel, environment: string): Env
 function requireEnvironment(model: WorkspaceModel, environment: string): EnvironmentModel {
   const found = findEnvironment(model, environment);
   if (!found) {
-    throw new Error(`pixi workspace: no environment "${environment}"; the workspace has: ${environmentNames(model).join(', ')}.`);
+    throw invalidOption('PixiWorkspace', 'environment', environment, `an environment of the workspace: ${environmentNames(model).join(', ')}`);
   }
   return found;
 }

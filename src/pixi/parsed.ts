@@ -5,18 +5,27 @@
  */
 import { readActivation } from './activation';
 import { PixiManifestFile } from './manifest-file';
+import { checkAgainstPixiSchema } from './manifest-schema';
 import { EnvironmentModel, FeatureModel, PlatformModel, WorkspaceModel } from './model';
 import { DependencyContext, findLinksIn, PackageReader, pathDependenciesIn } from './path-dependencies';
 import { derivePlatformName, KNOWN_SUBDIRS } from './platforms';
 import { implicitFeatureNames } from './pyproject';
 import { isTable, parseToml as parseText, tableAt, TomlError, TomlTable as Table } from '../util/toml';
+import { invalidOption } from '../util/validate';
+
+/** Refuses a value of the manifest, naming its key path. */
+export type Fail = (path: string, value: unknown, allowed: string) => Error;
 
 /** Keys of an environment table besides its feature content (pixi `crates/pixi_manifest/src/toml/environment.rs`). */
 const ENVIRONMENT_KEYS = ['features', 'solve-group', 'no-default-feature'];
 
 export function parseManifest(text: string, fileName: string, readPackage?: PackageReader): WorkspaceModel {
   const manifestFile = fileName.split('/').pop() === PixiManifestFile.PYPROJECT_TOML ? PixiManifestFile.PYPROJECT_TOML : PixiManifestFile.PIXI_TOML;
-  return workspaceModelOf(parseToml(text, fileName), manifestFile, fileName, readPackage);
+  const document = parseToml(text, fileName);
+  // A file without a workspace table gets the reader's own message (what it is, what to adopt).
+  const tables = pixiTablesOf(document, manifestFile);
+  if (tables && (isTable(tables.workspace) || isTable(tables.project))) checkAgainstPixiSchema(document, manifestFile, fileName);
+  return workspaceModelOf(document, manifestFile, fileName, readPackage);
 }
 
 /** The tables pixi reads from a manifest: the whole of pixi.toml, `[tool.pixi]` of pyproject.toml; undefined when absent. */
@@ -30,15 +39,15 @@ export function pixiTablesOf(document: Table, manifestFile: PixiManifestFile): T
  * @param readPackage reads the package manifest of a directory; without it only the manifest itself is known
  */
 export function workspaceModelOf(document: Table, manifestFile: PixiManifestFile, fileName: string, readPackage?: PackageReader): WorkspaceModel {
-  const fail = (message: string) => new Error(`PixiWorkspace: ${fileName}: ${message}`);
+  const fail: Fail = (path, value, allowed) => invalidOption('PixiWorkspace', `${fileName} ${path}`, value, allowed);
   const pyproject = manifestFile === PixiManifestFile.PYPROJECT_TOML;
   const root = pixiTablesOf(document, manifestFile);
-  if (!root) throw fail('has no [tool.pixi] table, so pixi does not use it');
+  if (!root) throw fail('tool.pixi', undefined, 'a [tool.pixi] table: without it, pixi does not use the file');
   const workspace: Table | undefined = root.workspace ?? root.project;
   if (!isTable(workspace)) {
     // A pixi-build member: its workspace is the manifest of a parent directory.
     const member = isTable(root.package) ? '; it is the manifest of a package ([package]), built by the workspace it belongs to: adopt that workspace\'s manifest' : '';
-    throw fail(`has no ${pyproject ? '[tool.pixi.workspace]' : '[workspace]'} table (nor the legacy [project] one)${member}`);
+    throw fail(pyproject ? 'tool.pixi.workspace' : 'workspace', root.workspace, `a table (or the legacy [project] one)${member}`);
   }
   // The workspace's own [package] answers for `path = "."`; other directories need a reader.
   const uvSources = pyproject && isTable(document.tool?.uv?.sources) ? document.tool.uv.sources : undefined;
@@ -54,7 +63,7 @@ export function workspaceModelOf(document: Table, manifestFile: PixiManifestFile
   // `into_workspace_manifest`); a [tool.pixi.feature] of the same name is merged with it.
   if (pyproject) for (const name of implicitFeatureNames(document)) features[name] = {};
   for (const [name, feature] of Object.entries(tableAt(root, 'feature'))) {
-    if (!isTable(feature)) throw fail(`${rootPath}feature.${name} must be a table`);
+    if (!isTable(feature)) throw fail(`${rootPath}feature.${name}`, feature, 'a table');
     features[name] = featureModel(feature, `${rootPath}feature.${name}.`, context, fail);
   }
 
@@ -63,13 +72,15 @@ export function workspaceModelOf(document: Table, manifestFile: PixiManifestFile
     const path = `${rootPath}environments.${name}`;
     const model = environmentModel(env, `${path}.`, context, fail);
     for (const feature of model.features) {
-      if (!Object.prototype.hasOwnProperty.call(features, feature)) throw fail(`environment "${name}" uses the feature "${feature}", which is not defined`);
+      if (!Object.prototype.hasOwnProperty.call(features, feature)) {
+        throw fail(`${path}.features`, feature, `features the manifest defines (${Object.keys(features).join(', ') || 'none'})`);
+      }
     }
     environments[name] = model;
   }
 
   const platformEntries = workspace.platforms ?? [];
-  if (!Array.isArray(platformEntries)) throw fail(`${rootPath}workspace.platforms must be a list`);
+  if (!Array.isArray(platformEntries)) throw fail(`${rootPath}workspace.platforms`, platformEntries, 'a list');
   const platforms = platformEntries.map((entry, i) => platformModel(entry, `${rootPath}workspace.platforms[${i}]`, fail));
   const featureModels = [...Object.values(features), ...Object.values(environments).map((e) => e.inline ?? {})];
   const requiresPixi = workspace['requires-pixi'];
@@ -93,16 +104,16 @@ function parseToml(text: string, fileName: string): Table {
   } catch (error) {
     if (error instanceof TomlError) {
       const reason = error.message.split('\n')[0];
-      throw new Error(`PixiWorkspace: cannot parse ${fileName}: line ${error.line}, column ${error.column}: ${reason}`);
+      throw invalidOption('PixiWorkspace', fileName, `line ${error.line}, column ${error.column}`, `a TOML document (cannot parse: ${reason})`);
     }
     throw error;
   }
 }
 
-function featureModel(feature: Table, tablePath: string, context: DependencyContext, fail: (message: string) => Error): FeatureModel {
+function featureModel(feature: Table, tablePath: string, context: DependencyContext, fail: Fail): FeatureModel {
   const platforms = feature.platforms;
   if (platforms !== undefined && (!Array.isArray(platforms) || platforms.some((p) => typeof p !== 'string'))) {
-    throw fail(`${tablePath}platforms must be a list of platform names`);
+    throw fail(`${tablePath}platforms`, platforms, 'a list of platform names');
   }
   const targetActivations = Object.entries(tableAt(feature, 'target'))
     .filter((entry): entry is [string, Table] => isTable(entry[1]))
@@ -117,27 +128,30 @@ function featureModel(feature: Table, tablePath: string, context: DependencyCont
   };
 }
 
-function environmentModel(env: unknown, tablePath: string, context: DependencyContext, fail: (message: string) => Error): EnvironmentModel {
-  if (Array.isArray(env)) return { features: env.map(String), noDefaultFeature: false };
-  if (!isTable(env)) throw fail(`${tablePath.slice(0, -1)} must be a list of features or a table`);
-  const features = env.features ?? [];
-  if (!Array.isArray(features)) throw fail(`${tablePath}features must be a list of feature names`);
+function environmentModel(env: unknown, tablePath: string, context: DependencyContext, fail: Fail): EnvironmentModel {
+  const featureNames = (list: unknown, path: string) => {
+    if (!Array.isArray(list) || list.some((name) => typeof name !== 'string')) throw fail(path, list, 'a list of feature names');
+    return list as string[];
+  };
+  if (Array.isArray(env)) return { features: featureNames(env, tablePath.slice(0, -1)), noDefaultFeature: false };
+  if (!isTable(env)) throw fail(tablePath.slice(0, -1), env, 'a list of features or a table');
+  const features = featureNames(env.features ?? [], `${tablePath}features`);
   // Anything else in the table is feature content of its own, which pixi puts first
   // (crates/pixi_manifest/src/toml/manifest.rs, the environment's private feature).
   const content = Object.fromEntries(Object.entries(env).filter(([key]) => !ENVIRONMENT_KEYS.includes(key)));
   return {
-    features: features.map(String),
+    features,
     noDefaultFeature: env['no-default-feature'] === true,
     solveGroup: stringOrUndefined(env['solve-group']),
     inline: Object.keys(content).length > 0 ? featureModel(content, tablePath, context, fail) : undefined,
   };
 }
 
-function platformModel(entry: unknown, path: string, fail: (message: string) => Error): PlatformModel {
+function platformModel(entry: unknown, path: string, fail: Fail): PlatformModel {
   if (typeof entry === 'string') return { name: entry, subdir: entry };
-  if (!isTable(entry)) throw fail(`${path} must be a platform name or a table`);
+  if (!isTable(entry)) throw fail(path, entry, 'a platform name or a table');
   const subdir = entry.platform ?? entry.name;
-  if (typeof subdir !== 'string') throw fail(`${path} needs "platform" (a conda subdir such as "linux-64")`);
+  if (typeof subdir !== 'string') throw fail(`${path}.platform`, subdir, 'a conda subdir such as "linux-64"');
   const cuda = isTable(entry.cuda) ? entry.cuda.driver : entry.cuda;
   const name = entry.name ?? derivePlatformName(subdir, entry);
   return { name: String(name), subdir, cuda: versionText(cuda) };

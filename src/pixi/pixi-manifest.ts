@@ -7,8 +7,9 @@ import { PixiActivation, PixiWorkspaceOptions } from './options';
 import { parseManifest } from './parsed';
 import { PackageManifest } from './path-dependencies';
 import { IPixiWorkspace, PixiPathDependency } from './workspace-info';
+import { checkShape, RENDER_OPTIONS } from '../util/shape';
 import { isTable, parseToml, stringifyToml } from '../util/toml';
-import { hasControlCharacter, invalidOption } from '../util/validate';
+import { checkHeaderComment, invalidOption } from '../util/validate';
 
 /** Options for rendering a generated manifest. */
 export interface PixiManifestRenderOptions {
@@ -37,6 +38,8 @@ export class PixiManifest implements IPixiWorkspace {
    * @param fileName the file's name, used to tell the kind and in error messages
    */
   public static parse(text: string, fileName: string): PixiManifest {
+    if (typeof text !== 'string') throw invalidOption('PixiManifest', 'text', text, 'the text of a manifest');
+    if (typeof fileName !== 'string') throw invalidOption('PixiManifest', 'fileName', fileName, 'the name of a manifest file, e.g. "pixi.toml"');
     return new PixiManifest(parseManifest(text, fileName));
   }
 
@@ -46,7 +49,7 @@ export class PixiManifest implements IPixiWorkspace {
    * @param path the manifest file (`.../pixi.toml` or `.../pyproject.toml`)
    */
   public static fromFile(path: string): PixiManifest {
-    if (!existsSync(path)) throw new Error(`PixiWorkspace: ${path} not found`);
+    if (!existsSync(path)) throw invalidOption('PixiWorkspace', 'path', path, 'a manifest file that exists: not found');
     const root = dirname(path);
     return new PixiManifest(parseManifest(readFileSync(path, 'utf8'), path.split('/').pop()!, (directory) => readPackage(join(root, directory))));
   }
@@ -156,7 +159,7 @@ export class PixiManifest implements IPixiWorkspace {
   private platform(environment: string, name: string | undefined): model.PlatformModel | undefined {
     const found = model.imagePlatform(this.model, environment, name);
     if (name !== undefined && found === undefined) {
-      throw new Error(`pixi workspace: environment "${environment}" has no linux-64 platform "${name}"; it has: ${this.imagePlatformsOf(environment).join(', ') || 'none'}.`);
+      throw invalidOption('PixiWorkspace', 'platform', name, `a linux-64 platform of the environment "${environment}": ${this.imagePlatformsOf(environment).join(', ') || 'none'}`);
     }
     return found;
   }
@@ -167,11 +170,11 @@ export class PixiManifest implements IPixiWorkspace {
    * @param options where to put a header comment
    */
   public render(options: PixiManifestRenderOptions = {}): string {
-    if (!this.document) throw new Error('PixiManifest: a manifest read from a file is not rendered again; edit the file instead.');
-    const header = options.headerComment;
-    if (header !== undefined && hasControlCharacter(header)) {
-      throw invalidOption('PixiManifest', 'headerComment', header, 'one line without control characters');
+    if (!this.document) {
+      throw invalidOption('PixiManifest', 'render', this.manifestFile, 'a manifest written from options: one read from a file is not rendered again; edit the file instead');
     }
+    checkShape('PixiManifest', options, RENDER_OPTIONS);
+    const header = checkHeaderComment('PixiManifest', options.headerComment);
     return `${header ? `# ${header}\n\n` : ''}${stringifyToml(this.document).trimEnd()}\n`;
   }
 }

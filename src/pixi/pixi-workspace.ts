@@ -2,14 +2,16 @@ import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { Component, FileBase, Project, SampleFile } from 'projen';
 import { PixiManifestFile } from './manifest-file';
+import { WORKSPACE_OPTIONS } from './option-shapes';
 import { PixiActivation, PixiWorkspaceOptions } from './options';
 import { pixiTablesOf } from './parsed';
 import { PixiManifest } from './pixi-manifest';
 import { IPixiWorkspace, PixiPathDependency } from './workspace-info';
 import { RenderedFile } from '../util/rendered-file';
+import { checkShape } from '../util/shape';
 import { parseToml } from '../util/toml';
 import { fileExists, handOver, refuseToOverwrite } from '../util/user-files';
-import { requireOneOf } from '../util/validate';
+import { invalidOption, requireOneOf } from '../util/validate';
 
 const IS_PIXI_WORKSPACE = Symbol.for('projen-pixi.PixiWorkspace');
 /** Lets `fromManifest` reuse the constructor without putting a manifest into the public options. */
@@ -42,7 +44,7 @@ export class PixiWorkspace extends Component implements IPixiWorkspace {
     const values = Object.values(PixiManifestFile);
     requireOneOf('PixiWorkspace', 'manifestFile', manifestFile, values, `${values.join(' or ')} at the project root`);
     const path = join(project.outdir, manifestFile);
-    if (!existsSync(path)) throw new Error(`PixiWorkspace: ${manifestFile} not found in ${project.outdir}`);
+    if (!existsSync(path)) throw invalidOption('PixiWorkspace', 'manifestFile', manifestFile, `a manifest that exists in ${project.outdir}: not found`);
     const manifest = PixiManifest.fromFile(path);
     return new PixiWorkspace(project, { [ADOPTED_MANIFEST]: manifest } as PixiWorkspaceOptions);
   }
@@ -98,11 +100,14 @@ export class PixiWorkspace extends Component implements IPixiWorkspace {
    * @param options the workspace
    */
   public constructor(project: Project, options: PixiWorkspaceOptions = {}) {
+    checkShape('PixiWorkspace', options, WORKSPACE_OPTIONS);
     const internal = options as Record<symbol, unknown>;
     const adopted = internal[ADOPTED_MANIFEST] as PixiManifest | undefined;
     const seed = internal[SEED] === true;
     const manifest = adopted ?? PixiManifest.fromOptions({ ...options, name: options.name ?? project.name });
-    if (PixiWorkspace.of(project)) throw new Error(`PixiWorkspace: the project "${project.name}" already has a pixi workspace`);
+    if (PixiWorkspace.of(project)) {
+      throw invalidOption('PixiWorkspace', 'project', project.name, 'a project that has no pixi workspace yet: this one already has a pixi workspace');
+    }
     if (!adopted && !seed) {
       refuseToOverwrite('PixiWorkspace', project.outdir, manifest.manifestFile,
         'adopt it with PixiWorkspace.fromManifest(project), or move it away to have one generated from these options');

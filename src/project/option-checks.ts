@@ -7,6 +7,7 @@ import { github } from 'projen';
 import { OptionNames } from './option-names';
 import { PixiProjectOptions } from './options';
 import { KeyList, requireKnownKeys } from '../util/known-keys';
+import { invalidOption } from '../util/validate';
 
 type OwnOption = Exclude<keyof PixiProjectOptions, keyof github.GitHubProjectOptions>;
 type Kind = 'string' | 'strings' | 'numbers' | 'boolean';
@@ -88,7 +89,7 @@ export function checkProjectOptions(options: unknown, names: OptionNames): PixiP
     if (value === undefined) continue;
     const coerced = coerce(value, kind);
     if (coerced === undefined) {
-      throw new Error(`${names.owner}: invalid ${names.of(name)} ${JSON.stringify(value)}; allowed: ${ALLOWED[kind]}.`);
+      throw invalidOption(names.owner, names.of(name), value, ALLOWED[kind]);
     }
     checked[name] = coerced;
   }

@@ -11,6 +11,7 @@ import { DockerIgnore } from '../docker/docker-ignore';
 import { PixiDockerImage } from '../docker/pixi-docker-image';
 import { GhcrWorkflow } from '../github/ghcr-workflow';
 import { PixiWorkspace } from '../pixi/pixi-workspace';
+import { invalidOption } from '../util/validate';
 
 /**
  * A repository that ships a pixi workspace as container images: the project's own `pixi.toml` or
@@ -78,7 +79,13 @@ function build(project: PixiProject, options: PixiProjectOptions, names: OptionN
     platform: options.imagePlatform,
   }));
   new DockerIgnore(project);
-  if (options.apptainer) for (const image of images) new ApptainerDefinition(project, { image });
+  if (options.apptainer) {
+    if (images.some((image) => image.spec.entrypointFile === undefined)) {
+      throw invalidOption(names.owner, names.of('apptainer'), options.apptainer,
+        `false with ${names.of('finalImage')} ${JSON.stringify(options.finalImage)}: that image has no shell (distroless), and Apptainer runs its scripts with /bin/sh`);
+    }
+    for (const image of images) new ApptainerDefinition(project, { image });
+  }
   new GhcrWorkflow(project);
 
   // `.projenrc.js`: with what projen new found in the repository, without what the manifest now holds.

@@ -8,7 +8,7 @@ import { Project } from 'projen';
 import { OptionNames } from './option-names';
 import { PixiProjectOptions } from './options';
 import { isUsersFile } from '../util/user-files';
-import { hasControlCharacter } from '../util/validate';
+import { hasControlCharacter, invalidOption } from '../util/validate';
 
 /** What `pixi init` adds to `.gitignore` (pixi 0.77: crates/pixi_api/src/workspace/init/template.rs, GITIGNORE_TEMPLATE). */
 export const PIXI_GITIGNORE = ['.pixi/*', '!.pixi/config.toml'];
@@ -38,8 +38,9 @@ export function refuseToLoseLines(outdir: string, file: string, option: string, 
   const lines = usersLines(outdir, file);
   const missing = (lines ?? []).filter((line) => !given.includes(line));
   if (missing.length === 0) return;
-  throw new Error(`${names.owner}: ${file} in ${outdir} was not written by projen, and ${names.of(option)} lacks its lines `
-    + `${JSON.stringify(missing)}; add them to ${names.of(option)} (projen then writes ${file} with them), or remove ${file}.`);
+  throw invalidOption(names.owner, names.of(option), given,
+    `every line of ${file} in ${outdir}, which projen did not write and would replace: add the missing lines ${JSON.stringify(missing)} `
+    + `(projen then writes ${file} with them), or remove ${file}`);
 }
 
 /** Adds pixi's lines and the user's to the project's `.gitignore` and `.gitattributes`. */
@@ -47,14 +48,14 @@ export function addRepositoryLines(project: Project, gitignore: readonly string[
   for (const [option, lines] of [['gitignore', gitignore], ['gitattributes', gitattributes]] as const) {
     const bad = lines.find((line) => hasControlCharacter(line) || line.trim() === '');
     if (bad !== undefined) {
-      throw new Error(`${names.owner}: invalid ${names.of(option)} line ${JSON.stringify(bad)}; allowed: one non-empty line each.`);
+      throw invalidOption(names.owner, names.of(option), bad, 'one non-empty line each');
     }
   }
   project.gitignore.addPatterns(...PIXI_GITIGNORE, ...gitignore);
   for (const line of [PIXI_GITATTRIBUTES, ...gitattributes]) {
     const [pattern, ...attributes] = line.trim().split(/\s+/);
     if (attributes.length === 0) {
-      throw new Error(`${names.owner}: invalid ${names.of('gitattributes')} line ${JSON.stringify(line)}; allowed: "<pattern> <attribute>...".`);
+      throw invalidOption(names.owner, names.of('gitattributes'), line, '"<pattern> <attribute>..." lines');
     }
     project.gitattributes.addAttributes(pattern, ...attributes);
   }

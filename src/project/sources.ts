@@ -7,6 +7,7 @@ import { join } from 'path';
 import { Project, SampleDir } from 'projen';
 import { OptionNames } from './option-names';
 import { PixiProjectOptions } from './options';
+import { invalidOption } from '../util/validate';
 
 /** The source directory a new project gets, with a sample file so that its images build. */
 const SAMPLE_SOURCE_DIR = 'app';
@@ -47,8 +48,8 @@ export function chooseSources(project: Project, options: PixiProjectOptions, nam
   for (const [option, paths] of copied) {
     const missing = paths.find((path) => !exists(path));
     if (missing !== undefined) {
-      throw new Error(`${names.owner}: ${names.of(option)} ${JSON.stringify(missing)} does not exist in ${project.outdir}; `
-        + 'every image copies it, so the first docker build would fail.');
+      throw invalidOption(names.owner, names.of(option), missing,
+        `paths that exist in ${project.outdir}: every image copies them, so the first docker build would fail`);
     }
   }
   return { copySources, sourceDir, found: sourceDir !== undefined && options.sourceDir === undefined };

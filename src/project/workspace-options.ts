@@ -12,6 +12,7 @@ import { PixiWorkspaceOptions } from '../pixi/options';
 import { pixiTablesOf } from '../pixi/parsed';
 import { PixiWorkspace } from '../pixi/pixi-workspace';
 import { isTable, parseToml } from '../util/toml';
+import { invalidOption } from '../util/validate';
 import { compareVersions, CUDA_VERSION, CUDA_VERSION_ALLOWED } from '../util/versions';
 
 /** The options that shape a new workspace; once it is written they live in the manifest. */
@@ -34,10 +35,10 @@ export function projectWorkspace(project: Project, options: PixiProjectOptions, 
 /** The workspace options of a PixiProject, checked. */
 function workspaceChoices(options: PixiProjectOptions, names: OptionNames): WorkspaceChoices {
   if (options.cudaVersion !== undefined && !CUDA_VERSION.test(options.cudaVersion)) {
-    throw new Error(`${names.owner}: invalid ${names.of('cudaVersion')} ${JSON.stringify(options.cudaVersion)}; allowed: ${CUDA_VERSION_ALLOWED}.`);
+    throw invalidOption(names.owner, names.of('cudaVersion'), options.cudaVersion, CUDA_VERSION_ALLOWED);
   }
   if (options.cudaEnvironments !== undefined && options.cudaVersion === undefined) {
-    throw new Error(`${names.owner}: ${names.of('cudaEnvironments')} ${JSON.stringify(options.cudaEnvironments)} needs ${names.of('cudaVersion')}.`);
+    throw invalidOption(names.owner, names.of('cudaEnvironments'), options.cudaEnvironments, `nothing without ${names.of('cudaVersion')}`);
   }
   const environments = options.environments ?? ['default'];
   const gpuNamed = environments.filter((environment) => environment === 'gpu' || environment === 'cuda');
@@ -68,7 +69,8 @@ const VERSION_SPEC = new RegExp(`^(\\*|${CONSTRAINT}(\\s*[,|]\\s*${CONSTRAINT})*
 export function parseDependency(text: string, names: OptionNames): [string, string] {
   const match = /^\s*([A-Za-z0-9_][A-Za-z0-9_.-]*)\s*(.*?)\s*$/.exec(text);
   if (!match || (match[2] !== '' && !VERSION_SPEC.test(match[2]))) {
-    throw new Error(`${names.owner}: invalid ${names.of('dependencies')} ${JSON.stringify(text)}; allowed: a package and a version spec as pixi add takes them, e.g. "python=3.12.*", "numpy>=2" or "pandas".`);
+    throw invalidOption(names.owner, names.of('dependencies'), text,
+      'a package and a version spec as pixi add takes them, e.g. "python=3.12.*", "numpy>=2" or "pandas"');
   }
   const [, name, spec] = match;
   // conda's `name=1.2` means the version 1.2.*-style match `1.2`; `==` and the comparisons stay.

@@ -3,6 +3,7 @@
  * any object, and a misspelt key (`enviroment`) would otherwise be dropped without a word.
  */
 import { closestName } from './suggest';
+import { invalidOption } from './validate';
 
 /** The keys of an options struct, listed in a record the compiler keeps complete: `{ [K in keyof T]-?: true }`. */
 export type KeyList<T> = { readonly [K in keyof T]-?: true };
@@ -15,13 +16,13 @@ export type KeyList<T> = { readonly [K in keyof T]-?: true };
 export function requireKnownKeys(owner: string, options: unknown, known: readonly string[], nameOf = (name: string) => name): void {
   if (options === undefined) return;
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw new Error(`${owner}: the options must be an object, got ${JSON.stringify(options) ?? String(options)}.`);
+    throw invalidOption(owner, 'options', options, 'an object');
   }
   for (const key of Object.keys(options)) {
     if (known.includes(key)) continue;
     const suggestion = closestName(key, known);
     // A long list helps nobody: past a screenful of names, point to the reference.
-    const allowed = known.length <= 24 ? `allowed: ${known.map(nameOf).join(', ')}` : 'API.md lists the options';
-    throw new Error(`${owner}: unknown option ${nameOf(key)}; ${suggestion ? `did you mean ${nameOf(suggestion)}? ` : ''}${allowed}.`);
+    const allowed = known.length <= 24 ? known.map(nameOf).join(', ') : 'the options API.md lists';
+    throw invalidOption(owner, nameOf(key), (options as Record<string, unknown>)[key], allowed, 'unknown option', suggestion && nameOf(suggestion));
   }
 }

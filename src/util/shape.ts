@@ -165,3 +165,6 @@ export function checkShape(owner: string, options: unknown, shape: Shape, nameOf
     throw invalidOption(owner, path === '' ? 'options' : nameOf(path), value, allowed, problem, suggestion && nameOf(suggestion));
   });
 }
+
+/** The options of every pure renderer: a header comment. */
+export const RENDER_OPTIONS = struct('headerComment', { headerComment: STRING });

@@ -6,7 +6,9 @@
 import { PixiValidationError } from '../errors/pixi-validation-error';
 
 /** Builds the error thrown for one bad option value. */
-export function invalidOption(owner: string, option: string, value: unknown, allowed: string, problem?: string, suggestion?: string): PixiValidationError {
+export function invalidOption(
+  owner: string, option: string, value: unknown, allowed: string, problem?: string, suggestion?: string,
+): PixiValidationError {
   return new PixiValidationError(owner, option, value, allowed, problem, suggestion);
 }
 

@@ -112,33 +112,33 @@ describe('an adopted manifest stays the user\'s', () => {
   test('a manifest that does not parse names the file, line and column', () => {
     const project = projectWith('solve-groups');
     writeFileSync(join(project.outdir, 'pixi.toml'), '[workspace]\nchannels = ["conda-forge"]\nname = = "x"\n');
-    expect(() => PixiWorkspace.fromManifest(project)).toThrow(/PixiWorkspace: cannot parse pixi.toml: line 3, column 8: Invalid TOML document/);
+    expect(() => PixiWorkspace.fromManifest(project)).toThrow(/PixiWorkspace: invalid pixi.toml "line 3, column 8"; allowed: a TOML document \(cannot parse: Invalid TOML document/);
   });
 
   test('a pyproject.toml without [tool.pixi] is refused', () => {
-    expect(() => PixiManifest.parse('[project]\nname = "x"\n', 'pyproject.toml')).toThrow(/pyproject.toml: has no \[tool.pixi\] table/);
+    expect(() => PixiManifest.parse('[project]\nname = "x"\n', 'pyproject.toml')).toThrow(/invalid pyproject.toml tool.pixi undefined; allowed: a \[tool.pixi\] table/);
   });
 
   test('a manifest without [workspace] or [project] is refused', () => {
-    expect(() => PixiManifest.parse('[dependencies]\npython = "3.12"\n', 'pixi.toml')).toThrow(/pixi.toml: has no \[workspace\] table/);
-    expect(() => PixiManifest.parse('[package]\nname = "core"\n', 'pixi.toml')).toThrow(/has no \[workspace\] table \(nor the legacy \[project\] one\); it is the manifest of a package/);
+    expect(() => PixiManifest.parse('[dependencies]\npython = "3.12"\n', 'pixi.toml')).toThrow(/invalid pixi.toml workspace undefined; allowed: a table \(or the legacy \[project\] one\)/);
+    expect(() => PixiManifest.parse('[package]\nname = "core"\n', 'pixi.toml')).toThrow(/invalid pixi.toml workspace undefined; allowed: a table \(or the legacy \[project\] one\); it is the manifest of a package/);
   });
 
   test('an environment using an undefined feature fails as in pixi', () => {
     const text = '[workspace]\nchannels = []\nplatforms = ["linux-64"]\n[environments]\ngpu = ["cuda"]\n';
-    expect(() => PixiManifest.parse(text, 'pixi.toml')).toThrow(/environment "gpu" uses the feature "cuda", which is not defined/);
+    expect(() => PixiManifest.parse(text, 'pixi.toml')).toThrow(/invalid pixi.toml environments.gpu.features "cuda"; allowed: features the manifest defines/);
   });
 
   test('a missing file or another file name is refused', () => {
     const project = new Project({ name: 'empty', outdir: tempRepository() });
-    expect(() => PixiWorkspace.fromManifest(project)).toThrow(/pixi.toml not found/);
+    expect(() => PixiWorkspace.fromManifest(project)).toThrow(/invalid manifestFile "pixi.toml"; allowed: a manifest that exists in .*: not found/);
     expect(() => PixiWorkspace.fromManifest(project, 'environment.yml')).toThrow(/invalid manifestFile "environment.yml"; allowed: pixi.toml or pyproject.toml/);
   });
 
   test('queries about an unknown environment name the ones that exist', () => {
     const workspace = PixiWorkspace.fromManifest(projectWith('solve-groups'));
     expect(workspace.hasEnvironment('gpu')).toBe(false);
-    expect(() => workspace.featuresOf('gpu')).toThrow(/no environment "gpu"; the workspace has: default, prod, lint/);
+    expect(() => workspace.featuresOf('gpu')).toThrow(/invalid environment "gpu"; allowed: an environment of the workspace: default, prod, lint/);
   });
 
   test('the manifest kind is the file\'s', () => {

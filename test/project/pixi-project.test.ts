@@ -56,7 +56,7 @@ describe('PixiProject: the workspace', () => {
     const files = Testing.synth(projectIn({ 'app/main.py': '' }, { generateManifest: true }));
     expect(files['pixi.toml']).toContain(MARKER);
     expect(() => projectIn({ 'app/main.py': '', 'pixi.toml': USERS_MANIFEST }, { generateManifest: true }))
-      .toThrow(/PixiWorkspace: pixi.toml in .* was not written by projen, so it is yours and is never overwritten; adopt it with PixiWorkspace.fromManifest/);
+      .toThrow(/PixiWorkspace: invalid pixi.toml .*pixi.toml in .* was not written by projen, so it is yours and is never overwritten; adopt it with PixiWorkspace.fromManifest/);
   });
 
   test('switching from a generated manifest to one\'s own keeps it: neither deleted nor written back', () => {
@@ -141,9 +141,9 @@ describe('PixiProject: options from JavaScript are checked at run time', () => {
     [{ ports: 8080 }, /PixiProject: invalid ports 8080; allowed: a list of numbers/],
     [{ platforms: 'linux-64' }, /PixiProject: invalid platforms "linux-64"; allowed: a list of strings/],
     [{ cudaVersion: 'twelve' }, /PixiProject: invalid cudaVersion "twelve"; allowed: a CUDA version such as "12"/],
-    [{ cudaEnvironments: ['gpu'] }, /PixiProject: cudaEnvironments \["gpu"\] needs cudaVersion/],
-    [{ sourceDir: 'code' }, /PixiProject: sourceDir "code" does not exist in .*; every image copies it/],
-    [{ installInputs: ['vendor'] }, /PixiProject: installInputs "vendor" does not exist in .*; every image copies it/],
+    [{ cudaEnvironments: ['gpu'] }, /PixiProject: invalid cudaEnvironments \["gpu"\]; allowed: nothing without cudaVersion/],
+    [{ sourceDir: 'code' }, /PixiProject: invalid sourceDir "code"; allowed: paths that exist in .*: every image copies them/],
+    [{ installInputs: ['vendor'] }, /PixiProject: invalid installInputs "vendor"; allowed: paths that exist in .*: every image copies them/],
     [{ dependencies: ['not a package!'] }, /PixiProject: invalid dependencies "not a package!"; allowed: a package and a version spec as pixi add takes them/],
     [{ dependencies: ['python=3.12; rm -rf /'] }, /PixiProject: invalid dependencies "python=3.12; rm -rf \/"/],
   ])('%j', (options, error) => {
@@ -173,7 +173,7 @@ describe('PixiProject: the repository', () => {
   test('a .gitignore or .gitattributes the user wrote is never replaced while the options lack its lines', () => {
     const gitignore = '.pixi/*\n!.pixi/config.toml\n/data/\n.env\n';
     expect(() => projectIn({ 'app/x': '', '.gitignore': gitignore }))
-      .toThrow(/PixiProject: .gitignore in .* was not written by projen, and gitignore lacks its lines \[".pixi\/\*","!.pixi\/config.toml","\/data\/",".env"\]/);
+      .toThrow(/PixiProject: invalid gitignore \[\]; allowed: every line of .gitignore in .*, which projen did not write and would replace: add the missing lines \[".pixi\/\*","!.pixi\/config.toml","\/data\/",".env"\]/);
     expect(() => projectIn({ 'app/x': '', '.gitattributes': '*.h5 filter=lfs\n' }))
       .toThrow(/gitattributes lacks its lines \["\*.h5 filter=lfs"\]/);
 
@@ -199,7 +199,7 @@ describe('PixiProject: the repository', () => {
 
   test('never writes over a Dockerfile, .dockerignore or workflow the user wrote', () => {
     expect(() => projectIn({ 'app/x': '', 'Dockerfile': 'FROM scratch\n' })).toThrow(/Dockerfile in .* was not written by projen, so it is yours and is never overwritten/);
-    expect(() => projectIn({ 'app/x': '', '.dockerignore': '*.csv\n' })).toThrow(/DockerIgnore: .dockerignore in .* was not written by projen/);
+    expect(() => projectIn({ 'app/x': '', '.dockerignore': '*.csv\n' })).toThrow(/DockerIgnore: invalid .dockerignore .*.dockerignore in .* was not written by projen/);
     expect(() => projectIn({ 'app/x': '', '.github/workflows/docker.yaml': 'on: push\n' })).toThrow(/GhcrWorkflow: .github\/workflows\/docker.yaml in .* was not written by projen/);
     expect(existsSync).toBeDefined();
   });

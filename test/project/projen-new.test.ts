@@ -155,7 +155,7 @@ describe('switching between a generated manifest and one\'s own keeps the user\'
     const dir = repository({ 'pixi.toml': USERS_MANIFEST, 'app/main.py': '' });
     projenNew(dir);
     editProjenrc(dir, (text) => text.replace('new PixiProject({\n', 'new PixiProject({\n  generateManifest: true,\n'));
-    expect(synthFails(dir)).toMatch(/PixiWorkspace: pixi.toml in .* was not written by projen, so it is yours and is never overwritten/);
+    expect(synthFails(dir)).toMatch(/PixiWorkspace: invalid pixi.toml .*pixi.toml in .* was not written by projen, so it is yours and is never overwritten/);
     expect(read(dir, 'pixi.toml')).toBe(USERS_MANIFEST);
   });
 });
@@ -166,7 +166,7 @@ describe('options that would be ignored are errors', () => {
     ['a CUDA version that is no version', [], ['--cuda-version', 'twelve'], /projen new: invalid --cuda-version "twelve"; allowed: a CUDA version/],
     ['a CUDA version the manifest does not ask for', ['pixi.toml'], ['--cuda-version', '11'], /projen new: --cuda-version "11" conflicts with pixi.toml, which asks no CUDA for the environment "default"/],
     ['platforms the manifest does not have', ['pixi.toml'], ['--platforms', 'osx-arm64'], /projen new: --platforms \["osx-arm64"\] conflicts with pixi.toml, which has the platforms \["linux-64"\]/],
-    ['a source directory that does not exist', [], ['--source-dir', 'code'], /projen new: --source-dir "code" does not exist in/],
+    ['a source directory that does not exist', [], ['--source-dir', 'code'], /projen new: invalid --source-dir "code"; allowed: paths that exist in/],
     ['an environment name pixi refuses', [], ['--environments', 'GPU'], /projen new: invalid --environments "GPU"; allowed: /],
     ['a final image that is no image reference', [], ['--final-image', 'not an image'], /projen new: invalid --final-image "not an image"; allowed: /],
   ])('projen new: %s', (_name, files, args, error) => {
