@@ -11,6 +11,7 @@ import {
 } from './options';
 import { workspaceModelOf } from './parsed';
 import { KNOWN_SUBDIRS, PLATFORM_NAME, PLATFORM_SELECTORS, RESERVED_PLATFORM_NAMES } from './platforms';
+import { setOwn } from '../util/own-key';
 import { checkShape } from '../util/shape';
 import { hasControlCharacter, hasLoneSurrogate, invalidOption, requireOneOf } from '../util/validate';
 import { CUDA_VERSION, CUDA_VERSION_ALLOWED } from '../util/versions';
@@ -40,32 +41,32 @@ interface Known {
 
 export function fromOptions(options: PixiWorkspaceOptions): AuthoredWorkspace {
   checkShape(OWNER, options, WORKSPACE_OPTIONS);
-  const platforms = (options.platforms ?? ['linux-64']).map((entry, i) => platform(entry, `workspace.platforms[${i}]`));
-  checkUnique(platforms.map((p) => p.model.name), 'workspace.platforms', 'each platform name once');
+  const platforms = (options.platforms ?? ['linux-64']).map((entry, i) => platform(entry, `platforms[${i}]`));
+  checkUnique(platforms.map((p) => p.model.name), 'platforms', 'each platform name once');
   const known: Known = { platformNames: platforms.map((p) => p.model.name), taskNames: collectTaskNames(options) };
 
   const features = options.features ?? {};
   const environments = options.environments ?? {};
   const document: Table = {
     workspace: compact({
-      'name': singleLine('workspace.name', options.name),
-      'version': singleLine('workspace.version', options.version),
-      'description': singleLine('workspace.description', options.description),
-      'authors': options.authors?.map((a, i) => singleLine(`workspace.authors[${i}]`, a)),
-      'channels': nonEmptyList('workspace.channels', options.channels ?? ['conda-forge']),
+      'name': singleLine('name', options.name),
+      'version': singleLine('version', options.version),
+      'description': singleLine('description', options.description),
+      'authors': options.authors?.map((a, i) => singleLine(`authors[${i}]`, a)),
+      'channels': nonEmptyList('channels', options.channels ?? ['conda-forge']),
       'platforms': platforms.map((p) => p.toml),
-      'requires-pixi': singleLine('workspace.requires-pixi', options.requiresPixi),
-      'channel-priority': channelPriority('workspace.channel-priority', options.channelPriority),
+      'requires-pixi': singleLine('requiresPixi', options.requiresPixi),
+      'channel-priority': channelPriority('channelPriority', options.channelPriority),
     }),
     ...featureTables(options, '', known),
   };
   const featureDocs: Table = {};
   for (const [name, feature] of Object.entries(features)) {
-    const path = `feature.${name}`;
+    const path = `features.${name}`;
     // pixi takes any name (`FeatureName` of crates/pixi_manifest/src/feature.rs); TOML quotes it where needed.
     requiredText('features key', name, 'a feature name: any one line of text');
-    if (name === DEFAULT) throw invalidOption(OWNER, 'feature name', name, 'a name other than "default" (the top-level tables are the default feature)');
-    put(featureDocs, name, compact({
+    if (name === DEFAULT) throw invalidOption(OWNER, 'features key', name, 'a name other than "default" (the top-level tables are the default feature)');
+    setOwn(featureDocs, name, compact({
       platforms: feature.platforms && platformRefs(`${path}.platforms`, feature.platforms, known),
       channels: feature.channels && nonEmptyList(`${path}.channels`, feature.channels),
       ...featureTables(feature, `${path}.`, known),
@@ -84,11 +85,11 @@ export function fromOptions(options: PixiWorkspaceOptions): AuthoredWorkspace {
     });
     const table = compact({
       'features': env.features ? [...env.features] : undefined,
-      'solve-group': singleLine(`${path}.solve-group`, env.solveGroup),
+      'solve-group': singleLine(`${path}.solveGroup`, env.solveGroup),
       'no-default-feature': env.noDefaultFeature,
     });
     // A bare feature list is how people write most environments.
-    put(environmentDocs, name, Object.keys(table).length === 1 && table.features ? table.features : table);
+    setOwn(environmentDocs, name, Object.keys(table).length === 1 && table.features ? table.features : table);
   }
   if (Object.keys(environmentDocs).length > 0) document.environments = environmentDocs;
 
@@ -103,7 +104,7 @@ function featureTables(tables: PixiFeatureTables, prefix: string, known: Known):
   const sys = tables.systemRequirements;
   let systemRequirements: Table | undefined;
   if (sys) {
-    const path = `${prefix}system-requirements`;
+    const path = `${prefix}systemRequirements`;
     if (sys.cuda !== undefined && !CUDA_VERSION.test(sys.cuda)) throw invalidOption(OWNER, `${path}.cuda`, sys.cuda, CUDA_VERSION_ALLOWED);
     systemRequirements = compact({
       cuda: sys.cuda,
@@ -117,8 +118,8 @@ function featureTables(tables: PixiFeatureTables, prefix: string, known: Known):
   if (tables.targets) {
     target = {};
     for (const [selector, tablesOfTarget] of Object.entries(tables.targets)) {
-      targetSelector(`${prefix}target`, selector, known);
-      put(target, selector, targetTables(tablesOfTarget, `${prefix}target.${selector}.`, known));
+      targetSelector(`${prefix}targets`, selector, known);
+      setOwn(target, selector, targetTables(tablesOfTarget, `${prefix}targets.${selector}.`, known));
     }
   }
   return compact({ dependencies, 'pypi-dependencies': pypi, 'system-requirements': systemRequirements, ...rest, target });
@@ -128,7 +129,7 @@ function featureTables(tables: PixiFeatureTables, prefix: string, known: Known):
 function targetTables(tables: PixiTarget, prefix: string, known: Known): Table {
   return compact({
     'dependencies': tables.dependencies && condaDependencies(`${prefix}dependencies`, tables.dependencies),
-    'pypi-dependencies': tables.pypiDependencies && pypiDependencies(`${prefix}pypi-dependencies`, tables.pypiDependencies),
+    'pypi-dependencies': tables.pypiDependencies && pypiDependencies(`${prefix}pypiDependencies`, tables.pypiDependencies),
     'activation': tables.activation && activation(`${prefix}activation`, tables.activation),
     'tasks': tables.tasks && tasks(`${prefix}tasks`, tables.tasks, known),
   });
@@ -139,16 +140,16 @@ function condaDependencies(path: string, deps: Record<string, string | CondaDepe
   for (const [name, spec] of Object.entries(deps)) {
     requireName(path, name, CONDA_PACKAGE, 'a conda package name');
     if (typeof spec === 'string') {
-      put(result, name, requiredText(`${path}.${name}`, spec, 'a version spec such as ">=1.2,<2" or "*"'));
+      setOwn(result, name, requiredText(`${path}.${name}`, spec, 'a version spec such as ">=1.2,<2" or "*"'));
       continue;
     }
     const table = compact({
       version: singleLine(`${path}.${name}.version`, spec?.version),
-      build: singleLine(`${path}.${name}.build`, spec?.buildString),
+      build: singleLine(`${path}.${name}.buildString`, spec?.buildString),
       channel: singleLine(`${path}.${name}.channel`, spec?.channel),
     });
     if (Object.keys(table).length === 0) throw invalidOption(OWNER, `${path}.${name}`, spec, 'a version string or a table with version, build or channel');
-    put(result, name, table);
+    setOwn(result, name, table);
   }
   return result;
 }
@@ -159,7 +160,7 @@ function pypiDependencies(path: string, deps: Record<string, string | PypiDepend
     const where = `${path}.${name}`;
     requireName(path, name, PYPI_PACKAGE, 'a PyPI package name');
     if (typeof spec === 'string') {
-      put(result, name, requiredText(where, spec, 'a PEP 440 version spec such as ">=1.2" or "*"'));
+      setOwn(result, name, requiredText(where, spec, 'a PEP 440 version spec such as ">=1.2" or "*"'));
       continue;
     }
     const sources = (['version', 'git', 'path', 'url'] as const).filter((key) => spec?.[key] !== undefined);
@@ -172,7 +173,7 @@ function pypiDependencies(path: string, deps: Record<string, string | PypiDepend
     if (spec.subdirectory !== undefined && !['git', 'path'].includes(sources[0])) {
       throw invalidOption(OWNER, `${where}.subdirectory`, spec.subdirectory, 'only with git or path');
     }
-    put(result, name, compact({
+    setOwn(result, name, compact({
       version: singleLine(`${where}.version`, spec.version),
       extras: spec.extras?.map((e, i) => singleLine(`${where}.extras[${i}]`, e)),
       index: singleLine(`${where}.index`, spec.index),
@@ -202,11 +203,11 @@ function tasks(path: string, value: Record<string, string | PixiTask>, known: Kn
     const where = `${path}.${name}`;
     requireName(path, name, TASK_NAME, 'a task name without whitespace or "$"');
     if (typeof task === 'string') {
-      put(result, name, command(where, task));
+      setOwn(result, name, command(where, task));
       continue;
     }
     (task.dependsOn ?? []).forEach((dep, i) => {
-      if (!known.taskNames.has(dep)) throw invalidOption(OWNER, `${where}.depends-on[${i}]`, dep, `a task defined in the workspace (${[...known.taskNames].join(', ')})`);
+      if (!known.taskNames.has(dep)) throw invalidOption(OWNER, `${where}.dependsOn[${i}]`, dep, `a task defined in the workspace (${[...known.taskNames].join(', ')})`);
     });
     const table = compact({
       'cmd': task.cmd === undefined ? undefined
@@ -223,10 +224,10 @@ function tasks(path: string, value: Record<string, string | PixiTask>, known: Kn
       }),
       'clean-env': task.cleanEnv,
       'default-environment': task.defaultEnvironment
-        && requireName(`${where}.default-environment`, task.defaultEnvironment, ENVIRONMENT_NAME, 'an environment name'),
+        && requireName(`${where}.defaultEnvironment`, task.defaultEnvironment, ENVIRONMENT_NAME, 'an environment name'),
     });
     if (table.cmd === undefined && table['depends-on'] === undefined) throw invalidOption(OWNER, where, task, 'a table with cmd or dependsOn');
-    put(result, name, table);
+    setOwn(result, name, table);
   }
   return result;
 }
@@ -284,7 +285,7 @@ function envVars(path: string, vars: Record<string, string>): Table {
   const result: Table = {};
   for (const [key, value] of Object.entries(vars)) {
     requireName(path, key, ENV_VAR, 'an environment variable name (^[A-Za-z_][A-Za-z0-9_]*$)');
-    put(result, key, requiredText(`${path}.${key}`, value, 'a value without newlines'));
+    setOwn(result, key, requiredText(`${path}.${key}`, value, 'a value without newlines'));
   }
   return result;
 }
@@ -327,11 +328,6 @@ function checkUnique(values: string[], path: string, allowed: string): void {
     if (seen.has(value)) throw invalidOption(OWNER, path, value, allowed);
     seen.add(value);
   }
-}
-
-/** Sets a key, `__proto__` included (an assignment would set the prototype and drop the key). */
-function put(table: Table, key: string, value: unknown): void {
-  Object.defineProperty(table, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 /** Drops undefined values, so absent options leave no key. */

@@ -10,6 +10,7 @@ import { EnvironmentModel, FeatureModel, PlatformModel, WorkspaceModel } from '.
 import { DependencyContext, findLinksIn, PackageReader, pathDependenciesIn } from './path-dependencies';
 import { derivePlatformName, KNOWN_SUBDIRS } from './platforms';
 import { implicitFeatureNames } from './pyproject';
+import { setOwn } from '../util/own-key';
 import { isTable, parseToml as parseText, tableAt, TomlError, TomlTable as Table } from '../util/toml';
 import { invalidOption } from '../util/validate';
 
@@ -61,10 +62,10 @@ export function workspaceModelOf(document: Table, manifestFile: PixiManifestFile
   const features: Record<string, FeatureModel> = {};
   // pixi makes a feature of every extra and dependency group (crates/pixi_manifest/src/pyproject.rs,
   // `into_workspace_manifest`); a [tool.pixi.feature] of the same name is merged with it.
-  if (pyproject) for (const name of implicitFeatureNames(document)) features[name] = {};
+  if (pyproject) for (const name of implicitFeatureNames(document)) setOwn(features, name, {});
   for (const [name, feature] of Object.entries(tableAt(root, 'feature'))) {
     if (!isTable(feature)) throw fail(`${rootPath}feature.${name}`, feature, 'a table');
-    features[name] = featureModel(feature, `${rootPath}feature.${name}.`, context, fail);
+    setOwn(features, name, featureModel(feature, `${rootPath}feature.${name}.`, context, fail));
   }
 
   const environments: Record<string, EnvironmentModel> = {};
@@ -76,7 +77,7 @@ export function workspaceModelOf(document: Table, manifestFile: PixiManifestFile
         throw fail(`${path}.features`, feature, `features the manifest defines (${Object.keys(features).join(', ') || 'none'})`);
       }
     }
-    environments[name] = model;
+    setOwn(environments, name, model);
   }
 
   const platformEntries = workspace.platforms ?? [];

@@ -88,8 +88,11 @@ export function besideDockerfile(dockerfile: string, stem: string, extension: st
   return `${dir}${base}.${stem}.${extension}`;
 }
 
-/** BuildKit reads a leading `# key=value` comment as a parser directive (`escape=`, `check=skip=all`, `syntax=`). */
-const PARSER_DIRECTIVE = /^\s*[a-zA-Z][a-zA-Z0-9]*\s*=/;
+/**
+ * BuildKit reads a leading `# key=value` comment as a parser directive (`escape=`, `check=skip=all`,
+ * `syntax=`); other parsers (dockerfile-ast) take any first word before `=`. Refuse both readings.
+ */
+const PARSER_DIRECTIVE = /^\s*[^\s=]*\s*=/;
 
 /**
  * Checks the header comment of a rendered file: one line of text that no reader takes for more
