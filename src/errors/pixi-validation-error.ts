@@ -9,6 +9,11 @@ class ValidationError extends Error {
     if (value === undefined) return 'undefined';
     if (typeof value === 'function') return 'a function';
     if (typeof value === 'symbol' || typeof value === 'bigint') return String(value);
+    // A class instance (a Date, a construct) is not the plain data its JSON would suggest.
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+      const proto = Object.getPrototypeOf(value);
+      if (proto !== Object.prototype && proto !== null) return `an instance of ${proto?.constructor?.name || 'a class'}`;
+    }
     try {
       return JSON.stringify(value) ?? String(value);
     } catch {

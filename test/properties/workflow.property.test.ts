@@ -1,0 +1,89 @@
+import * as fc from 'fast-check';
+import { parse } from 'yaml';
+import { Fields, oneLine, optionSets, rootOption, SEED } from './arbitraries';
+import {
+  ApptainerDefinitionSpec, GhcrWorkflowImage, GhcrWorkflowSpec, ImagePlatform, PixiImageSpec, PixiValidationError, WorkflowRecipe,
+} from '../../src';
+import { workflowFindings } from '../helpers/workflow-validators';
+
+/** The fields of GhcrWorkflowSpecOptions. */
+const WORKFLOW_FIELDS: Fields = {
+  // TUTORIAL refuses most other options: mostly OPTIMIZED, so that most valid sets write a workflow.
+  recipe: fc.oneof({ weight: 1, arbitrary: fc.constant(WorkflowRecipe.TUTORIAL) }, { weight: 4, arbitrary: fc.constant(WorkflowRecipe.OPTIMIZED) }),
+  workflowName: fc.oneof(oneLine, fc.constantFrom('Docker Images', 'build: images', '"quoted"', '# not a comment')),
+  branches: fc.array(fc.constantFrom('main', 'release/v[0-9]*', 'feature/**', '!wip', 'v1.x', 'dev-*', 'a+b', 'v?'), { minLength: 1, maxLength: 3 }),
+  imageName: fc.constantFrom('ghcr.io/my-lab/cuda-exercise', 'ghcr.io/my-lab/my__repo', 'ghcr.io/a/b/c', 'ghcr.io/a-b/c.d_e'),
+  tags: fc.array(fc.constantFrom('type=raw,value=latest', 'type=sha', 'type=semver,pattern={{version}}', 'type=ref,event=branch'), { maxLength: 2 }),
+  platforms: fc.uniqueArray(fc.constantFrom(...Object.values(ImagePlatform)), { minLength: 1 }),
+  qemu: fc.boolean(),
+  smokeTest: fc.array(oneLine, { minLength: 1, maxLength: 3 }),
+  attest: fc.boolean(),
+  actionOverrides: fc.constantFrom({}, { 'docker/login-action': 'docker/login-action@v3' }),
+};
+
+/** One to three images that may share environments (`-dev` and `dev` too), contexts and Dockerfiles. */
+const images: fc.Arbitrary<Array<{ environment: string; dockerfile: string; context: string; apptainer: boolean }>> = fc.array(fc.record({
+  environment: fc.constantFrom('default', 'dev', '-dev', 'gpu', 'prod'),
+  dockerfile: fc.constantFrom('Dockerfile', 'Dockerfile.dev', 'Dockerfile.-dev'),
+  context: fc.constantFrom('.', 'services/a', 'services/b'),
+  apptainer: fc.boolean(),
+}), { minLength: 1, maxLength: 3 });
+
+function workflowImages(descriptions: Array<{ environment: string; dockerfile: string; context: string; apptainer: boolean }>): GhcrWorkflowImage[] {
+  return descriptions.map((d) => {
+    const spec = new PixiImageSpec({ environment: d.environment, dockerfile: d.dockerfile, copySources: false });
+    return { spec, context: d.context, apptainer: d.apptainer ? new ApptainerDefinitionSpec(spec) : undefined };
+  });
+}
+
+describe('GhcrWorkflowSpec: any options and images give the typed error or a workflow that actionlint, the schema and shellcheck accept', () => {
+  test('valid workflows keep the name, the branches, and build every image under its own job ids and tags', async () => {
+    let written = 0;
+    await fc.assert(fc.asyncProperty(optionSets(WORKFLOW_FIELDS), images, async (options, descriptions) => {
+      let yaml: string;
+      const given = workflowImages(descriptions);
+      try {
+        yaml = new GhcrWorkflowSpec(given, options).renderYaml({ headerComment: 'generated' });
+      } catch (error) {
+        expect(error).toBeInstanceOf(PixiValidationError);
+        expect(['options', 'images', ...Object.keys(options)]).toContain(rootOption((error as PixiValidationError).option));
+        return;
+      }
+      written++;
+      expect(await workflowFindings(yaml)).toEqual([]);
+      const workflow = parse(yaml);
+      expect(workflow.name).toBe(options.workflowName ?? 'Docker Images');
+      expect(workflow.on.push.branches).toEqual(options.branches ?? ['main']);
+      const jobs = Object.keys(workflow.jobs);
+      if (options.recipe !== WorkflowRecipe.TUTORIAL) {
+        expect(jobs.filter((id) => id.startsWith('build-'))).toHaveLength(given.length);
+        expect(jobs.filter((id) => id.startsWith('apptainer-'))).toHaveLength(given.filter((image) => image.apptainer).length);
+        const apptainerTags = jobs.filter((id) => id.startsWith('apptainer-'))
+          .map((id) => workflow.jobs[id].steps.find((step: any) => step.env?.TAG)?.env.TAG);
+        expect(new Set(apptainerTags).size).toBe(apptainerTags.length);
+      } else {
+        expect(jobs).toHaveLength(given.length);
+      }
+    }), { seed: SEED, numRuns: 150 });
+    // The property is not vacuous: a good share of the cases ends in a workflow.
+    expect(written).toBeGreaterThan(30);
+  });
+
+  test('a refusal comes before any image is known: options are checked without images too', () => {
+    fc.assert(fc.property(optionSets(WORKFLOW_FIELDS), (options) => {
+      let withImages: unknown;
+      let without: unknown;
+      try {
+        new GhcrWorkflowSpec([{ spec: new PixiImageSpec({ copySources: false }) }], options);
+      } catch (error) {
+        withImages = error;
+      }
+      try {
+        require('../../src/github/ghcr-workflow-spec').checkWorkflowOptions(options);
+      } catch (error) {
+        without = error;
+      }
+      expect((without as Error | undefined)?.message).toBe((withImages as Error | undefined)?.message);
+    }), { seed: SEED, numRuns: 300 });
+  });
+});
