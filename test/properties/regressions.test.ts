@@ -1,0 +1,178 @@
+import { Project } from 'projen';
+import { parse } from 'yaml';
+import { keyValuePairs } from './buildkit-words';
+import {
+  ApptainerDefinition, ApptainerDefinitionSpec, DockerIgnore, GhcrWorkflow, GhcrWorkflowSpec, PixiDockerImage, PixiImageSpec, PixiManifest,
+  PixiProject, PixiValidationError, PixiWorkspace,
+} from '../../src';
+import { actionlintFindings } from '../helpers/workflow-validators';
+import { tempRepository } from '../helpers/project';
+
+/*
+ * Each case was found by a property suite or listed in issue 13, minimised to one value; the name
+ * says what went wrong before.
+ */
+const loose = (value: unknown) => value as any;
+const project = () => new Project({ name: 'p', outdir: tempRepository() });
+
+/** Runs the construction and returns its refusal, failing when it is not the typed error. */
+function refusal(construct: () => unknown): PixiValidationError {
+  try {
+    construct();
+  } catch (error) {
+    expect(error).toBeInstanceOf(PixiValidationError);
+    return error as PixiValidationError;
+  }
+  throw new Error('no refusal');
+}
+
+describe('crashes that are now typed refusals naming the option', () => {
+  test.each<[string, () => unknown, string]>([
+    ['ports: 8080 (was "ports is not iterable")', () => new PixiImageSpec(loose({ ports: 8080 })), 'ports'],
+    ['platforms: "linux-64"', () => PixiManifest.fromOptions(loose({ platforms: 'linux-64' })), 'platforms'],
+    ['authors: "Jane"', () => PixiManifest.fromOptions(loose({ authors: 'Jane' })), 'authors'],
+    ['tasks.start: null', () => PixiManifest.fromOptions(loose({ tasks: { start: null } })), 'tasks.start'],
+    ['workflowName: null', () => new GhcrWorkflowSpec([{ spec: new PixiImageSpec() }], loose({ workflowName: null })), 'workflowName'],
+    ['Apptainer title: 42', () => new ApptainerDefinitionSpec(new PixiImageSpec(), loose({ title: 42 })), 'title'],
+    ['DockerIgnore patterns: 42', () => new DockerIgnore(project(), loose({ patterns: 42 })), 'patterns'],
+    ['adopted platforms = 5', () => PixiManifest.parse('[workspace]\nchannels = []\nplatforms = 5\n', 'pixi.toml'), 'pixi.toml workspace.platforms'],
+    ['adopted feature platforms = "linux-64"',
+      () => PixiManifest.parse('[workspace]\nchannels = []\nplatforms = ["linux-64"]\n[feature.cpu]\nplatforms = "linux-64"\n', 'pixi.toml'),
+      'pixi.toml feature.cpu.platforms'],
+    ['adopted cuda = { driver = "12" }',
+      () => PixiManifest.parse('[workspace]\nchannels = []\nplatforms = ["linux-64"]\n[system-requirements]\ncuda = { driver = "12" }\n', 'pixi.toml'),
+      'pixi.toml system-requirements.cuda'],
+  ])('%s', (_name, construct, option) => {
+    expect(refusal(construct).option).toBe(option);
+  });
+});
+
+describe('values that were silently wrong', () => {
+  test('environments -dev and dev: two images, two job ids, both built', () => {
+    const images = ['-dev', 'dev'].map((environment) => ({ spec: new PixiImageSpec({ environment, dockerfile: `Dockerfile.${environment}`, copySources: false }) }));
+    const jobs = Object.keys(new GhcrWorkflowSpec(images).toWorkflow().jobs);
+    expect(jobs.filter((id) => id.startsWith('build-'))).toHaveLength(2);
+  });
+
+  test('two prod images in different directories push different Apptainer tags', () => {
+    const image = () => {
+      const spec = new PixiImageSpec({ environment: 'prod', copySources: false });
+      return { spec, apptainer: new ApptainerDefinitionSpec(spec) };
+    };
+    const workflow = new GhcrWorkflowSpec([{ ...image(), context: 'a' }, { ...image(), context: 'b' }]).toWorkflow();
+    const tags = Object.entries(workflow.jobs).filter(([id]) => id.startsWith('apptainer-'))
+      .map(([, job]: [string, any]) => job.steps.find((step: any) => step.env?.TAG).env.TAG);
+    expect(tags).toHaveLength(2);
+    expect(new Set(tags).size).toBe(2);
+  });
+
+  test('finalImageKind "PIXI" (the member name, from JavaScript) is refused, naming the values', () => {
+    expect(refusal(() => new PixiImageSpec(loose({ finalImageKind: 'PIXI' }))).allowed).toContain('FinalImageKind.PIXI ("pixi")');
+  });
+
+  test('a record given as a string is refused, not read character by character', () => {
+    expect(refusal(() => new PixiImageSpec(loose({ labels: 'ab' }))).option).toBe('labels');
+    expect(refusal(() => PixiManifest.fromOptions(loose({ dependencies: 'p' }))).option).toBe('dependencies');
+  });
+
+  test('an env key __proto__ stays a variable', () => {
+    const env = JSON.parse('{"__proto__": "x"}');
+    const dockerfile = new PixiImageSpec({ env, copySources: false }).renderDockerfile();
+    expect(keyValuePairs(dockerfile, 'ENV')).toContainEqual(['__proto__', 'x']);
+  });
+
+  test('copySources: "false" is refused, not read as true', () => {
+    expect(refusal(() => new PixiImageSpec(loose({ copySources: 'false' }))).option).toBe('copySources');
+  });
+
+  test('an adopted environment using an undefined feature named constructor is refused', () => {
+    const text = '[workspace]\nchannels = []\nplatforms = ["linux-64"]\n[environments]\nx = ["constructor"]\n';
+    expect(refusal(() => PixiManifest.parse(text, 'pixi.toml')).option).toBe('pixi.toml environments.x.features');
+  });
+
+  test('a feature named __proto__ is a feature, in options and in a read manifest', () => {
+    const features = JSON.parse('{"__proto__": {}}');
+    const manifest = PixiManifest.fromOptions({ features, environments: { x: { features: ['__proto__'] } } });
+    expect(manifest.featuresOf('x')).toContain('__proto__');
+  });
+});
+
+describe('injection', () => {
+  test('environment -dev is one argument: --environment=-dev', () => {
+    const dockerfile = new PixiImageSpec({ environment: '-dev', copySources: false }).renderDockerfile();
+    expect(dockerfile).toContain('pixi install --locked --environment=-dev');
+    expect(dockerfile).toContain('--environment=-dev --shell bash');
+    expect(dockerfile).not.toMatch(/--environment -/);
+  });
+
+  test.each(['escape=`', 'check=skip=all', 'syntax=evil/frontend', ' escape = `', '!=', 'a\u0085b: c', 'a\u2028b', 'a\u2029b', 'x\ud800'])(
+    'header comment %j is refused by every renderer', (headerComment) => {
+      const spec = new PixiImageSpec();
+      for (const render of [
+        () => spec.renderDockerfile({ headerComment }),
+        () => spec.renderEntrypoint({ headerComment }),
+        () => new ApptainerDefinitionSpec(spec).render({ headerComment }),
+        () => new GhcrWorkflowSpec([{ spec }]).renderYaml({ headerComment }),
+        () => PixiManifest.fromOptions({}).render({ headerComment }),
+      ]) expect(refusal(render).option).toBe('headerComment');
+    });
+});
+
+describe('valid input that was refused', () => {
+  test('feature _base', () => {
+    expect(PixiManifest.fromOptions({ features: { _base: {} }, environments: { x: { features: ['_base'] } } }).featuresOf('x')).toContain('_base');
+  });
+
+  test('PixiProject environment -dev', () => {
+    const p = new PixiProject({ name: 'p', outdir: tempRepository(), environments: ['-dev'] });
+    expect(p.images[0].spec.environment).toBe('-dev');
+  });
+
+  test('branch filter release/v[0-9]* and image name ghcr.io/my-lab/my__repo', async () => {
+    const spec = new GhcrWorkflowSpec([{ spec: new PixiImageSpec({ copySources: false }) }],
+      { branches: ['release/v[0-9]*'], imageName: 'ghcr.io/my-lab/my__repo' });
+    const yaml = spec.renderYaml();
+    expect(parse(yaml).on.push.branches).toEqual(['release/v[0-9]*']);
+    expect(await actionlintFindings(yaml)).toEqual([]);
+  });
+});
+
+describe('the workflow', () => {
+  test('branches: [] (actionlint rejects it) and workflowName "${{ github.sha }}" are refused', () => {
+    expect(refusal(() => new GhcrWorkflow(project(), { branches: [] })).option).toBe('branches');
+    expect(refusal(() => new GhcrWorkflow(project(), { workflowName: '${{ github.sha }}' })).option).toBe('workflowName');
+  });
+
+  test('GhcrWorkflow checks its options at construction, without images', () => {
+    expect(refusal(() => new GhcrWorkflow(project(), { branches: ['a b'] })).option).toBe('branches[0]');
+  });
+
+  test('two images of one Dockerfile path, and two definitions of one file, are refused before anything is written', () => {
+    const spec = new PixiImageSpec({ copySources: false });
+    expect(refusal(() => new GhcrWorkflowSpec([{ spec }, { spec: new PixiImageSpec({ environment: 'gpu', copySources: false }) }])).option)
+      .toBe('images[1]');
+    const p = project();
+    const image = new PixiDockerImage(p);
+    new ApptainerDefinition(p, { image });
+    expect(refusal(() => new ApptainerDefinition(p, { image })).option).toBe('file');
+  });
+});
+
+describe('messages that named the wrong option', () => {
+  test('PixiProject with a distroless finalImage and apptainer names both options', () => {
+    const error = refusal(() => new PixiProject({ name: 'p', outdir: tempRepository(), finalImage: 'gcr.io/distroless/base-debian12', apptainer: true }));
+    expect(error.option).toBe('apptainer');
+    expect(error.allowed).toContain('finalImage "gcr.io/distroless/base-debian12"');
+  });
+
+  test('imageOptions.dockerfile of a definition of its own is named as such', () => {
+    const p = project();
+    new PixiWorkspace(p);
+    expect(refusal(() => new ApptainerDefinition(p, { imageOptions: { dockerfile: 'x' } })).option).toBe('imageOptions.dockerfile');
+    expect(refusal(() => new ApptainerDefinition(p, { imageOptions: { environment: 'NO' } })).option).toBe('imageOptions.environment');
+  });
+
+  test('a Date is described as a Date, not as the string its JSON is', () => {
+    expect(refusal(() => new PixiImageSpec(loose({ environment: new Date(0) }))).message).toContain('invalid environment an instance of Date');
+  });
+});
