@@ -92,11 +92,20 @@ export class Buildah {
     const entrypoint = config('Entrypoint') ?? [];
     const command = args.length > 0 ? args : config('Cmd') ?? [];
     const container = check(this.buildah(['from', '--pull=never', '--quiet', tag], true), `from ${tag}`).stdout.trim();
+    const io = mkdtempSync(join(this.state, 'io-'));
     try {
-      const result = this.buildah(['run', '--isolation', 'chroot', container, '--', ...entrypoint, ...command]);
-      return { stdout: result.stdout, stderr: result.stderr, status: result.status ?? -1 };
+      // buildah's chroot runtime relays the container's stdout and stderr from a goroutine and exits
+      // as soon as the process does, without draining them (chroot/run_common.go, runUsingChrootMain):
+      // under load the output is lost, and a test reading it fails now and then. The container writes
+      // them to files of a mounted directory instead; `exec` keeps the entrypoint the process buildah
+      // started, with the image's arguments and exit code. (Needs /bin/sh: no image run here is distroless.)
+      const toFiles = ['/bin/sh', '-c', 'exec "$@" >/.e2e-io/stdout 2>/.e2e-io/stderr', 'sh'];
+      const result = this.buildah(['run', '--isolation', 'chroot', '-v', `${io}:/.e2e-io`, container, '--', ...toFiles, ...entrypoint, ...command]);
+      const read = (name: string) => (existsSync(join(io, name)) ? readFileSync(join(io, name), 'utf8') : '');
+      return { stdout: read('stdout'), stderr: read('stderr') + result.stderr, status: result.status ?? -1 };
     } finally {
       this.buildah(['rm', container], true);
+      rmSync(io, { recursive: true, force: true });
     }
   }
 

@@ -42,8 +42,11 @@ const DEFINITION_FIELDS: Fields = { title: fc.constantFrom('Lab', 'ça va'), fil
 const steps: fc.Arbitrary<Step[]> = fc.tuple(
   // The features and environments the images use, mostly; any workspace options sometimes.
   fc.oneof(
-    { weight: 4, arbitrary: fc.record({ platforms: WORKSPACE_FIELDS.platforms }, { requiredKeys: [] })
-      .map((options) => ({ ...options, features: FEATURES, environments: ENVIRONMENTS })) },
+    {
+      weight: 4,
+      arbitrary: fc.record({ platforms: WORKSPACE_FIELDS.platforms }, { requiredKeys: [] })
+        .map((options) => ({ ...options, features: FEATURES, environments: ENVIRONMENTS })),
+    },
     { weight: 1, arbitrary: anyOptions(WORKSPACE_FIELDS) },
   ),
   fc.array(optionSets(CASE_IMAGE_FIELDS), { minLength: 1, maxLength: 2 }),
@@ -55,7 +58,8 @@ const steps: fc.Arbitrary<Step[]> = fc.tuple(
   ...images.map((image) => ({ construct: 'PixiDockerImage', options: image, build: (p: Project) => new PixiDockerImage(p, image as any) })),
   { construct: 'DockerIgnore', options: ignore, build: (p: Project) => new DockerIgnore(p, ignore as any) },
   ...(definition ? [{
-    construct: 'ApptainerDefinition', options: definition,
+    construct: 'ApptainerDefinition',
+    options: definition,
     build: (p: Project) => new ApptainerDefinition(p, { ...definition, image: PixiDockerImage.ofProject(p)[0] } as any),
   }] : []),
   { construct: 'GhcrWorkflow', options: workflow, build: (p: Project) => new GhcrWorkflow(p, workflow as any) },

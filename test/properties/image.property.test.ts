@@ -1,6 +1,6 @@
 import { spawnSync } from 'child_process';
 import * as fc from 'fast-check';
-import { anyOptions, optionSets, rootOption, SEED, validOptions } from './arbitraries';
+import { anyOptions, oneLine, optionSets, rootOption, SEED, validOptions } from './arbitraries';
 import { keyValuePairs } from './buildkit-words';
 import { IMAGE_FIELDS } from './image-fields';
 import { PixiImageSpec, PixiValidationError } from '../../src';

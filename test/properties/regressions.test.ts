@@ -5,8 +5,8 @@ import {
   ApptainerDefinition, ApptainerDefinitionSpec, DockerIgnore, GhcrWorkflow, GhcrWorkflowSpec, PixiDockerImage, PixiImageSpec, PixiManifest,
   PixiProject, PixiValidationError, PixiWorkspace,
 } from '../../src';
-import { actionlintFindings } from '../helpers/workflow-validators';
 import { tempRepository } from '../helpers/project';
+import { actionlintFindings } from '../helpers/workflow-validators';
 
 /*
  * Each case was found by a property suite or listed in issue 13, minimised to one value; the name
