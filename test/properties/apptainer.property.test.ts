@@ -21,7 +21,8 @@ function exported(environment: string, keys: string[]): string[] {
 describe('ApptainerDefinitionSpec: any title, file and header give the typed error or a definition that keeps them', () => {
   test('two stages, scripts clean for shellcheck, title, labels and variables as given', () => {
     let written = 0;
-    fc.assert(fc.property(validOptions(IMAGE_FIELDS), fc.record({ title, file }, { requiredKeys: [] }), header, (imageOptions, options, headerComment) => {
+    const definitionOptions = fc.record({ title, file }, { requiredKeys: [] });
+    fc.assert(fc.property(validOptions(IMAGE_FIELDS), definitionOptions, header, (imageOptions, options, headerComment) => {
       let image: PixiImageSpec;
       try {
         image = new PixiImageSpec(imageOptions);

@@ -4,6 +4,7 @@ import { Fields, oneLine, optionSets, rootOption, SEED } from './arbitraries';
 import {
   ApptainerDefinitionSpec, GhcrWorkflowImage, GhcrWorkflowSpec, ImagePlatform, PixiImageSpec, PixiValidationError, WorkflowRecipe,
 } from '../../src';
+import { checkWorkflowOptions } from '../../src/github/ghcr-workflow-spec';
 import { workflowFindings } from '../helpers/workflow-validators';
 
 /** The fields of GhcrWorkflowSpecOptions. */
@@ -85,7 +86,7 @@ describe('GhcrWorkflowSpec: any options and images give the typed error or a wor
         withImages = error;
       }
       try {
-        require('../../src/github/ghcr-workflow-spec').checkWorkflowOptions(options);
+        checkWorkflowOptions(options);
       } catch (error) {
         without = error;
       }
