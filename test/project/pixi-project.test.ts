@@ -175,7 +175,7 @@ describe('PixiProject: the repository', () => {
     expect(() => projectIn({ 'app/x': '', '.gitignore': gitignore }))
       .toThrow(/PixiProject: invalid gitignore \[\]; allowed: every line of .gitignore in .*, which projen did not write and would replace: add the missing lines \[".pixi\/\*","!.pixi\/config.toml","\/data\/",".env"\]/);
     expect(() => projectIn({ 'app/x': '', '.gitattributes': '*.h5 filter=lfs\n' }))
-      .toThrow(/gitattributes lacks its lines \["\*.h5 filter=lfs"\]/);
+      .toThrow(/invalid gitattributes \[\]; allowed: every line of .gitattributes in .* add the missing lines \["\*.h5 filter=lfs"\]/);
 
     const files = Testing.synth(projectIn({ 'app/x': '', '.gitignore': gitignore }, { gitignore: ['.pixi/*', '!.pixi/config.toml', '/data/', '.env'] }));
     const lines = files['.gitignore'].split('\n');
@@ -200,7 +200,7 @@ describe('PixiProject: the repository', () => {
   test('never writes over a Dockerfile, .dockerignore or workflow the user wrote', () => {
     expect(() => projectIn({ 'app/x': '', 'Dockerfile': 'FROM scratch\n' })).toThrow(/Dockerfile in .* was not written by projen, so it is yours and is never overwritten/);
     expect(() => projectIn({ 'app/x': '', '.dockerignore': '*.csv\n' })).toThrow(/DockerIgnore: invalid .dockerignore .*.dockerignore in .* was not written by projen/);
-    expect(() => projectIn({ 'app/x': '', '.github/workflows/docker.yaml': 'on: push\n' })).toThrow(/GhcrWorkflow: .github\/workflows\/docker.yaml in .* was not written by projen/);
+    expect(() => projectIn({ 'app/x': '', '.github/workflows/docker.yaml': 'on: push\n' })).toThrow(/GhcrWorkflow: invalid .github\/workflows\/docker.yaml .*docker.yaml in .* was not written by projen/);
     expect(existsSync).toBeDefined();
   });
 });
