@@ -1,7 +1,7 @@
 import { existsSync } from 'fs';
 import { join } from 'path';
 import * as fc from 'fast-check';
-import { hostileText, SEED } from './arbitraries';
+import { hostileText, runs, SEED } from './arbitraries';
 import { PixiImageSpec, PixiManifest, PixiValidationError } from '../../src';
 import { stringifyToml } from '../../src/util/toml';
 import { dockerfileDiagnostics } from '../helpers/dockerfile';
@@ -70,7 +70,7 @@ describe('adopted manifests: any change ends in the typed error naming the key p
         }
         expect(dockerfileDiagnostics(spec.renderDockerfile())).toEqual([]);
       }
-    }), { seed: SEED, numRuns: 300 });
+    }), { seed: SEED, numRuns: runs(800) });
     expect(adopted).toBeGreaterThan(50);
   });
 });

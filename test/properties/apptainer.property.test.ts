@@ -1,6 +1,6 @@
 import { spawnSync } from 'child_process';
 import * as fc from 'fast-check';
-import { hostileText, oneLine, rootOption, SEED, validOptions } from './arbitraries';
+import { hostileText, oneLine, rootOption, runs, SEED, validOptions } from './arbitraries';
 import { IMAGE_FIELDS } from './image-fields';
 import { ApptainerDefinitionSpec, PixiImageSpec, PixiValidationError } from '../../src';
 import { parseDefinition } from '../helpers/apptainer';
@@ -52,7 +52,7 @@ describe('ApptainerDefinitionSpec: any title, file and header give the typed err
           }
         }
       }
-    }), { seed: SEED, numRuns: 300 });
+    }), { seed: SEED, numRuns: runs(800) });
     expect(written).toBeGreaterThan(50);
   });
 });

@@ -8,6 +8,14 @@ import * as fc from 'fast-check';
 /** The seed of every property run: change it only on purpose (a new seed explores new cases). */
 export const SEED = 20261128;
 
+/**
+ * The runs of a property: about two minutes for all suites in CI. `PROPERTY_RUNS_SCALE=10` explores
+ * ten times as many cases (the same seed, so the first runs are the same).
+ */
+export function runs(count: number): number {
+  return Math.max(1, Math.round(count * Number(process.env.PROPERTY_RUNS_SCALE ?? '1')));
+}
+
 /** Control characters and lone surrogates, which no single-line value may hold. */
 export const NOT_ONE_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, rmSync } from 'fs';
 import { join } from 'path';
 import * as fc from 'fast-check';
 import { Project } from 'projen';
-import { anyOptions, Fields, hostileText, optionSets, rootOption, SEED, wrongTyped } from './arbitraries';
+import { anyOptions, Fields, hostileText, optionSets, rootOption, runs, SEED, wrongTyped } from './arbitraries';
 import { IMAGE_FIELDS } from './image-fields';
 import {
   ApptainerDefinition, DockerIgnore, GhcrWorkflow, PixiDockerImage, PixiProject, PixiValidationError, PixiWorkspace,
@@ -107,7 +107,7 @@ describe('the projen constructs: any options end in the typed error of the const
       } finally {
         rmSync(outdir, { recursive: true, force: true });
       }
-    }), { seed: SEED, numRuns: 250 });
+    }), { seed: SEED, numRuns: runs(600) });
     expect(synthesized).toBeGreaterThan(15);
   });
 
@@ -132,7 +132,7 @@ describe('the projen constructs: any options end in the typed error of the const
       } finally {
         rmSync(outdir, { recursive: true, force: true });
       }
-    }), { seed: SEED, numRuns: 60 });
+    }), { seed: SEED, numRuns: runs(150) });
     expect(built).toBeGreaterThan(10);
   });
 });

@@ -1,6 +1,6 @@
 import { spawnSync } from 'child_process';
 import * as fc from 'fast-check';
-import { anyOptions, oneLine, optionSets, rootOption, SEED, validOptions } from './arbitraries';
+import { anyOptions, oneLine, optionSets, rootOption, runs, SEED, validOptions } from './arbitraries';
 import { keyValuePairs } from './buildkit-words';
 import { IMAGE_FIELDS } from './image-fields';
 import { PixiImageSpec, PixiValidationError } from '../../src';
@@ -47,7 +47,7 @@ describe('PixiImageSpec: any options give the typed error or files that validato
       expect(Object.fromEntries(labels)).toEqual(expect.objectContaining(options.labels ?? {}));
       expect(labels.map(([key]) => key).filter((key) => !(key in spec.labels))).toEqual([]);
       expect(execFormOf(dockerfile, 'CMD')).toEqual(options.command);
-    }), { seed: SEED, numRuns: 400 });
+    }), { seed: SEED, numRuns: runs(1000) });
   });
 
   test('entrypoint: shellcheck finds nothing, and bash reads the default command as given', () => {
@@ -57,7 +57,7 @@ describe('PixiImageSpec: any options give the typed error or files that validato
       if (!entrypoint) return;
       expect(shellcheck(entrypoint, 'bash')).toEqual([]);
       expect(entrypointCommand(entrypoint)).toEqual(options.command ?? ['/bin/bash']);
-    }), { seed: SEED, numRuns: 60 });
+    }), { seed: SEED, numRuns: runs(150) });
   });
 
   test('an environment name is one argument to pixi, never an option of its own', () => {
@@ -68,6 +68,6 @@ describe('PixiImageSpec: any options give the typed error or files that validato
         expect(line).toMatch(/--environment[ =][a-z\d][a-z\d-]*|--environment=-[a-z\d-]*/);
         expect(line).not.toMatch(/--environment -/);
       }
-    }), { seed: SEED, numRuns: 100 });
+    }), { seed: SEED, numRuns: runs(300) });
   });
 });

@@ -1,6 +1,6 @@
 import * as fc from 'fast-check';
 import { parse } from 'yaml';
-import { Fields, oneLine, optionSets, rootOption, SEED } from './arbitraries';
+import { Fields, oneLine, optionSets, rootOption, runs, SEED } from './arbitraries';
 import {
   ApptainerDefinitionSpec, GhcrWorkflowImage, GhcrWorkflowSpec, ImagePlatform, PixiImageSpec, PixiValidationError, WorkflowRecipe,
 } from '../../src';
@@ -71,7 +71,7 @@ describe('GhcrWorkflowSpec: any options and images give the typed error or a wor
       } else {
         expect(jobs).toHaveLength(given.length);
       }
-    }), { seed: SEED, numRuns: 150 });
+    }), { seed: SEED, numRuns: runs(300) });
     // The property is not vacuous: a good share of the cases ends in a workflow.
     expect(written).toBeGreaterThan(30);
   });
@@ -91,6 +91,6 @@ describe('GhcrWorkflowSpec: any options and images give the typed error or a wor
         without = error;
       }
       expect((without as Error | undefined)?.message).toBe((withImages as Error | undefined)?.message);
-    }), { seed: SEED, numRuns: 300 });
+    }), { seed: SEED, numRuns: runs(600) });
   });
 });

@@ -1,5 +1,5 @@
 import * as fc from 'fast-check';
-import { anyOptions, Fields, hostileText, oneLine, optionSets, recordOf, rootOption, SEED, wrongTyped } from './arbitraries';
+import { anyOptions, Fields, hostileText, oneLine, optionSets, recordOf, rootOption, runs, SEED, wrongTyped } from './arbitraries';
 import { ChannelPriority, PixiManifest, PixiValidationError } from '../../src';
 import { pixiManifestErrors } from '../helpers/schema';
 import { tomlData } from '../helpers/toml';
@@ -66,13 +66,13 @@ describe('PixiManifest.fromOptions: any options give the typed error or a pixi.t
       expect(Object.keys(data.feature ?? {}).sort()).toEqual(Object.keys((options.features ?? {}) as object).sort());
       expect(Object.entries(data.activation?.env ?? {})).toEqual(Object.entries((options.activation as any)?.env ?? {}));
       expect(manifest.environmentNames).toEqual(['default', ...Object.keys((options.environments ?? {}) as object)]);
-    }), { seed: SEED, numRuns: 400 });
+    }), { seed: SEED, numRuns: runs(1000) });
   });
 
   test('refusals name the option path, and a hostile value never reaches the file', () => {
     fc.assert(fc.property(anyOptions(WORKSPACE_FIELDS), (options) => {
       const manifest = manifestOrRefusal(options);
       if (manifest) expect(pixiManifestErrors(tomlData(manifest.render()))).toEqual([]);
-    }), { seed: SEED, numRuns: 300 });
+    }), { seed: SEED, numRuns: runs(600) });
   });
 });
