@@ -6,11 +6,11 @@
 import { github } from 'projen';
 import { OptionNames } from './option-names';
 import { PixiProjectOptions } from './options';
-import { KeyList, requireKnownKeys } from '../util/known-keys';
+import { requireKnownKeys } from '../util/known-keys';
 import { invalidOption } from '../util/validate';
 
 type OwnOption = Exclude<keyof PixiProjectOptions, keyof github.GitHubProjectOptions>;
-type Kind = 'string' | 'strings' | 'numbers' | 'boolean';
+type Kind = 'string' | 'strings' | 'numbers' | 'boolean' | 'object';
 
 /** PixiProject's own options; the compiler keeps this list complete. */
 const OWN_OPTIONS: { readonly [K in OwnOption]-?: Kind } = {
@@ -32,34 +32,34 @@ const OWN_OPTIONS: { readonly [K in OwnOption]-?: Kind } = {
   gitattributes: 'strings',
 };
 
-/** The options PixiProject passes on to projen's GitHubProject; the compiler keeps this list complete. */
-const INHERITED_OPTIONS: KeyList<github.GitHubProjectOptions> = {
-  autoApproveOptions: true,
-  autoMerge: true,
-  autoMergeOptions: true,
-  clobber: true,
-  commitGenerated: true,
-  devContainer: true,
-  gitIgnoreOptions: true,
-  gitOptions: true,
-  github: true,
-  githubOptions: true,
-  gitpod: true,
-  logging: true,
-  name: true,
-  outdir: true,
-  parent: true,
-  projectTree: true,
-  projenCommand: true,
-  projenCredentials: true,
-  projenrcJson: true,
-  projenrcJsonOptions: true,
-  readme: true,
-  renovatebot: true,
-  renovatebotOptions: true,
-  stale: true,
-  staleOptions: true,
-  vscode: true,
+/** The options PixiProject passes on to projen's GitHubProject, with their kinds; the compiler keeps this list complete. */
+const INHERITED_OPTIONS: { readonly [K in keyof github.GitHubProjectOptions]-?: Kind } = {
+  autoApproveOptions: 'object',
+  autoMerge: 'boolean',
+  autoMergeOptions: 'object',
+  clobber: 'boolean',
+  commitGenerated: 'boolean',
+  devContainer: 'boolean',
+  gitIgnoreOptions: 'object',
+  gitOptions: 'object',
+  github: 'boolean',
+  githubOptions: 'object',
+  gitpod: 'boolean',
+  logging: 'object',
+  name: 'string',
+  outdir: 'string',
+  parent: 'object',
+  projectTree: 'boolean',
+  projenCommand: 'string',
+  projenCredentials: 'object',
+  projenrcJson: 'boolean',
+  projenrcJsonOptions: 'object',
+  readme: 'object',
+  renovatebot: 'boolean',
+  renovatebotOptions: 'object',
+  stale: 'boolean',
+  staleOptions: 'object',
+  vscode: 'boolean',
 };
 
 /** Every option name PixiProject takes. */
@@ -73,6 +73,7 @@ const ALLOWED: Record<Kind, string> = {
   strings: 'a list of strings',
   numbers: 'a list of numbers',
   boolean: 'true or false',
+  object: 'an object',
 };
 
 /**
@@ -84,7 +85,7 @@ export function checkProjectOptions(options: unknown, names: OptionNames): PixiP
   requireKnownKeys(names.owner, options ?? {}, [...OPTION_NAMES, PROJEN_NEW_KEY], names.of);
   const given = options as Record<string, unknown>;
   const checked: Record<string, unknown> = { ...given };
-  for (const [name, kind] of Object.entries(OWN_OPTIONS) as Array<[OwnOption, Kind]>) {
+  for (const [name, kind] of Object.entries({ ...OWN_OPTIONS, ...INHERITED_OPTIONS }) as Array<[string, Kind]>) {
     const value = given[name];
     if (value === undefined) continue;
     const coerced = coerce(value, kind);
@@ -111,5 +112,7 @@ function coerce(value: unknown, kind: Kind): unknown {
     }
     case 'numbers':
       return Array.isArray(value) && value.every((v) => typeof v === 'number') ? value : undefined;
+    case 'object':
+      return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
   }
 }

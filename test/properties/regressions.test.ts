@@ -158,6 +158,18 @@ describe('the workflow', () => {
   });
 });
 
+describe('found by a deeper run (PROPERTY_RUNS_SCALE=6)', () => {
+  test('an image label with a trailing space cannot be an Apptainer %labels line, which Apptainer reads trimmed', () => {
+    const spec = new PixiImageSpec({ labels: { aa: '! ' }, copySources: false });
+    expect(refusal(() => new ApptainerDefinitionSpec(spec)).option).toBe('image labels.aa');
+    expect(refusal(() => new ApptainerDefinitionSpec(new PixiImageSpec(), { title: ' Lab' })).option).toBe('title');
+  });
+
+  test('PixiProject name given as an object without a prototype (was a TypeError inside projen)', () => {
+    expect(refusal(() => new PixiProject(loose({ name: Object.create(null), outdir: tempRepository() }))).option).toBe('name');
+  });
+});
+
 describe('messages that named the wrong option', () => {
   test('PixiProject with a distroless finalImage and apptainer names both options', () => {
     const error = refusal(() => new PixiProject({ name: 'p', outdir: tempRepository(), finalImage: 'gcr.io/distroless/base-debian12', apptainer: true }));
