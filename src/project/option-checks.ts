@@ -6,7 +6,7 @@
 import { github } from 'projen';
 import { OptionNames } from './option-names';
 import { PixiProjectOptions } from './options';
-import { requireKnownKeys } from '../util/known-keys';
+import { ANY, checkShape, struct } from '../util/shape';
 import { invalidOption } from '../util/validate';
 
 type OwnOption = Exclude<keyof PixiProjectOptions, keyof github.GitHubProjectOptions>;
@@ -68,6 +68,9 @@ export const OPTION_NAMES: readonly string[] = [...Object.keys(OWN_OPTIONS), ...
 /** The key under which `projen new` hands its bootstrap arguments to the project (projen's javascript/render-options.ts, PROJEN_NEW). */
 const PROJEN_NEW_KEY = '__new__';
 
+/** The keys PixiProject takes; their types are checked below, numbers for strings accepted. */
+const OPTION_KEYS = struct('the options of PixiProjectOptions', Object.fromEntries([...OPTION_NAMES, PROJEN_NEW_KEY].map((name) => [name, ANY])));
+
 const ALLOWED: Record<Kind, string> = {
   string: 'a string',
   strings: 'a list of strings',
@@ -82,7 +85,7 @@ const ALLOWED: Record<Kind, string> = {
  */
 export function checkProjectOptions(options: unknown, names: OptionNames): PixiProjectOptions {
   // The bootstrap key stays: projen reads it to write .projenrc.js.
-  requireKnownKeys(names.owner, options ?? {}, [...OPTION_NAMES, PROJEN_NEW_KEY], names.of);
+  checkShape(names.owner, options ?? {}, OPTION_KEYS, names.of);
   const given = options as Record<string, unknown>;
   const checked: Record<string, unknown> = { ...given };
   for (const [name, kind] of Object.entries({ ...OWN_OPTIONS, ...INHERITED_OPTIONS }) as Array<[string, Kind]>) {

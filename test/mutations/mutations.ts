@@ -354,7 +354,7 @@ export const MUTATIONS: Mutation[] = [
   },
   {
     property: 'misspelt options are refused, in PixiProject and every construct',
-    file: 'src/util/known-keys.ts',
+    file: 'src/util/shape.ts',
     replace: 'if (known.includes(key)) continue;',
     with: 'if (known.includes(key) || key !== "") continue;',
     test: 'test/unknown-options.test.ts',
