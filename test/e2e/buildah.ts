@@ -26,7 +26,7 @@ export interface Result {
   readonly status: number;
 }
 
-function check(result: SpawnSyncReturns<string>, what: string): SpawnSyncReturns<string> {
+export function check(result: SpawnSyncReturns<string>, what: string): SpawnSyncReturns<string> {
   if (result.error) throw new Error(`${what}: ${result.error.message}`);
   if (result.status !== 0) throw new Error(`${what} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
   return result;
@@ -49,6 +49,15 @@ export class Buildah {
     const buildah = new Buildah(join(tmpdir(), 'projen-pixi-e2e'));
     buildah.makeBaseImages(stubSleepSeconds, stubEnvironmentKb);
     return buildah;
+  }
+
+  /** Checks the tools and configures storage, without base images: for builds `FROM scratch`. */
+  public static bare(): Buildah {
+    if (process.getuid?.() !== 0) throw new Error('the e2e tests need root (buildah with chroot isolation)');
+    if (spawnSync('sh', ['-c', 'command -v buildah']).status !== 0) {
+      throw new Error('buildah is missing: run scripts/install-test-tools.sh (apt-get install buildah)');
+    }
+    return new Buildah(join(tmpdir(), 'projen-pixi-e2e'));
   }
 
   private readonly env: NodeJS.ProcessEnv;

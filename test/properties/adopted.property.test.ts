@@ -2,9 +2,9 @@ import { existsSync } from 'fs';
 import { join } from 'path';
 import * as fc from 'fast-check';
 import { hostileText, runs, SEED } from './arbitraries';
+import { dockerfileFindings } from './dockerfile-findings';
 import { PixiImageSpec, PixiManifest, PixiValidationError } from '../../src';
 import { stringifyToml } from '../../src/util/toml';
-import { dockerfileDiagnostics } from '../helpers/dockerfile';
 import { manifestFixture, readFixture, tomlData } from '../helpers/toml';
 
 /** Real manifests (pixi's examples and docs, see fixtures/manifests/README.md), as data. */
@@ -68,7 +68,7 @@ describe('adopted manifests: any change ends in the typed error naming the key p
           expect(error).toBeInstanceOf(PixiValidationError);
           continue;
         }
-        expect(dockerfileDiagnostics(spec.renderDockerfile())).toEqual([]);
+        expect(dockerfileFindings(spec.renderDockerfile())).toEqual([]);
       }
     }), { seed: SEED, numRuns: runs(800) });
     expect(adopted).toBeGreaterThan(50);

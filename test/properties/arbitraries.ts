@@ -82,9 +82,12 @@ export function optionSets(fields: Fields): fc.Arbitrary<Record<string, unknown>
   return fc.oneof(validOptions(fields), anyOptions(fields));
 }
 
-/** The option a refusal names, down to its first segment (`env.__proto__` → `env`, `ports[0]` → `ports`). */
-export function rootOption(option: string): string {
-  return /^[^.[\s]*/.exec(option)![0];
+/**
+ * The option of `keys` that a refusal names: the option itself, or a path inside it (`env.__proto__`,
+ * `ports[0]`, `image labels.a`); undefined when it names none of them.
+ */
+export function namedOption(option: string, keys: string[]): string | undefined {
+  return keys.find((key) => option === key || ['.', '[', ' '].some((separator) => option.startsWith(key + separator)));
 }
 
 /** A record whose keys come from the arbitrary; `__proto__` may be one of them, as JSON.parse makes it. */

@@ -165,6 +165,11 @@ describe('found by a deeper run (PROPERTY_RUNS_SCALE=6)', () => {
     expect(refusal(() => new ApptainerDefinitionSpec(new PixiImageSpec(), { title: ' Lab' })).option).toBe('title');
   });
 
+  test('an unknown key made of a space is named as it is', () => {
+    const error = refusal(() => new DockerIgnore(project(), loose({ ' ': '' })));
+    expect([error.problem, error.option]).toEqual(['unknown option', ' ']);
+  });
+
   test('PixiProject name given as an object without a prototype (was a TypeError inside projen)', () => {
     expect(refusal(() => new PixiProject(loose({ name: Object.create(null), outdir: tempRepository() }))).option).toBe('name');
   });
