@@ -50,11 +50,12 @@ export class ApptainerDefinitionSpec {
     this.file = requireRelativePath(OWNER, 'file', options.file ?? besideDockerfile(image.dockerfile, 'apptainer', 'def'));
     if (!this.file.endsWith('.def')) throw invalidOption(OWNER, 'file', options.file, 'a path ending in ".def"');
     const title = options.title ?? image.environment;
-    // `%labels` holds `KEY VALUE` lines, which Apptainer reads trimmed: a value must be one line, and trimmed already.
+    // `%labels` holds `KEY VALUE` lines, which Apptainer reads trimmed (`GetLabels` of its
+    // pkg/build/types/parser/deffile.go): a value must be one line, and trimmed already.
     const labelValue = 'one line of text without leading or trailing whitespace (an Apptainer %labels line)';
     if (title.trim() !== title || title === '' || hasControlCharacter(title)) throw invalidOption(OWNER, 'title', title, labelValue);
     for (const [key, value] of Object.entries(image.labels)) {
-      if (value.trim() !== value || value === '') throw invalidOption(OWNER, `image labels.${key}`, value, labelValue);
+      if (value.trim() !== value) throw invalidOption(OWNER, `image labels.${key}`, value, labelValue);
     }
     this.title = title;
   }

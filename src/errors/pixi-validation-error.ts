@@ -11,8 +11,9 @@ class ValidationError extends Error {
     if (typeof value === 'symbol' || typeof value === 'bigint') return String(value);
     // A class instance (a Date, a construct) is not the plain data its JSON would suggest.
     if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+      // Any realm's Object.prototype is a root: its own prototype is null.
       const proto = Object.getPrototypeOf(value);
-      if (proto !== Object.prototype && proto !== null) return `an instance of ${proto?.constructor?.name || 'a class'}`;
+      if (proto !== null && Object.getPrototypeOf(proto) !== null) return `an instance of ${proto.constructor?.name || 'a class'}`;
     }
     try {
       return JSON.stringify(value) ?? String(value);

@@ -56,11 +56,14 @@ export function listOf(item: Shape): Shape {
   };
 }
 
-/** A plain object: not an array, a class instance or null. */
+/**
+ * A plain object: not an array, a class instance or null. Realm-free: `projen new` evaluates the
+ * options in a vm context, whose `Object.prototype` is not this one's.
+ */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
+  return proto === null || Object.getPrototypeOf(proto) === null;
 }
 
 /** A map from names to values of the shape (`{ NAME: "value" }`). */

@@ -1,3 +1,4 @@
+import { runInNewContext } from 'vm';
 import { Project } from 'projen';
 import { parse } from 'yaml';
 import { keyValuePairs } from './buildkit-words';
@@ -172,6 +173,15 @@ describe('found by a deeper run (PROPERTY_RUNS_SCALE=6)', () => {
 
   test('PixiProject name given as an object without a prototype (was a TypeError inside projen)', () => {
     expect(refusal(() => new PixiProject(loose({ name: Object.create(null), outdir: tempRepository() }))).option).toBe('name');
+  });
+});
+
+describe('found by the projen new tests', () => {
+  test('options made in another realm (projen new evaluates them in a vm context) are plain objects', () => {
+    const options = runInNewContext('({ environments: ["default", "gpu"], cudaVersion: "12", ports: [8080] })');
+    expect(new PixiProject({ name: 'p', outdir: tempRepository(), ...options }).images).toHaveLength(2);
+    const image = runInNewContext('({ env: { A: "b" }, labels: { "org.x": "y" }, copySources: false })');
+    expect(new PixiImageSpec(image).env).toEqual({ A: 'b' });
   });
 });
 
