@@ -1,5 +1,6 @@
 import { Component, FileBase, Project } from 'projen';
 import { ApptainerDefinitionSpec } from './apptainer-definition-spec';
+import { SIF_IMAGES } from './sif-images';
 import { IMAGE_OPTIONS } from '../docker/option-shapes';
 import { PixiDockerImageOptions } from '../docker/options';
 import { PixiDockerImage } from '../docker/pixi-docker-image';
@@ -83,6 +84,8 @@ export class ApptainerDefinition extends Component {
     Object.defineProperty(this, IS_APPTAINER_DEFINITION, { value: true });
     this.spec = spec;
     this.file = new RenderedFile(this, spec.file, (marker) => spec.render({ headerComment: marker }));
+    // `apptainer build <env>.sif <definition>` writes gigabytes next to the definition: never commit them.
+    project.gitignore.exclude(SIF_IMAGES);
     if (!options.image) {
       // Without a PixiDockerImage, nobody else writes the entrypoint the definition copies.
       const render = (marker: string | undefined) => image.renderEntrypoint({ headerComment: marker })!;

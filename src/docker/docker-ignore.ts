@@ -11,7 +11,7 @@ import { hasControlCharacter, invalidOption } from '../util/validate';
 export interface DockerIgnoreOptions {
   /**
    * Start from the pixi-aware defaults (`.pixi/` and `.env` at any depth, `.git`, Python and
-   * tool caches, `node_modules/`, build and test output); see `DockerIgnore.DEFAULT_PATTERNS`.
+   * tool caches, `node_modules/`, build and test output, Apptainer `.sif` images); see `DockerIgnore.DEFAULT_PATTERNS`.
    *
    * @default true
    */

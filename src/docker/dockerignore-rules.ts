@@ -22,6 +22,8 @@ export const DEFAULT_DOCKERIGNORE_PATTERNS: readonly string[] = [
   'coverage/',
   '.coverage',
   'test-reports/',
+  // Apptainer images built beside their definition (`apptainer build gpu.sif ...`): gigabytes no image copies.
+  '**/*.sif',
 ];
 
 /** A file or directory of the build context that an image needs, and who needs it. */

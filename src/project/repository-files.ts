@@ -7,6 +7,7 @@ import { join } from 'path';
 import { Project } from 'projen';
 import { OptionNames } from './option-names';
 import { PixiProjectOptions } from './options';
+import { SIF_IMAGES } from '../apptainer/sif-images';
 import { isUsersFile } from '../util/user-files';
 import { hasControlCharacter, invalidOption } from '../util/validate';
 
@@ -51,7 +52,7 @@ export function addRepositoryLines(project: Project, gitignore: readonly string[
       throw invalidOption(names.owner, names.of(option), bad, 'one non-empty line each');
     }
   }
-  project.gitignore.addPatterns(...PIXI_GITIGNORE, ...gitignore);
+  project.gitignore.addPatterns(...PIXI_GITIGNORE, SIF_IMAGES, ...gitignore);
   for (const line of [PIXI_GITATTRIBUTES, ...gitattributes]) {
     const [pattern, ...attributes] = line.trim().split(/\s+/);
     if (attributes.length === 0) {

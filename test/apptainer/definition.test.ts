@@ -4,7 +4,8 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { Project, Testing } from 'projen';
 import { CUDA_EXERCISE_WORKSPACE } from '../../examples/cuda-exercise/workspace';
-import { ApptainerDefinition, ApptainerDefinitionSpec, DockerRecipe, PixiDockerImage, PixiImageSpec, PixiWorkspace } from '../../src';
+import { ApptainerDefinition, ApptainerDefinitionSpec, DockerIgnore, DockerRecipe, PixiDockerImage, PixiImageSpec, PixiWorkspace } from '../../src';
+import { findExcludedPaths } from '../../src/docker/dockerignore-rules';
 import { parseDefinition } from '../helpers/apptainer';
 import { parseInstructions } from '../helpers/dockerfile';
 import { tempRepository } from '../helpers/project';
@@ -128,5 +129,24 @@ describe('ApptainerDefinition without a PixiDockerImage', () => {
     const image = new PixiDockerImage(project, {});
     expect(() => new ApptainerDefinition(project, { image, imageOptions: { environment: 'default' } }))
       .toThrow(/invalid imageOptions .*allowed: nothing when "image" is given/);
+  });
+});
+
+describe('the .sif images built beside a definition', () => {
+  test('are ignored by git and kept out of the build context', () => {
+    const outdir = tempRepository();
+    const project = new Project({ name: 'p', outdir });
+    new PixiWorkspace(project);
+    const image = new PixiDockerImage(project);
+    new ApptainerDefinition(project, { image });
+    new DockerIgnore(project);
+    project.synth();
+    spawnSync('git', ['init', '-q'], { cwd: outdir });
+    for (const sif of ['default.sif', 'hpc/gpu.sif']) {
+      // git check-ignore exits 0 for an ignored path.
+      expect([sif, spawnSync('git', ['check-ignore', '-q', sif], { cwd: outdir }).status]).toEqual([sif, 0]);
+    }
+    const excluded = findExcludedPaths(DockerIgnore.DEFAULT_PATTERNS, [{ path: 'default.sif', neededBy: 'x' }, { path: 'hpc/gpu.sif', neededBy: 'x' }]);
+    expect(excluded.map((e) => e.path)).toEqual(['default.sif', 'hpc/gpu.sif']);
   });
 });
