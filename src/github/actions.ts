@@ -26,6 +26,8 @@ export const ACTIONS = {
   // The commit the maintainer links for the v2 tag (eWaterCycle/setup-apptainer#71, 2026-02);
   // no exact vX.Y.Z tag could be confirmed for it, so the comment names the major.
   setupApptainer: pin('eWaterCycle/setup-apptainer', '3f706d898c9db585b1d741b4692e66755f3a1b40', 'v2'),
+  // The commit of the tag v0.9.6 in prefix-dev/setup-pixi (checked in a clone of the repository).
+  setupPixi: pin('prefix-dev/setup-pixi', '5185adfbffb4bd703da3010310260805d89ebb11', 'v0.9.6'),
 };
 
 /**

@@ -6,6 +6,7 @@ import { GhcrWorkflowImage, GhcrWorkflowSpecOptions, ImagePlatform, WorkflowReci
 import { Yaml } from './triggers';
 import { TUTORIAL_DEFAULT_TAGS, tutorialWorkflow } from './tutorial-workflow';
 import { WorkflowImage, workflowImages } from './workflow-images';
+import { checkBranches, checkWorkflowName } from './workflow-text';
 import { PATH_COMPONENT } from '../docker/image-reference';
 import { checkShape, RENDER_OPTIONS } from '../util/shape';
 import { checkHeaderComment, hasControlCharacter, invalidOption, requireOneOf } from '../util/validate';
@@ -16,8 +17,6 @@ export const WORKFLOW_FILE = '.github/workflows/docker.yaml';
 const IMAGE_NAME = new RegExp(`^ghcr\\.io(?:/${PATH_COMPONENT}){2,}$`);
 const TAG_TYPES = ['raw', 'sha', 'ref', 'semver', 'pep440', 'match', 'schedule', 'edge'];
 const TAG_EXPRESSION = new RegExp(`^type=(${TAG_TYPES.join('|')})(,[a-z-]+=[^,]*)*$`);
-/** A branch name or filter pattern (`*`, `**`, `?`, `+`, `[0-9]`, a leading `!`), as GitHub reads them. */
-const BRANCH = /^!?(?:[A-Za-z0-9._\/*?+-]|\[[A-Za-z0-9._\/-]+\])+$/;
 const ACTION_REF = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.\/-]+@[A-Za-z0-9_.\/-]+$/;
 /** Subdirs a platform needs in the pixi workspace. */
 const PLATFORM_SUBDIRS: Record<ImagePlatform, string> = {
@@ -134,23 +133,8 @@ function validatePlatforms(platforms: ImagePlatform[]): ImagePlatform[] {
 }
 
 function validateOptions(options: GhcrWorkflowSpecOptions, recipe: WorkflowRecipe): void {
-  const workflowName = options.workflowName;
-  // `${{` would be evaluated by GitHub: the name would change from run to run.
-  if (workflowName !== undefined && (workflowName.trim() === '' || hasControlCharacter(workflowName) || workflowName.includes('${{'))) {
-    throw invalidOption(OWNER, 'workflowName', workflowName, 'a one-line name without "${{"');
-  }
-  const branches = options.branches;
-  if (branches !== undefined) {
-    branches.forEach((branch, i) => {
-      if (!BRANCH.test(branch)) {
-        throw invalidOption(OWNER, `branches[${i}]`, branch, 'a branch name or filter pattern (* ** ? + [0-9], a leading ! to exclude), without spaces');
-      }
-    });
-    // An empty list, or only exclusions, matches no branch; GitHub and actionlint reject the first.
-    if (!branches.some((branch) => !branch.startsWith('!'))) {
-      throw invalidOption(OWNER, 'branches', branches, 'at least one branch or pattern that is not an exclusion ("!...")');
-    }
-  }
+  checkWorkflowName(OWNER, options.workflowName);
+  checkBranches(OWNER, options.branches);
   if (options.imageName !== undefined && !IMAGE_NAME.test(options.imageName)) {
     throw invalidOption(OWNER, 'imageName', options.imageName, 'a lower-case GHCR repository such as "ghcr.io/my-lab/cuda-exercise", without tag');
   }

@@ -1,8 +1,9 @@
 /*
  * The run-time shapes of the workflow options: what `.projenrc.js` and other jsii languages must pass.
  */
-import { GhcrWorkflowImage, GhcrWorkflowSpecOptions, ImagePlatform, WorkflowRecipe } from './options';
+import { GhcrWorkflowImage, GhcrWorkflowSpecOptions, ImagePlatform, PixiTestWorkflowSpecOptions, WorkflowRecipe } from './options';
 import { ApptainerDefinitionSpec } from '../apptainer/apptainer-definition-spec';
+import { WORKSPACE } from '../docker/option-shapes';
 import { PixiImageSpec } from '../docker/pixi-image-spec';
 import { enumOf } from '../util/enum-shape';
 import { BOOLEAN, instance, listOf, recordOf, ShapeOf, STRING, struct } from '../util/shape';
@@ -33,3 +34,18 @@ export const WORKFLOW_IMAGE = struct<GhcrWorkflowImage>('spec, context and appta
 
 /** The images of a `GhcrWorkflowSpec`. */
 export const WORKFLOW_IMAGES = listOf(WORKFLOW_IMAGE);
+
+/** The fields of `PixiTestWorkflowSpecOptions`, shared by `PixiTestWorkflowOptions`. */
+export const PIXI_TEST_WORKFLOW_FIELDS: ShapeOf<PixiTestWorkflowSpecOptions> = {
+  workflowName: STRING,
+  branches: listOf(STRING),
+  environments: listOf(STRING),
+  tasks: listOf(STRING),
+  runners: listOf(STRING),
+  pixiVersion: STRING,
+  workspace: WORKSPACE,
+  workingDirectory: STRING,
+};
+
+/** `PixiTestWorkflowSpecOptions`. */
+export const PIXI_TEST_WORKFLOW_OPTIONS = struct('the options of PixiTestWorkflowSpecOptions', PIXI_TEST_WORKFLOW_FIELDS);

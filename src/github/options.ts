@@ -1,5 +1,6 @@
 import { ApptainerDefinitionSpec } from '../apptainer/apptainer-definition-spec';
 import { PixiImageSpec } from '../docker/pixi-image-spec';
+import { IPixiWorkspace } from '../pixi/workspace-info';
 
 /** How `GhcrWorkflow` lays out `.github/workflows/docker.yaml`. */
 export enum WorkflowRecipe {
@@ -75,4 +76,59 @@ export interface GhcrWorkflowImage {
    * @default - no Apptainer image
    */
   readonly apptainer?: ApptainerDefinitionSpec;
+}
+
+/**
+ * Options of a {@link PixiTestWorkflowSpec}: the workflow that installs the locked environments and
+ * runs the workspace's tasks on pull requests and pushes.
+ */
+export interface PixiTestWorkflowSpecOptions {
+  /**
+   * The workflow's name.
+   * @default "Pixi"
+   */
+  readonly workflowName?: string;
+
+  /**
+   * Branches whose pushes run the workflow (pull requests always do). GitHub filter patterns are allowed.
+   * @default ["main"]
+   */
+  readonly branches?: string[];
+
+  /**
+   * The environments installed and tested, one job each. Checked against the workspace when it is known.
+   * @default ["default"]
+   */
+  readonly environments?: string[];
+
+  /**
+   * pixi tasks run in each environment, in order (`pixi run --locked --environment=<env> <task>`).
+   * Without tasks, the job still installs each environment with `--locked`, so a stale `pixi.lock` fails.
+   * @default - none
+   */
+  readonly tasks?: string[];
+
+  /**
+   * GitHub runners the jobs run on, one job per runner and environment (e.g. `ubuntu-24.04`, `macos-15`).
+   * @default ["ubuntu-24.04"]
+   */
+  readonly runners?: string[];
+
+  /**
+   * The pixi version setup-pixi installs, e.g. `v0.77.0`.
+   * @default - setup-pixi's default (the latest release)
+   */
+  readonly pixiVersion?: string;
+
+  /**
+   * The workspace, to check that the environments exist.
+   * @default - not checked
+   */
+  readonly workspace?: IPixiWorkspace;
+
+  /**
+   * The directory of the workspace, relative to the repository root.
+   * @default "."
+   */
+  readonly workingDirectory?: string;
 }

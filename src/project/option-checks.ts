@@ -28,6 +28,8 @@ const OWN_OPTIONS: { readonly [K in OwnOption]-?: Kind } = {
   installInputs: 'strings',
   imagePlatform: 'string',
   apptainer: 'boolean',
+  testWorkflow: 'boolean',
+  testTasks: 'strings',
   gitignore: 'strings',
   gitattributes: 'strings',
 };

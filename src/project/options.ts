@@ -89,6 +89,17 @@ export interface PixiProjectOptions extends github.GitHubProjectOptions {
    */
   readonly apptainer?: boolean;
   /**
+   * Also write `.github/workflows/pixi.yaml`, which installs every environment with `--locked` on pull
+   * requests and pushes (a stale `pixi.lock` fails) and runs `testTasks` in it.
+   * @default true
+   */
+  readonly testWorkflow?: boolean;
+  /**
+   * pixi tasks the test workflow runs in every environment, e.g. `test`.
+   * @default - none: the workflow installs the environments only
+   */
+  readonly testTasks?: string[];
+  /**
    * Lines of `.gitignore` besides projen's and pixi's own (`.pixi/*`, `!.pixi/config.toml`).
    * `projen new` copies here the lines of the `.gitignore` a repository already has.
    * @default - none

@@ -10,6 +10,7 @@ import { ApptainerDefinition } from '../apptainer/apptainer-definition';
 import { DockerIgnore } from '../docker/docker-ignore';
 import { PixiDockerImage } from '../docker/pixi-docker-image';
 import { GhcrWorkflow } from '../github/ghcr-workflow';
+import { PixiTestWorkflow } from '../github/pixi-test-workflow';
 import { PixiWorkspace } from '../pixi/pixi-workspace';
 import { invalidOption } from '../util/validate';
 
@@ -87,6 +88,7 @@ function build(project: PixiProject, options: PixiProjectOptions, names: OptionN
     for (const image of images) new ApptainerDefinition(project, { image });
   }
   new GhcrWorkflow(project);
+  if (options.testWorkflow ?? true) new PixiTestWorkflow(project, { environments, tasks: options.testTasks });
 
   // `.projenrc.js`: with what projen new found in the repository, without what the manifest now holds.
   new BootstrapProjenrc(project, (args) => {

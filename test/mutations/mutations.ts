@@ -471,4 +471,18 @@ export const MUTATIONS: Mutation[] = [
     with: '',
     test: 'test/properties/image.property.test.ts',
   },
+  {
+    property: 'the test workflow installs with --locked: a stale pixi.lock fails',
+    file: 'src/github/pixi-test-workflow-spec.ts',
+    replace: "'locked': true,",
+    with: "'locked': false,",
+    test: 'test/github/pixi-test-workflow.test.ts',
+  },
+  {
+    property: 'the test workflow passes names to the shell through the environment',
+    file: 'src/github/pixi-test-workflow-spec.ts',
+    replace: "run: 'pixi run --locked --environment=\"$ENVIRONMENT\" \"$TASK\"\\n',",
+    with: "run: `pixi run --locked --environment=${'${{ matrix.environment }}'} ${task}\\n`,",
+    test: 'test/github/pixi-test-workflow.test.ts',
+  },
 ];

@@ -120,7 +120,8 @@ describe('in an empty folder: a scaffold that is the user\'s to change with pixi
 
   test('it has the source directory its images copy, and only the files a pixi user expects', () => {
     expect(git(dir, 'ls-files').split('\n').sort().filter(Boolean)).toEqual([
-      '.dockerignore', '.gitattributes', '.github/workflows/docker.yaml', '.gitignore', '.projen/files.json', '.projen/tasks.json',
+      '.dockerignore', '.gitattributes', '.github/workflows/docker.yaml', '.github/workflows/pixi.yaml', '.gitignore',
+      '.projen/files.json', '.projen/tasks.json',
       '.projenrc.js', 'Dockerfile.cpu', 'Dockerfile.gpu', 'README.md', 'apptainer.cpu.def', 'apptainer.gpu.def', 'app/README.md',
       'entrypoint.cpu.sh', 'entrypoint.gpu.sh', 'package.json', 'pixi.toml',
     ].sort());

@@ -1,0 +1,119 @@
+import { stringify } from 'yaml';
+import { ACTIONS, commentPinnedActions, pinnedRef } from './actions';
+import { PIXI_TEST_WORKFLOW_OPTIONS } from './option-shapes';
+import { PixiTestWorkflowSpecOptions } from './options';
+import { Yaml } from './triggers';
+import { checkBranches, checkWorkflowName } from './workflow-text';
+import { checkShape, RENDER_OPTIONS } from '../util/shape';
+import { checkHeaderComment, invalidOption, requireMatch, requireRelativePath } from '../util/validate';
+
+const OWNER = 'PixiTestWorkflow';
+/** Where the workflow lives, relative to the repository root. */
+export const TEST_WORKFLOW_FILE = '.github/workflows/pixi.yaml';
+/** pixi's task names: no whitespace, no `$` (pixi `crates/pixi_manifest`, `TaskName`); a leading `-` would read as an option. */
+const TASK_NAME = /^[^\s$\-][^\s$]*$/;
+const RUNNER = /^[a-z0-9][a-z0-9.-]*$/;
+const PIXI_VERSION = /^v\d+\.\d+\.\d+$/;
+
+/** Options for rendering the workflow file. */
+export interface PixiTestWorkflowRenderOptions {
+  /** A comment written on the first line. One line, without `#`. @default - no comment */
+  readonly headerComment?: string;
+}
+
+/**
+ * The GitHub Actions workflow that tests a pixi workspace, free of projen: on pull requests and
+ * pushes, each environment is installed with `--locked` (a `pixi.lock` the manifest no longer
+ * satisfies fails) by `prefix-dev/setup-pixi`, cached by its lock, and the chosen tasks run in it.
+ */
+export class PixiTestWorkflowSpec {
+  /** The environments tested. */
+  public readonly environments: string[];
+  /** The tasks run in each environment. */
+  public readonly tasks: string[];
+  /** The runners. */
+  public readonly runners: string[];
+  private readonly options: PixiTestWorkflowSpecOptions;
+  private readonly workingDirectory: string;
+
+  /**
+   * @param options the environments, tasks and runners; invalid values throw here
+   */
+  public constructor(options: PixiTestWorkflowSpecOptions = {}) {
+    checkShape(OWNER, options, PIXI_TEST_WORKFLOW_OPTIONS);
+    checkWorkflowName(OWNER, options.workflowName);
+    checkBranches(OWNER, options.branches);
+    this.environments = nonEmpty('environments', options.environments ?? ['default']);
+    this.environments.forEach((environment, i) => {
+      requireMatch(OWNER, `environments[${i}]`, environment, /^[a-z\d-]+$/, 'a pixi environment name (^[a-z\\d-]+$)');
+      if (options.workspace && !options.workspace.hasEnvironment(environment)) {
+        throw invalidOption(OWNER, `environments[${i}]`, environment, `an environment of the workspace: ${options.workspace.environmentNames.join(', ')}`);
+      }
+    });
+    this.tasks = [...(options.tasks ?? [])];
+    this.tasks.forEach((task, i) => requireMatch(OWNER, `tasks[${i}]`, task, TASK_NAME, 'a pixi task name: no whitespace or "$", not starting with "-"'));
+    this.runners = nonEmpty('runners', options.runners ?? ['ubuntu-24.04']);
+    this.runners.forEach((runner, i) => requireMatch(OWNER, `runners[${i}]`, runner, RUNNER, 'a GitHub runner label such as "ubuntu-24.04" or "macos-15"'));
+    if (options.pixiVersion !== undefined) requireMatch(OWNER, 'pixiVersion', options.pixiVersion, PIXI_VERSION, 'a pixi release such as "v0.77.0"');
+    const directory = options.workingDirectory;
+    this.workingDirectory = directory === undefined || directory === '.' || directory === '' ? '.' : requireRelativePath(OWNER, 'workingDirectory', directory);
+    this.options = options;
+  }
+
+  /** The workflow as data, keys spelled as in the YAML file. */
+  public toWorkflow(): Yaml {
+    const inDirectory = this.workingDirectory !== '.';
+    const setup: Yaml = {
+      'environments': '${{ matrix.environment }}',
+      // A pixi.lock that the manifest no longer satisfies fails the install.
+      'locked': true,
+      'cache': true,
+      // Pull requests read the cache; pushes to the branches refresh it.
+      'cache-write': '${{ github.event_name == \'push\' }}',
+    };
+    if (this.options.pixiVersion) setup['pixi-version'] = this.options.pixiVersion;
+    if (inDirectory) setup['working-directory'] = this.workingDirectory;
+    const job: Yaml = {
+      'name': '${{ matrix.environment }} on ${{ matrix.runner }}',
+      'runs-on': '${{ matrix.runner }}',
+      'permissions': { contents: 'read' },
+      'strategy': { 'fail-fast': false, 'matrix': { environment: [...this.environments], runner: [...this.runners] } },
+      ...(inDirectory ? { defaults: { run: { 'working-directory': this.workingDirectory } } } : {}),
+      'steps': [
+        { name: 'Checkout', uses: pinnedRef(ACTIONS.checkout), with: { 'persist-credentials': false } },
+        { name: 'Install the locked environment', uses: pinnedRef(ACTIONS.setupPixi), with: setup },
+        // Names reach the shell through the environment, never through the script's text.
+        ...this.tasks.map((task) => ({
+          name: `Run ${task}`,
+          env: { ENVIRONMENT: '${{ matrix.environment }}', TASK: task },
+          run: 'pixi run --locked --environment="$ENVIRONMENT" "$TASK"\n',
+        })),
+      ],
+    };
+    return {
+      name: this.options.workflowName ?? 'Pixi',
+      on: { push: { branches: [...(this.options.branches ?? ['main'])] }, pull_request: {}, workflow_dispatch: null },
+      // Supersede pull-request runs; let pushes finish.
+      concurrency: { 'group': '${{ github.workflow }}-${{ github.ref }}', 'cancel-in-progress': '${{ github.event_name == \'pull_request\' }}' },
+      permissions: {},
+      jobs: { test: job },
+    };
+  }
+
+  /**
+   * Renders the YAML file, with `# vX.Y.Z` comments after pinned actions.
+   * @param options where to put a header comment
+   */
+  public renderYaml(options: PixiTestWorkflowRenderOptions = {}): string {
+    checkShape(OWNER, options, RENDER_OPTIONS);
+    const header = checkHeaderComment(OWNER, options.headerComment);
+    const text = stringify(this.toWorkflow(), { lineWidth: 0, aliasDuplicateObjects: false });
+    return `${header ? `# ${header}\n\n` : ''}${commentPinnedActions(text)}`;
+  }
+}
+
+function nonEmpty(option: string, values: string[]): string[] {
+  if (values.length === 0) throw invalidOption(OWNER, option, values, 'at least one entry');
+  if (new Set(values).size !== values.length) throw invalidOption(OWNER, option, values, 'each entry once');
+  return [...values];
+}

@@ -1,0 +1,112 @@
+import * as fc from 'fast-check';
+import { Project } from 'projen';
+import { parse } from 'yaml';
+import { PixiManifest, PixiTestWorkflow, PixiTestWorkflowSpec, PixiValidationError, PixiWorkspace } from '../../src';
+import { tempRepository } from '../helpers/project';
+import { workflowFindings } from '../helpers/workflow-validators';
+import { anyOptions, namedOption, runs, SEED } from '../properties/arbitraries';
+
+const SETUP_PIXI = 'prefix-dev/setup-pixi@5185adfbffb4bd703da3010310260805d89ebb11 # v0.9.6';
+
+describe('PixiTestWorkflowSpec', () => {
+  test('by default: installs the default environment --locked on pushes to main and pull requests, clean for every validator', async () => {
+    const yaml = new PixiTestWorkflowSpec().renderYaml({ headerComment: 'generated' });
+    expect(await workflowFindings(yaml)).toEqual([]);
+    expect(yaml).toContain(`uses: ${SETUP_PIXI}\n`);
+    const workflow = parse(yaml);
+    expect(workflow.on.push.branches).toEqual(['main']);
+    expect(Object.keys(workflow.on)).toEqual(['push', 'pull_request', 'workflow_dispatch']);
+    expect(workflow.permissions).toEqual({});
+    const job = workflow.jobs.test;
+    expect(job.permissions).toEqual({ contents: 'read' });
+    expect(job.strategy.matrix).toEqual({ environment: ['default'], runner: ['ubuntu-24.04'] });
+    const setup = job.steps[1].with;
+    expect(setup).toEqual({ 'environments': '${{ matrix.environment }}', 'locked': true, 'cache': true, 'cache-write': '${{ github.event_name == \'push\' }}' });
+  });
+
+  test('environments × runners, tasks in order, a workspace in a subdirectory', async () => {
+    const workspace = PixiManifest.fromOptions({ features: { gpu: {}, dev: {} }, environments: { 'gpu': { features: ['gpu'] }, '-dev': { features: ['dev'] } } });
+    const spec = new PixiTestWorkflowSpec({
+      environments: ['default', '-dev'],
+      tasks: ['lint', 'test'],
+      runners: ['ubuntu-24.04', 'macos-15'],
+      workspace,
+      workingDirectory: 'services/lab',
+      pixiVersion: 'v0.77.0',
+      branches: ['main', 'release/v[0-9]*'],
+    });
+    const yaml = spec.renderYaml();
+    expect(await workflowFindings(yaml)).toEqual([]);
+    const job = parse(yaml).jobs.test;
+    expect(job.strategy.matrix).toEqual({ environment: ['default', '-dev'], runner: ['ubuntu-24.04', 'macos-15'] });
+    expect(job.defaults).toEqual({ run: { 'working-directory': 'services/lab' } });
+    expect(job.steps[1].with).toEqual(expect.objectContaining({ 'working-directory': 'services/lab', 'pixi-version': 'v0.77.0' }));
+    // Names reach the shell through the environment; `=` keeps "-dev" one argument.
+    expect(job.steps.slice(2)).toEqual(['lint', 'test'].map((task) => ({
+      name: `Run ${task}`, env: { ENVIRONMENT: '${{ matrix.environment }}', TASK: task }, run: 'pixi run --locked --environment="$ENVIRONMENT" "$TASK"\n',
+    })));
+  });
+
+  test.each<[string, object, string]>([
+    ['an environment the workspace lacks', { environments: ['gpu'], workspace: PixiManifest.fromOptions({}) }, 'environments[0]'],
+    ['no environment', { environments: [] }, 'environments'],
+    ['a task that reads as an option', { tasks: ['-x'] }, 'tasks[0]'],
+    ['a task with a space', { tasks: ['a b'] }, 'tasks[0]'],
+    ['a runner with a space', { runners: ['ubuntu latest'] }, 'runners[0]'],
+    ['a pixi version without v', { pixiVersion: '0.77.0' }, 'pixiVersion'],
+    ['no branch', { branches: [] }, 'branches'],
+    ['a name GitHub would evaluate', { workflowName: '${{ github.sha }}' }, 'workflowName'],
+    ['a directory outside the repository', { workingDirectory: '../x' }, 'workingDirectory'],
+    ['tasks given as one string (JavaScript)', { tasks: 'test' }, 'tasks'],
+  ])('refuses %s', (_name, options, option) => {
+    expect(() => new PixiTestWorkflowSpec(options as any)).toThrow(PixiValidationError);
+    try {
+      new PixiTestWorkflowSpec(options as any);
+    } catch (error) {
+      expect((error as PixiValidationError).option).toBe(option);
+    }
+  });
+
+  test('any options: the typed error naming one of them, or a workflow every validator accepts', async () => {
+    const fields = {
+      environments: fc.constantFrom(['default'], ['default', '-dev']),
+      tasks: fc.array(fc.constantFrom('test', 'lint', 'a:b', 'ünïcode'), { maxLength: 2 }),
+      runners: fc.constantFrom(['ubuntu-24.04'], ['ubuntu-24.04', 'windows-2025']),
+      branches: fc.constantFrom(['main'], ['release/**']),
+      workflowName: fc.constantFrom('Pixi', 'Tests: all'),
+    };
+    let written = 0;
+    await fc.assert(fc.asyncProperty(anyOptions(fields), async (options) => {
+      let yaml: string;
+      try {
+        yaml = new PixiTestWorkflowSpec(options).renderYaml();
+      } catch (error) {
+        expect(error).toBeInstanceOf(PixiValidationError);
+        expect(namedOption((error as PixiValidationError).option, ['options', ...Object.keys(options)])).toBeDefined();
+        return;
+      }
+      written++;
+      expect(await workflowFindings(yaml)).toEqual([]);
+    }), { seed: SEED, numRuns: runs(60) });
+    expect(written).toBeGreaterThan(10);
+  });
+});
+
+describe('PixiTestWorkflow in projen', () => {
+  test('a workspace in a subproject: the workflow at the root, working in the subproject\'s directory', () => {
+    const root = new Project({ name: 'root', outdir: tempRepository() });
+    const sub = new Project({ name: 'lab', parent: root, outdir: 'services/lab' });
+    new PixiWorkspace(sub);
+    const workflow = new PixiTestWorkflow(sub);
+    expect(workflow.file.path).toBe('.github/workflows/pixi.yaml');
+    expect(workflow.file.project).toBe(root);
+    expect(parse(workflow.spec.renderYaml()).jobs.test.defaults).toEqual({ run: { 'working-directory': 'services/lab' } });
+  });
+
+  test('a second test workflow is refused before anything is written', () => {
+    const project = new Project({ name: 'p', outdir: tempRepository() });
+    new PixiWorkspace(project);
+    new PixiTestWorkflow(project);
+    expect(() => new PixiTestWorkflow(project)).toThrow(/PixiTestWorkflow: invalid file ".github\/workflows\/pixi.yaml"/);
+  });
+});
