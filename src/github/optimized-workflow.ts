@@ -14,6 +14,8 @@ export interface OptimizedSettings {
   readonly qemu: boolean;
   readonly smokeTest?: string[];
   readonly attest: boolean;
+  /** Whether an image's jobs free the runner's disk first: given, or for images with a CUDA version. */
+  readonly freeDiskSpace?: boolean;
   /** The workflow file itself, relative to the repository root: editing it rebuilds. */
   readonly workflowFile: string;
   /** The `uses:` reference of an action, after overrides. */
@@ -40,7 +42,7 @@ export function optimizedWorkflow(images: WorkflowImage[], settings: OptimizedSe
   }
   return {
     name: settings.name,
-    on: triggers(settings.branches, unique([...images.flatMap(triggerPaths), settings.workflowFile])),
+    on: triggers(settings.branches, unique([...images.flatMap(triggerPaths), settings.workflowFile]), false),
     // Supersede pull-request runs; never cancel a push that may be publishing.
     concurrency: { 'group': '${{ github.workflow }}-${{ github.ref }}', 'cancel-in-progress': '${{ github.event_name == \'pull_request\' }}' },
     permissions: {},
@@ -48,9 +50,29 @@ export function optimizedWorkflow(images: WorkflowImage[], settings: OptimizedSe
   };
 }
 
+/**
+ * A hosted runner has about 14 GB free; a CUDA environment, its package cache and the image layers
+ * need more. Removing preinstalled toolchains no image uses (Android SDK, .NET, Haskell, CodeQL: about
+ * 30 GB) is what public pixi image repositories do before such builds.
+ */
+const FREE_DISK_SPACE: Yaml = {
+  name: 'Free disk space',
+  run: [
+    'df -h /',
+    'sudo rm -rf /usr/local/lib/android /usr/share/dotnet /opt/ghc /usr/local/.ghcup /opt/hostedtoolcache/CodeQL',
+    'df -h /',
+    '',
+  ].join('\n'),
+};
+
+function freesDiskSpace(image: WorkflowImage, settings: OptimizedSettings): boolean {
+  return settings.freeDiskSpace ?? image.spec.cudaVersion !== undefined;
+}
+
 function buildJob(image: WorkflowImage, settings: OptimizedSettings): Yaml {
   const scope = `${image.id}-\${{ matrix.slug }}`;
   const steps: Yaml[] = [
+    ...(freesDiskSpace(image, settings) ? [FREE_DISK_SPACE] : []),
     { name: 'Checkout', uses: settings.uses(ACTIONS.checkout), with: { 'persist-credentials': false } },
     imageNameStep(settings),
     metadataStep(image, settings),
@@ -185,6 +207,7 @@ function apptainerJob(image: WorkflowImage, settings: OptimizedSettings): Yaml {
     'timeout-minutes': 120,
     'permissions': { contents: 'read', packages: 'write' },
     'steps': [
+      ...(freesDiskSpace(image, settings) ? [FREE_DISK_SPACE] : []),
       { name: 'Checkout', uses: settings.uses(ACTIONS.checkout), with: { 'persist-credentials': false } },
       imageNameStep(settings),
       { name: 'Install Apptainer', uses: settings.uses(ACTIONS.setupApptainer), with: { 'apptainer-version': APPTAINER_VERSION } },

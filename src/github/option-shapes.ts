@@ -20,6 +20,7 @@ export const WORKFLOW_FIELDS: ShapeOf<GhcrWorkflowSpecOptions> = {
   smokeTest: listOf(STRING),
   attest: BOOLEAN,
   actionOverrides: recordOf(STRING),
+  freeDiskSpace: BOOLEAN,
 };
 
 /** `GhcrWorkflowSpecOptions`. */

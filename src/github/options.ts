@@ -40,7 +40,7 @@ export interface GhcrWorkflowSpecOptions {
   readonly imageName?: string;
   /**
    * Extra `docker/metadata-action` tag expressions, e.g. `type=raw,value=noble-cuda-12.9`.
-   * OPTIMIZED always adds `latest` (default branch only), `sha`, semver tags on `v*` tags and `pr-N`.
+   * OPTIMIZED always adds `latest` (default branch only), `sha` and semver tags on `v*` tags (pull requests push nothing).
    * @default - none (TUTORIAL: `type=raw,value=latest` and `type=sha`)
    */
   readonly tags?: string[];
@@ -62,6 +62,12 @@ export interface GhcrWorkflowSpecOptions {
    * @default - the pinned versions of this library
    */
   readonly actionOverrides?: Record<string, string>;
+  /**
+   * Free the runner's disk (remove preinstalled toolchains, about 30 GB) before building an image and its
+   * Apptainer `.sif` (OPTIMIZED). Big CUDA environments do not fit the 14 GB a hosted runner has free.
+   * @default - on for images with a CUDA version, off for others
+   */
+  readonly freeDiskSpace?: boolean;
 }
 
 /** One image built by the workflow. */

@@ -14,7 +14,7 @@ export function tutorialWorkflow(name: string, branches: string[], images: Workf
   }
   return {
     name,
-    on: triggers(branches, unique(images.flatMap(triggerPaths))),
+    on: triggers(branches, unique(images.flatMap(triggerPaths)), true),
     concurrency: { 'group': '${{ github.workflow }}-${{ github.ref }}', 'cancel-in-progress': true },
     permissions: {},
     jobs,

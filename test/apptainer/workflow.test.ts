@@ -30,7 +30,8 @@ describe.each([['a plain file', false], ['a projen GithubWorkflow', true]])('the
     expect(Object.keys(workflow.jobs)).toEqual(['build-cpu', 'publish-cpu', 'build-gpu', 'publish-gpu', 'apptainer-gpu']);
     expect(job.permissions).toEqual({ contents: 'read', packages: 'write' });
     expect(job.steps.map((s: any) => s.name)).toEqual([
-      'Checkout', 'Image name', 'Install Apptainer', 'Build the image', 'Test the image', 'Push to GitHub Container Registry',
+      // The gpu image has a CUDA version: its .sif needs the disk space too.
+      'Free disk space', 'Checkout', 'Image name', 'Install Apptainer', 'Build the image', 'Test the image', 'Push to GitHub Container Registry',
     ]);
     const build = job.steps.find((s: any) => s.name === 'Build the image');
     expect(build.env).toEqual({ CONTEXT: 'cuda-exercise', DEFINITION: 'apptainer.gpu.def', SIF: 'gpu.sif' });

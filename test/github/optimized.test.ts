@@ -131,7 +131,16 @@ describe('WorkflowRecipe.OPTIMIZED details', () => {
     expect(workflow.on.pull_request.paths).toEqual(workflow.on.push.paths);
     expect(workflow.on.push.branches).toEqual(['main']);
     expect(workflow.on.push.tags).toEqual(['v*']);
-    expect(workflow.on.release).toEqual({ types: ['published'] });
+    // A release's v* tag push has published the commit already: no second build.
+    expect(workflow.on.release).toBeUndefined();
+  });
+
+  test('images with a CUDA version free the runner\'s disk first; freeDiskSpace decides for every image', () => {
+    const firstSteps = (workflow: any) => Object.fromEntries(Object.entries(workflow.jobs)
+      .filter(([id]) => id.startsWith('build-')).map(([id, job]: [string, any]) => [id, job.steps[0].name]));
+    expect(firstSteps(parse(synthWorkflow({ images: ['cpu', 'gpu'] })))).toEqual({ 'build-cpu': 'Checkout', 'build-gpu': 'Free disk space' });
+    expect(firstSteps(parse(synthWorkflow({ images: ['cpu', 'gpu'] }, { freeDiskSpace: true })))).toEqual({ 'build-cpu': 'Free disk space', 'build-gpu': 'Free disk space' });
+    expect(firstSteps(parse(synthWorkflow({ images: ['cpu', 'gpu'] }, { freeDiskSpace: false })))).toEqual({ 'build-cpu': 'Checkout', 'build-gpu': 'Checkout' });
   });
 
   test('several images: one build and one publish job each, with their own tag suffix', () => {

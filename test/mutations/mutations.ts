@@ -485,4 +485,11 @@ export const MUTATIONS: Mutation[] = [
     with: "run: `pixi run --locked --environment=${'${{ matrix.environment }}'} ${task}\\n`,",
     test: 'test/github/pixi-test-workflow.test.ts',
   },
+  {
+    property: 'a CUDA image frees the runner\'s disk before its build',
+    file: 'src/github/optimized-workflow.ts',
+    replace: 'return settings.freeDiskSpace ?? image.spec.cudaVersion !== undefined;',
+    with: 'return settings.freeDiskSpace ?? false;',
+    test: 'test/github/optimized.test.ts',
+  },
 ];
