@@ -216,12 +216,13 @@ function apptainerJob(image: WorkflowImage, settings: OptimizedSettings): Yaml {
       {
         name: 'Push to GitHub Container Registry',
         if: NOT_PR,
-        env: { ...env, IMAGE: '${{ steps.image.outputs.name }}', TAG: `apptainer-${image.id}`, TOKEN: '${{ secrets.GITHUB_TOKEN }}' },
+        // A package of its own (`<image>/apptainer`), so that `docker pull` never meets a SIF among the image's tags.
+        env: { ...env, PACKAGE: '${{ steps.image.outputs.name }}/apptainer', TAG: image.id, TOKEN: '${{ secrets.GITHUB_TOKEN }}' },
         run: [
           'cd "$CONTEXT" || exit 1',
           'echo "$TOKEN" | apptainer registry login --username "$GITHUB_ACTOR" --password-stdin oras://ghcr.io',
-          'apptainer push "$SIF" "oras://${IMAGE}:${TAG}"',
-          'apptainer push "$SIF" "oras://${IMAGE}:${TAG}-sha-${GITHUB_SHA::7}"',
+          'apptainer push "$SIF" "oras://${PACKAGE}:${TAG}"',
+          'apptainer push "$SIF" "oras://${PACKAGE}:${TAG}-sha-${GITHUB_SHA::7}"',
           '',
         ].join('\n'),
       },

@@ -78,7 +78,8 @@ export interface GhcrWorkflowImage {
   readonly context?: string;
   /**
    * An Apptainer definition of the image: OPTIMIZED workflows also build its `.sif`, run its
-   * `%test`, and push it to GHCR as `oras://ghcr.io/<owner>/<repo>:apptainer-<environment>`.
+   * `%test`, and push it to GHCR as `oras://ghcr.io/<owner>/<repo>/apptainer:<environment>`, a package of its
+   * own beside the image's (several images: `:<image id>`).
    * @default - no Apptainer image
    */
   readonly apptainer?: ApptainerDefinitionSpec;

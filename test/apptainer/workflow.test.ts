@@ -37,8 +37,10 @@ describe.each([['a plain file', false], ['a projen GithubWorkflow', true]])('the
     expect(build.env).toEqual({ CONTEXT: 'cuda-exercise', DEFINITION: 'apptainer.gpu.def', SIF: 'gpu.sif' });
     const push = job.steps.find((s: any) => s.name.startsWith('Push'));
     expect(push.if).toBe('github.event_name != \'pull_request\'');
-    expect(push.run).toContain('apptainer push "$SIF" "oras://${IMAGE}:${TAG}"');
-    expect(push.env.TAG).toBe('apptainer-gpu');
+    // A package of its own: `docker pull` of the image never meets a SIF.
+    expect(push.run).toContain('apptainer push "$SIF" "oras://${PACKAGE}:${TAG}"');
+    expect(push.env.PACKAGE).toBe('${{ steps.image.outputs.name }}/apptainer');
+    expect(push.env.TAG).toBe('gpu');
   });
 
   test('sets up Apptainer with a maintained action pinned by SHA, at a fixed Apptainer release', () => {

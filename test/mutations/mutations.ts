@@ -425,8 +425,8 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'properties: Apptainer tags are unique per image, not per environment',
     file: 'src/github/optimized-workflow.ts',
-    replace: 'TAG: `apptainer-${image.id}`',
-    with: 'TAG: `apptainer-${image.spec.environment}`',
+    replace: 'TAG: image.id,',
+    with: 'TAG: image.spec.environment,',
     test: 'test/properties/workflow.property.test.ts',
   },
   {
