@@ -299,11 +299,11 @@ function validateRecipe(value: DockerRecipe | undefined): DockerRecipe {
 
 function validatePorts(ports: number[]): number[] {
   const seen = new Set<number>();
-  for (const port of ports) {
+  for (const [i, port] of ports.entries()) {
     if (!Number.isInteger(port) || port < 1 || port > 65535) {
-      throw invalidOption(OWNER, 'ports', port, 'whole numbers from 1 to 65535');
+      throw invalidOption(OWNER, `ports[${i}]`, port, 'whole numbers from 1 to 65535');
     }
-    if (seen.has(port)) throw invalidOption(OWNER, 'ports', port, 'each port once');
+    if (seen.has(port)) throw invalidOption(OWNER, `ports[${i}]`, port, 'each port once');
     seen.add(port);
   }
   return [...ports];

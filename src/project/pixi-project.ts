@@ -4,6 +4,7 @@ import { isProjenNew, OptionNames } from './option-names';
 import { PixiProjectOptions } from './options';
 import { BootstrapProjenrc, checkCommandLine, failedProjenNew, nextSteps } from './projen-new';
 import { repositoryLines } from './repository-files';
+import { inProjectOptions } from './restate';
 import { chooseSources } from './sources';
 import { projectWorkspace, WORKSPACE_SEED_OPTIONS } from './workspace-options';
 import { ApptainerDefinition } from '../apptainer/apptainer-definition';
@@ -36,7 +37,10 @@ export class PixiProject extends github.GitHubProject {
     // projen new creates the root project; a PixiProject inside another project type is not what it was asked for.
     const creating = isProjenNew() && options?.parent === undefined;
     const names = creating ? OptionNames.CLI : OptionNames.API;
-    const fail = (error: unknown, outdir: string) => creating ? failedProjenNew(error, outdir) : error;
+    const fail = (error: unknown, outdir: string) => {
+      const restated = inProjectOptions(error, names);
+      return creating ? failedProjenNew(restated, outdir) : restated;
+    };
     let checked: PixiProjectOptions;
     try {
       if (creating) checkCommandLine(process.argv);

@@ -31,35 +31,9 @@ export function checkCommandLine(argv: readonly string[]): void {
   }
 }
 
-/**
- * The PixiProject switch behind each option name that the constructs PixiProject builds use in
- * their errors (`PixiDockerImage: invalid finalImage ...` is `--final-image` to the user).
- */
-const SWITCH_OF_CONSTRUCT_OPTION: Record<string, string> = {
-  'environment': 'environments',
-  'environments': 'environments',
-  'finalImage': 'finalImage',
-  'ports': 'ports',
-  'command': 'command',
-  'sourceDir': 'sourceDir',
-  'installInputs': 'installInputs',
-  'platform': 'imagePlatform',
-  'workspace.platforms': 'platforms',
-  'dependencies': 'dependencies',
-  'system-requirements.cuda': 'cudaVersion',
-};
-
-/** A construct's error about an option, restated in the `projen new` switch the user typed. */
-export function inSwitches(message: string): string {
-  return message.replace(/^(PixiDockerImage|PixiWorkspace|ApptainerDefinition): invalid ([\w.-]+?)(\[\d+\])?(\.[\w.-]+)?( key)? /, (whole, _owner, name) => {
-    const option = SWITCH_OF_CONSTRUCT_OPTION[name];
-    return option === undefined ? whole : `projen new: invalid --${kebabCase(option)} `;
-  });
-}
-
 /** The error of a failed `projen new`, in its switches, saying what it left behind in the directory. */
 export function failedProjenNew(error: unknown, outdir: string): Error {
-  const message = inSwitches(error instanceof Error ? error.message : String(error));
+  const message = error instanceof Error ? error.message : String(error);
   // projen new installs projen and the project type with npm before it runs the project type.
   const installed = ['node_modules/', 'package.json'].filter((path) => existsSync(join(outdir, path)));
   const leftBehind = installed.length > 0

@@ -6,6 +6,8 @@ import {
   ApptainerDefinition, ApptainerDefinitionSpec, DockerIgnore, GhcrWorkflow, GhcrWorkflowSpec, PixiDockerImage, PixiImageSpec, PixiManifest,
   PixiProject, PixiValidationError, PixiWorkspace,
 } from '../../src';
+import { OptionNames } from '../../src/project/option-names';
+import { inProjectOptions } from '../../src/project/restate';
 import { tempRepository } from '../helpers/project';
 import { actionlintFindings } from '../helpers/workflow-validators';
 
@@ -201,5 +203,23 @@ describe('messages that named the wrong option', () => {
 
   test('a Date is described as a Date, not as the string its JSON is', () => {
     expect(refusal(() => new PixiImageSpec(loose({ environment: new Date(0) }))).message).toContain('invalid environment an instance of Date');
+  });
+});
+
+describe('PixiProject speaks in its own options', () => {
+  test.each<[string, object, string]>([
+    ['a port of no image', { ports: [80, 0] }, 'ports[1]'],
+    ['a platform pixi does not know', { platforms: ['linux-65'] }, 'platforms[0]'],
+    ['an environment name pixi refuses', { environments: ['GPU'] }, 'environments'],
+    ['a final image that is no reference', { finalImage: 'a b' }, 'finalImage'],
+    ['a test task that reads as an option', { testTasks: ['-x'] }, 'testTasks[0]'],
+  ])('%s', (_name, options, option) => {
+    const error = refusal(() => new PixiProject({ name: 'p', outdir: tempRepository(), ...options }));
+    expect([error.construct, error.option]).toEqual(['PixiProject', option]);
+  });
+
+  test('projen new names the switch', () => {
+    const restated = inProjectOptions(new PixiValidationError('PixiDockerImage', 'ports[0]', 0, 'whole numbers from 1 to 65535'), OptionNames.CLI);
+    expect((restated as Error).message).toBe('projen new: invalid --ports 0; allowed: whole numbers from 1 to 65535.');
   });
 });
