@@ -50,11 +50,16 @@ export class GhcrWorkflowSpec {
     checkShape(OWNER, images, WORKFLOW_IMAGES, (path) => `images${path}`);
     if (images.length === 0) throw invalidOption(OWNER, 'images', [], 'at least one PixiDockerImage');
     const checked = checkWorkflowOptions(options);
-    this.images = workflowImages(images);
+    const perImage = images.findIndex((image) => image.platforms !== undefined);
+    if (perImage >= 0 && checked.recipe === WorkflowRecipe.TUTORIAL) {
+      throw invalidOption(OWNER, `images[${perImage}].platforms`, images[perImage].platforms, 'nothing with WorkflowRecipe.TUTORIAL, which builds amd64 only');
+    }
+    this.images = workflowImages(images, (image, i) => image.platforms === undefined ? checked.platforms
+      : validatePlatforms(image.platforms, `images[${i}].platforms`));
     this.options = options;
     this.recipe = checked.recipe;
     this.platforms = checked.platforms;
-    for (const image of this.images) checkWorkspacePlatforms(image, this.platforms);
+    this.images.forEach((image, i) => checkWorkspacePlatforms(image, images[i].platforms === undefined ? 'platforms' : `images[${i}].platforms`));
   }
 
   /** Job ids of the workflow, in order. */
@@ -97,7 +102,6 @@ export class GhcrWorkflowSpec {
       branches,
       imageName: options.imageName,
       tags: options.tags ?? [],
-      platforms: this.platforms,
       qemu: options.qemu ?? false,
       smokeTest: options.smokeTest,
       attest: options.attest ?? true,
@@ -115,7 +119,7 @@ export class GhcrWorkflowSpec {
 export function checkWorkflowOptions(options: GhcrWorkflowSpecOptions): { recipe: WorkflowRecipe; platforms: ImagePlatform[] } {
   checkShape(OWNER, options, WORKFLOW_OPTIONS);
   const recipe = validateRecipe(options.recipe);
-  const platforms = validatePlatforms(options.platforms ?? [ImagePlatform.LINUX_AMD64]);
+  const platforms = validatePlatforms(options.platforms ?? [ImagePlatform.LINUX_AMD64], 'platforms');
   validateOptions(options, recipe);
   return { recipe, platforms };
 }
@@ -125,11 +129,11 @@ function validateRecipe(recipe: WorkflowRecipe | undefined): WorkflowRecipe {
   return requireOneOf(OWNER, 'recipe', recipe, Object.values(WorkflowRecipe), 'WorkflowRecipe.TUTORIAL or WorkflowRecipe.OPTIMIZED');
 }
 
-function validatePlatforms(platforms: ImagePlatform[]): ImagePlatform[] {
+function validatePlatforms(platforms: ImagePlatform[], option: string): ImagePlatform[] {
   const allowed = Object.values(ImagePlatform) as string[];
-  if (platforms.length === 0) throw invalidOption(OWNER, 'platforms', platforms, `at least one of ${allowed.join(', ')}`);
-  platforms.forEach((platform, i) => requireOneOf(OWNER, `platforms[${i}]`, platform, Object.values(ImagePlatform)));
-  if (new Set(platforms).size !== platforms.length) throw invalidOption(OWNER, 'platforms', platforms, 'each platform once');
+  if (platforms.length === 0) throw invalidOption(OWNER, option, platforms, `at least one of ${allowed.join(', ')}`);
+  platforms.forEach((platform, i) => requireOneOf(OWNER, `${option}[${i}]`, platform, Object.values(ImagePlatform)));
+  if (new Set(platforms).size !== platforms.length) throw invalidOption(OWNER, option, platforms, 'each platform once');
   return [...platforms];
 }
 
@@ -170,13 +174,13 @@ function validateOptions(options: GhcrWorkflowSpecOptions, recipe: WorkflowRecip
 }
 
 /** Building for a platform the workspace does not solve for would fail in `pixi install`. */
-function checkWorkspacePlatforms(image: WorkflowImage, platforms: ImagePlatform[]): void {
+function checkWorkspacePlatforms(image: WorkflowImage, option: string): void {
   const workspace = image.spec.workspace;
   if (!workspace) return;
   const subdirs = workspace.subdirsOf(image.spec.environment);
-  for (const platform of platforms) {
+  for (const platform of image.platforms) {
     if (subdirs.length > 0 && !subdirs.includes(PLATFORM_SUBDIRS[platform])) {
-      throw invalidOption(OWNER, 'platforms', platform,
+      throw invalidOption(OWNER, option, platform,
         `platforms the environment "${image.spec.environment}" of ${image.spec.dockerfile} is solved for (${subdirs.join(', ')}); `
         + `add "${PLATFORM_SUBDIRS[platform]}" to the workspace platforms to build ${platform}`);
     }

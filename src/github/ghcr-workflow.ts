@@ -3,13 +3,16 @@ import { Component, FileBase, github, IResolver, Project } from 'projen';
 import { commentPinnedActions } from './actions';
 import { checkWorkflowOptions, GhcrWorkflowSpec, WORKFLOW_FILE } from './ghcr-workflow-spec';
 import { WORKFLOW_FIELDS } from './option-shapes';
-import { GhcrWorkflowSpecOptions } from './options';
+import { GhcrWorkflowSpecOptions, ImagePlatform } from './options';
 import { toProjenJob, toProjenTriggers } from './projen-workflow';
 import { ApptainerDefinition } from '../apptainer/apptainer-definition';
 import { PixiDockerImage } from '../docker/pixi-docker-image';
+import { PixiValidationError } from '../errors/pixi-validation-error';
+import { enumOf } from '../util/enum-shape';
 import { RenderedFile } from '../util/rendered-file';
-import { checkShape, instance, listOf, struct } from '../util/shape';
+import { checkShape, instance, listOf, recordOf, struct } from '../util/shape';
 import { refuseToOverwrite } from '../util/user-files';
+import { invalidOption } from '../util/validate';
 
 /** Options for {@link GhcrWorkflow}. */
 export interface GhcrWorkflowOptions extends GhcrWorkflowSpecOptions {
@@ -18,6 +21,14 @@ export interface GhcrWorkflowOptions extends GhcrWorkflowSpecOptions {
    * @default - every PixiDockerImage in the project tree, found at synthesis
    */
   readonly images?: PixiDockerImage[];
+
+  /**
+   * The platforms of some images, instead of `platforms`, by the path of their Dockerfile from the
+   * repository root, e.g. `{ 'Dockerfile.gpu': [ImagePlatform.LINUX_AMD64] }` for a CUDA image beside
+   * multi-arch CPU images.
+   * @default - every image is built for `platforms`
+   */
+  readonly imagePlatforms?: Record<string, ImagePlatform[]>;
 }
 
 /**
@@ -33,6 +44,7 @@ export class GhcrWorkflow extends Component {
   public readonly file: FileBase;
   private readonly options: GhcrWorkflowSpecOptions;
   private readonly images?: PixiDockerImage[];
+  private readonly imagePlatforms: Record<string, ImagePlatform[]>;
   private prepared?: GhcrWorkflowSpec;
 
   /**
@@ -41,7 +53,7 @@ export class GhcrWorkflow extends Component {
    */
   public constructor(project: Project, options: GhcrWorkflowOptions = {}) {
     checkShape('GhcrWorkflow', options, GHCR_WORKFLOW_OPTIONS);
-    const { images, ...specOptions } = options;
+    const { images, imagePlatforms, ...specOptions } = options;
     // Checked now, whether the images are given or found at synthesis.
     checkWorkflowOptions(specOptions);
     if (images) new GhcrWorkflowSpec(images.map((image) => ({ spec: image.spec })), specOptions);
@@ -49,6 +61,7 @@ export class GhcrWorkflow extends Component {
     super(project, 'GhcrWorkflow');
     this.images = images;
     this.options = specOptions;
+    this.imagePlatforms = imagePlatforms ?? {};
     const root = project.root;
     const gh = github.GitHub.of(root);
     if (gh?.workflowsEnabled) {
@@ -77,11 +90,31 @@ export class GhcrWorkflow extends Component {
     const constructs = root.node.findAll();
     const images = this.images ?? constructs.filter(PixiDockerImage.isPixiDockerImage);
     const definitions = constructs.filter(ApptainerDefinition.isApptainerDefinition);
-    return new GhcrWorkflowSpec(images.map((image) => ({
-      spec: image.spec,
-      context: relative(root.outdir, image.project.outdir).split(sep).join('/') || '.',
-      apptainer: definitions.find((definition) => definition.spec.image === image.spec)?.spec,
-    })), this.options);
+    const described = images.map((image) => {
+      const context = relative(root.outdir, image.project.outdir).split(sep).join('/') || '.';
+      return {
+        spec: image.spec,
+        context,
+        apptainer: definitions.find((definition) => definition.spec.image === image.spec)?.spec,
+        dockerfile: context === '.' ? image.spec.dockerfile : `${context}/${image.spec.dockerfile}`,
+      };
+    });
+    for (const [dockerfile, platforms] of Object.entries(this.imagePlatforms)) {
+      if (!described.some((image) => image.dockerfile === dockerfile)) {
+        throw invalidOption('GhcrWorkflow', `imagePlatforms.${dockerfile}`, platforms,
+          `the Dockerfile of an image, from the repository root: ${described.map((image) => image.dockerfile).join(', ')}`);
+      }
+    }
+    try {
+      const withPlatforms = described.map(({ dockerfile, ...image }) => ({ ...image, platforms: this.imagePlatforms[dockerfile] }));
+      return new GhcrWorkflowSpec(withPlatforms, this.options);
+    } catch (error) {
+      // The spec names `images[i].platforms`; here the user wrote `imagePlatforms.<Dockerfile>`.
+      const perImage = error instanceof PixiValidationError ? /^images\[(\d+)\]\.platforms(.*)$/.exec(error.option) : null;
+      if (!perImage) throw error;
+      const refusal = error as PixiValidationError;
+      throw invalidOption('GhcrWorkflow', `imagePlatforms.${described[Number(perImage[1])].dockerfile}${perImage[2]}`, refusal.value, refusal.allowed);
+    }
   }
 
   /**
@@ -109,4 +142,5 @@ export class GhcrWorkflow extends Component {
 const GHCR_WORKFLOW_OPTIONS = struct<GhcrWorkflowOptions>('the options of GhcrWorkflowOptions', {
   ...WORKFLOW_FIELDS,
   images: listOf(instance('a PixiDockerImage', (value) => PixiDockerImage.isPixiDockerImage(value))),
+  imagePlatforms: recordOf(listOf(enumOf('ImagePlatform', ImagePlatform))),
 });

@@ -10,7 +10,6 @@ export interface OptimizedSettings {
   readonly branches: string[];
   readonly imageName?: string;
   readonly tags: string[];
-  readonly platforms: ImagePlatform[];
   readonly qemu: boolean;
   readonly smokeTest?: string[];
   readonly attest: boolean;
@@ -128,7 +127,7 @@ function buildJob(image: WorkflowImage, settings: OptimizedSettings): Yaml {
     'strategy': {
       'fail-fast': false,
       'matrix': {
-        include: settings.platforms.map((platform) => ({
+        include: image.platforms.map((platform) => ({
           platform,
           runner: settings.qemu ? PLATFORM_RUNNERS[ImagePlatform.LINUX_AMD64] : PLATFORM_RUNNERS[platform],
           slug: platform.replace(/\//g, '-'),

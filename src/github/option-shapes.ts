@@ -31,6 +31,7 @@ export const WORKFLOW_IMAGE = struct<GhcrWorkflowImage>('spec, context and appta
   spec: instance('a PixiImageSpec', (value) => value instanceof PixiImageSpec),
   context: STRING,
   apptainer: instance('an ApptainerDefinitionSpec', (value) => value instanceof ApptainerDefinitionSpec),
+  platforms: listOf(enumOf('ImagePlatform', ImagePlatform)),
 }, ['spec']);
 
 /** The images of a `GhcrWorkflowSpec`. */

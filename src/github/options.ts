@@ -83,6 +83,12 @@ export interface GhcrWorkflowImage {
    * @default - no Apptainer image
    */
   readonly apptainer?: ApptainerDefinitionSpec;
+  /**
+   * The platforms of this image, instead of the workflow's `platforms` (OPTIMIZED), e.g. only
+   * `LINUX_AMD64` for a CUDA image beside a multi-arch CPU image.
+   * @default - the workflow's platforms
+   */
+  readonly platforms?: ImagePlatform[];
 }
 
 /**

@@ -1,4 +1,4 @@
-import { GhcrWorkflowImage } from './options';
+import { GhcrWorkflowImage, ImagePlatform } from './options';
 import { ApptainerDefinitionSpec } from '../apptainer/apptainer-definition-spec';
 import { PixiImageSpec } from '../docker/pixi-image-spec';
 import { invalidOption, requireRelativePath } from '../util/validate';
@@ -13,6 +13,8 @@ export interface WorkflowImage {
   /** Tag suffix, e.g. `-gpu`; empty when the workflow has one image. */
   readonly tagSuffix: string;
   readonly apptainer?: ApptainerDefinitionSpec;
+  /** The platforms built. */
+  readonly platforms: ImagePlatform[];
 }
 
 /** Paths relative to the repository root. */
@@ -25,7 +27,7 @@ export function inContext(image: WorkflowImage, path: string): string {
  * repeat. Ids name jobs, caches, artifacts and tags, so two images never share one: an image
  * would silently not be built, or push over another's tag.
  */
-export function workflowImages(images: GhcrWorkflowImage[]): WorkflowImage[] {
+export function workflowImages(images: GhcrWorkflowImage[], platformsOf: (image: GhcrWorkflowImage, i: number) => ImagePlatform[]): WorkflowImage[] {
   const contexts = images.map((image) => image.context === undefined || image.context === '.' || image.context === ''
     ? '.' : requireRelativePath('GhcrWorkflow', 'images[].context', image.context));
   const paths = images.map((image, i) => `${contexts[i]}/${image.spec.dockerfile}`);
@@ -52,6 +54,7 @@ export function workflowImages(images: GhcrWorkflowImage[]): WorkflowImage[] {
     id: ids[i],
     tagSuffix: images.length > 1 ? `-${ids[i]}` : '',
     apptainer: image.apptainer,
+    platforms: platformsOf(image, i),
   }));
 }
 

@@ -1,6 +1,6 @@
 import { github, Project, Testing } from 'projen';
 import { parse } from 'yaml';
-import { GhcrWorkflow, GhcrWorkflowOptions, ImagePlatform, PixiDockerImage, PixiWorkspace } from '../../src';
+import { GhcrWorkflow, GhcrWorkflowOptions, GhcrWorkflowSpec, ImagePlatform, PixiDockerImage, PixiImageSpec, PixiWorkspace, WorkflowRecipe } from '../../src';
 import { tempRepository } from '../helpers/project';
 import { workflowFindings } from '../helpers/workflow-validators';
 
@@ -202,5 +202,32 @@ describe('WorkflowRecipe.OPTIMIZED details', () => {
     new PixiDockerImage(root, { environment: 'gpu', dockerfile: 'Dockerfile.gpu' });
     new GhcrWorkflow(root, { images: [cpu] });
     expect(Object.keys(parse(Testing.synth(root)[WORKFLOW]).jobs)).toEqual(['build-cpu', 'publish-cpu']);
+  });
+});
+
+describe('platforms per image', () => {
+  test('a CUDA image on amd64 only beside a multi-arch CPU image: one matrix each, clean for every validator', async () => {
+    const text = synthWorkflow({ arm64: true, images: ['cpu', 'gpu'] },
+      { platforms: [ImagePlatform.LINUX_AMD64, ImagePlatform.LINUX_ARM64], imagePlatforms: { 'Dockerfile.gpu': [ImagePlatform.LINUX_AMD64] } });
+    expect(await workflowFindings(text)).toEqual([]);
+    const jobs = parse(text).jobs;
+    const platformsOf = (id: string) => jobs[id].strategy.matrix.include.map((entry: any) => entry.platform);
+    expect(platformsOf('build-cpu')).toEqual(['linux/amd64', 'linux/arm64']);
+    expect(platformsOf('build-gpu')).toEqual(['linux/amd64']);
+  });
+
+  test('a Dockerfile no image has, or a platform its workspace does not solve for, is refused naming imagePlatforms', () => {
+    expect(() => synthWorkflow({ images: ['cpu', 'gpu'] }, { imagePlatforms: { 'Dockerfile.tpu': [ImagePlatform.LINUX_AMD64] } }))
+      .toThrow(/GhcrWorkflow: invalid imagePlatforms.Dockerfile.tpu \["linux\/amd64"\]; allowed: the Dockerfile of an image, from the repository root: Dockerfile.cpu, Dockerfile.gpu/);
+    expect(() => synthWorkflow({ images: ['cpu', 'gpu'] }, { imagePlatforms: { 'Dockerfile.gpu': [ImagePlatform.LINUX_ARM64] } }))
+      .toThrow(/GhcrWorkflow: invalid imagePlatforms.Dockerfile.gpu "linux\/arm64"; allowed: platforms the environment "gpu"/);
+  });
+
+  test('the pure spec takes them per image; TUTORIAL refuses them', () => {
+    const spec = new PixiImageSpec({ copySources: false });
+    const workflow = new GhcrWorkflowSpec([{ spec, platforms: [ImagePlatform.LINUX_ARM64] }], { platforms: [ImagePlatform.LINUX_AMD64] }).toWorkflow();
+    expect(workflow.jobs['build-default'].strategy.matrix.include.map((entry: any) => entry.platform)).toEqual(['linux/arm64']);
+    expect(() => new GhcrWorkflowSpec([{ spec, platforms: [ImagePlatform.LINUX_AMD64] }], { recipe: WorkflowRecipe.TUTORIAL }))
+      .toThrow(/invalid images\[0\].platforms \["linux\/amd64"\]; allowed: nothing with WorkflowRecipe.TUTORIAL/);
   });
 });

@@ -492,4 +492,11 @@ export const MUTATIONS: Mutation[] = [
     with: 'return settings.freeDiskSpace ?? false;',
     test: 'test/github/optimized.test.ts',
   },
+  {
+    property: 'an image built for its own platforms',
+    file: 'src/github/ghcr-workflow-spec.ts',
+    replace: 'this.images = workflowImages(images, (image, i) => image.platforms === undefined ? checked.platforms',
+    with: 'this.images = workflowImages(images, (image, i) => image.platforms === undefined || true ? checked.platforms',
+    test: 'test/github/optimized.test.ts',
+  },
 ];
