@@ -225,7 +225,8 @@ describe('platforms per image', () => {
 
   test('the pure spec takes them per image; TUTORIAL refuses them', () => {
     const spec = new PixiImageSpec({ copySources: false });
-    const workflow = new GhcrWorkflowSpec([{ spec, platforms: [ImagePlatform.LINUX_ARM64] }], { platforms: [ImagePlatform.LINUX_AMD64] }).toWorkflow();
+    const images = [{ spec, platforms: [ImagePlatform.LINUX_ARM64] }];
+    const workflow = new GhcrWorkflowSpec(images, { platforms: [ImagePlatform.LINUX_AMD64] }).toWorkflow();
     expect(workflow.jobs['build-default'].strategy.matrix.include.map((entry: any) => entry.platform)).toEqual(['linux/arm64']);
     expect(() => new GhcrWorkflowSpec([{ spec, platforms: [ImagePlatform.LINUX_AMD64] }], { recipe: WorkflowRecipe.TUTORIAL }))
       .toThrow(/invalid images\[0\].platforms \["linux\/amd64"\]; allowed: nothing with WorkflowRecipe.TUTORIAL/);
