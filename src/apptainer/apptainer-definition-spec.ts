@@ -1,8 +1,8 @@
 import { renderDefinition } from './render';
 import { PixiImageSpec } from '../docker/pixi-image-spec';
 import { FinalImageKind } from '../docker/recipe';
-import { checkShape, RENDER_OPTIONS, STRING, struct } from '../util/shape';
-import { besideDockerfile, checkHeaderComment, hasControlCharacter, invalidOption, requireRelativePath } from '../util/validate';
+import { checkShape, headerCommentOf, STRING, struct } from '../util/shape';
+import { besideDockerfile, hasControlCharacter, invalidOption, requireRelativePath } from '../util/validate';
 
 const OWNER = 'ApptainerDefinition';
 
@@ -70,7 +70,6 @@ export class ApptainerDefinitionSpec {
    * @param options where to put a header comment
    */
   public render(options: ApptainerRenderOptions = {}): string {
-    checkShape(OWNER, options, RENDER_OPTIONS);
-    return renderDefinition(this.image, this.title, checkHeaderComment(OWNER, options.headerComment));
+    return renderDefinition(this.image, this.title, headerCommentOf(OWNER, options));
   }
 }

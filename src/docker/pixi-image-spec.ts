@@ -9,11 +9,11 @@ import { DockerRecipe, FinalImageKind } from './recipe';
 import { renderEntrypoint } from './render-entrypoint';
 import { renderOptimizedDockerfile } from './render-optimized';
 import { renderTutorialDockerfile } from './render-tutorial';
+import { ENVIRONMENT_NAME, ENVIRONMENT_NAME_ALLOWED } from '../pixi/environment-name';
 import { PixiManifestFile } from '../pixi/manifest-file';
 import { IPixiWorkspace } from '../pixi/workspace-info';
-import { checkShape, RENDER_OPTIONS } from '../util/shape';
+import { checkShape, headerCommentOf } from '../util/shape';
 import {
-  checkHeaderComment,
   invalidOption,
   besideDockerfile,
   requireMatch,
@@ -27,7 +27,6 @@ import { compareVersions, CUDA_VERSION, CUDA_VERSION_ALLOWED } from '../util/ver
 const OWNER = 'PixiDockerImage';
 
 const DEFAULT_BASE_IMAGE = 'ghcr.io/prefix-dev/pixi:noble';
-const ENVIRONMENT_NAME = /^[a-z\d-]+$/;
 const PIXI_VERSION = /^\d+\.\d+\.\d+$/;
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const LABEL_KEY = /^[A-Za-z0-9](?:[A-Za-z0-9._/-]*[A-Za-z0-9])?$/;
@@ -129,8 +128,7 @@ export class PixiImageSpec {
    */
   public constructor(options: PixiDockerImageOptions = {}) {
     checkShape(OWNER, options, IMAGE_OPTIONS);
-    this.environment = requireMatch(OWNER, 'environment', options.environment ?? 'default', ENVIRONMENT_NAME,
-      'a pixi environment name: lowercase letters, digits and "-" (^[a-z\\d-]+$)');
+    this.environment = requireMatch(OWNER, 'environment', options.environment ?? 'default', ENVIRONMENT_NAME, ENVIRONMENT_NAME_ALLOWED);
     const workspace = options.workspace;
     if (workspace) checkEnvironmentInWorkspace(this.environment, workspace);
     this.workspace = workspace;
@@ -222,7 +220,7 @@ export class PixiImageSpec {
    * @param options where to put a header comment
    */
   public renderDockerfile(options: PixiImageRenderOptions = {}): string {
-    const header = validateHeader(options);
+    const header = headerCommentOf('PixiImageSpec', options);
     return this.recipe === DockerRecipe.TUTORIAL ? renderTutorialDockerfile(this, header) : renderOptimizedDockerfile(this, header);
   }
 
@@ -232,7 +230,7 @@ export class PixiImageSpec {
    * @param options where to put a header comment
    */
   public renderEntrypoint(options: PixiImageRenderOptions = {}): string | undefined {
-    return this.entrypointFile ? renderEntrypoint(this, validateHeader(options)) : undefined;
+    return this.entrypointFile ? renderEntrypoint(this, headerCommentOf('PixiImageSpec', options)) : undefined;
   }
 
   private resolveEntrypointFile(requested: string | undefined): string | undefined {
@@ -323,9 +321,4 @@ function validateRecord(option: string, record: Record<string, string>, keyPatte
     requireMatch(OWNER, `${option} key`, key, keyPattern, keyAllowed),
     requireSingleLine(OWNER, `${option}.${key}`, value),
   ]));
-}
-
-function validateHeader(options: PixiImageRenderOptions): string | undefined {
-  checkShape('PixiImageSpec', options, RENDER_OPTIONS);
-  return checkHeaderComment('PixiImageSpec', options.headerComment);
 }

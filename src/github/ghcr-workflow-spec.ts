@@ -1,5 +1,4 @@
-import { stringify } from 'yaml';
-import { commentPinnedActions, pinnedRef, PinnedAction } from './actions';
+import { pinnedRef, PinnedAction } from './actions';
 import { optimizedWorkflow } from './optimized-workflow';
 import { WORKFLOW_IMAGES, WORKFLOW_OPTIONS } from './option-shapes';
 import { GhcrWorkflowImage, GhcrWorkflowSpecOptions, ImagePlatform, WorkflowRecipe } from './options';
@@ -7,9 +6,10 @@ import { Yaml } from './triggers';
 import { TUTORIAL_DEFAULT_TAGS, tutorialWorkflow } from './tutorial-workflow';
 import { WorkflowImage, workflowImages } from './workflow-images';
 import { checkBranches, checkWorkflowName } from './workflow-text';
+import { renderWorkflowYaml } from './workflow-yaml';
 import { PATH_COMPONENT } from '../docker/image-reference';
-import { checkShape, RENDER_OPTIONS } from '../util/shape';
-import { checkHeaderComment, hasControlCharacter, invalidOption, requireOneOf } from '../util/validate';
+import { checkShape } from '../util/shape';
+import { hasControlCharacter, invalidOption, requireOneOf } from '../util/validate';
 
 const OWNER = 'GhcrWorkflow';
 /** Where the workflow lives, relative to the repository root. */
@@ -77,11 +77,7 @@ export class GhcrWorkflowSpec {
    * @param options where to put a header comment
    */
   public renderYaml(options: GhcrWorkflowRenderOptions = {}): string {
-    checkShape(OWNER, options, RENDER_OPTIONS);
-    const header = checkHeaderComment(OWNER, options.headerComment);
-    // No anchors and aliases: GitHub reads them, but people and some linters do not expect them.
-    const text = stringify(this.toWorkflow(), { lineWidth: 0, aliasDuplicateObjects: false });
-    return `${header ? `# ${header}\n\n` : ''}${commentPinnedActions(text)}`;
+    return renderWorkflowYaml(OWNER, this.toWorkflow(), options);
   }
 
   /** @internal renders with a custom action resolver (projen's GitHub action overrides). */

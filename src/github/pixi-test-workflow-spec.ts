@@ -1,11 +1,12 @@
-import { stringify } from 'yaml';
-import { ACTIONS, commentPinnedActions, pinnedRef } from './actions';
+import { ACTIONS, pinnedRef } from './actions';
 import { PIXI_TEST_WORKFLOW_OPTIONS } from './option-shapes';
 import { PixiTestWorkflowSpecOptions } from './options';
 import { Yaml } from './triggers';
 import { checkBranches, checkWorkflowName } from './workflow-text';
-import { checkShape, RENDER_OPTIONS } from '../util/shape';
-import { checkHeaderComment, invalidOption, requireMatch, requireRelativePath } from '../util/validate';
+import { renderWorkflowYaml } from './workflow-yaml';
+import { ENVIRONMENT_NAME, ENVIRONMENT_NAME_ALLOWED } from '../pixi/environment-name';
+import { checkShape } from '../util/shape';
+import { invalidOption, requireMatch, requireRelativePath } from '../util/validate';
 
 const OWNER = 'PixiTestWorkflow';
 /** Where the workflow lives, relative to the repository root. */
@@ -45,7 +46,7 @@ export class PixiTestWorkflowSpec {
     checkBranches(OWNER, options.branches);
     this.environments = nonEmpty('environments', options.environments ?? ['default']);
     this.environments.forEach((environment, i) => {
-      requireMatch(OWNER, `environments[${i}]`, environment, /^[a-z\d-]+$/, 'a pixi environment name (^[a-z\\d-]+$)');
+      requireMatch(OWNER, `environments[${i}]`, environment, ENVIRONMENT_NAME, ENVIRONMENT_NAME_ALLOWED);
       if (options.workspace && !options.workspace.hasEnvironment(environment)) {
         throw invalidOption(OWNER, `environments[${i}]`, environment, `an environment of the workspace: ${options.workspace.environmentNames.join(', ')}`);
       }
@@ -105,10 +106,7 @@ export class PixiTestWorkflowSpec {
    * @param options where to put a header comment
    */
   public renderYaml(options: PixiTestWorkflowRenderOptions = {}): string {
-    checkShape(OWNER, options, RENDER_OPTIONS);
-    const header = checkHeaderComment(OWNER, options.headerComment);
-    const text = stringify(this.toWorkflow(), { lineWidth: 0, aliasDuplicateObjects: false });
-    return `${header ? `# ${header}\n\n` : ''}${commentPinnedActions(text)}`;
+    return renderWorkflowYaml(OWNER, this.toWorkflow(), options);
   }
 }
 

@@ -2,6 +2,7 @@
  * PixiWorkspaceOptions → the TOML document of pixi.toml (pixi's kebab-case keys, in the order
  * people write by hand) and the queryable model. Every value is checked on the way.
  */
+import { ENVIRONMENT_NAME, ENVIRONMENT_NAME_ALLOWED } from './environment-name';
 import { PixiManifestFile } from './manifest-file';
 import { DEFAULT, PlatformModel, WorkspaceModel } from './model';
 import { WORKSPACE_OPTIONS } from './option-shapes';
@@ -17,7 +18,6 @@ import { hasControlCharacter, hasLoneSurrogate, invalidOption, requireOneOf } fr
 import { CUDA_VERSION, CUDA_VERSION_ALLOWED } from '../util/versions';
 
 const OWNER = 'PixiWorkspace';
-const ENVIRONMENT_NAME = /^[a-z\d-]+$/;
 const TASK_NAME = /^[^\s$]+$/;
 const TASK_ARG_NAME = /^[a-zA-Z_][a-zA-Z\d_]*$/;
 const CONDA_PACKAGE = /^[A-Za-z0-9_][A-Za-z0-9_.+-]*$/;
@@ -77,7 +77,7 @@ export function fromOptions(options: PixiWorkspaceOptions): AuthoredWorkspace {
   const environmentDocs: Table = {};
   for (const [name, env] of Object.entries(environments)) {
     const path = `environments.${name}`;
-    requireName('environments', name, ENVIRONMENT_NAME, 'an environment name of lowercase letters, digits and "-" (^[a-z\\d-]+$)');
+    requireName('environments', name, ENVIRONMENT_NAME, ENVIRONMENT_NAME_ALLOWED);
     (env.features ?? []).forEach((f, i) => {
       if (!Object.prototype.hasOwnProperty.call(features, f)) {
         throw invalidOption(OWNER, `${path}.features[${i}]`, f, `a defined feature (${Object.keys(features).join(', ') || 'none defined'})`);
@@ -224,7 +224,7 @@ function tasks(path: string, value: Record<string, string | PixiTask>, known: Kn
       }),
       'clean-env': task.cleanEnv,
       'default-environment': task.defaultEnvironment
-        && requireName(`${where}.defaultEnvironment`, task.defaultEnvironment, ENVIRONMENT_NAME, 'an environment name'),
+        && requireName(`${where}.defaultEnvironment`, task.defaultEnvironment, ENVIRONMENT_NAME, ENVIRONMENT_NAME_ALLOWED),
     });
     if (table.cmd === undefined && table['depends-on'] === undefined) throw invalidOption(OWNER, where, task, 'a table with cmd or dependsOn');
     setOwn(result, name, table);

@@ -7,9 +7,9 @@ import { PixiActivation, PixiWorkspaceOptions } from './options';
 import { parseManifest } from './parsed';
 import { PackageManifest } from './path-dependencies';
 import { IPixiWorkspace, PixiPathDependency } from './workspace-info';
-import { checkShape, RENDER_OPTIONS } from '../util/shape';
+import { headerCommentOf } from '../util/shape';
 import { isTable, parseToml, stringifyToml } from '../util/toml';
-import { checkHeaderComment, invalidOption } from '../util/validate';
+import { invalidOption } from '../util/validate';
 
 /** Options for rendering a generated manifest. */
 export interface PixiManifestRenderOptions {
@@ -173,8 +173,7 @@ export class PixiManifest implements IPixiWorkspace {
     if (!this.document) {
       throw invalidOption('PixiManifest', 'render', this.manifestFile, 'a manifest written from options: one read from a file is not rendered again; edit the file instead');
     }
-    checkShape('PixiManifest', options, RENDER_OPTIONS);
-    const header = checkHeaderComment('PixiManifest', options.headerComment);
+    const header = headerCommentOf('PixiManifest', options);
     return `${header ? `# ${header}\n\n` : ''}${stringifyToml(this.document).trimEnd()}\n`;
   }
 }

@@ -5,7 +5,7 @@
  * options against a shape first, so that the checks after it meet only well-typed values.
  */
 import { closestName } from './suggest';
-import { hasLoneSurrogate, invalidOption } from './validate';
+import { checkHeaderComment, hasLoneSurrogate, invalidOption } from './validate';
 
 /** Reports one refused value: where it is, what it is, what is allowed there. */
 type Refuse = (path: string, value: unknown, allowed: string, problem?: string, suggestion?: string) => never;
@@ -171,3 +171,9 @@ export function checkShape(owner: string, options: unknown, shape: Shape, nameOf
 
 /** The options of every pure renderer: a header comment. */
 export const RENDER_OPTIONS = struct('headerComment', { headerComment: STRING });
+
+/** Checks a renderer's options and returns its header comment, checked too. */
+export function headerCommentOf(owner: string, options: unknown): string | undefined {
+  checkShape(owner, options, RENDER_OPTIONS);
+  return checkHeaderComment(owner, (options as { headerComment?: unknown } | undefined)?.headerComment);
+}

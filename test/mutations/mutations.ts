@@ -95,8 +95,8 @@ export const MUTATIONS: Mutation[] = [
   },
   {
     property: 'environment names are validated',
-    file: 'src/docker/pixi-image-spec.ts',
-    replace: 'const ENVIRONMENT_NAME = /^[a-z\\d-]+$/;',
+    file: 'src/pixi/environment-name.ts',
+    replace: 'export const ENVIRONMENT_NAME = /^[a-z\\d-]+$/;',
     with: 'const ENVIRONMENT_NAME = /^/;',
     test: 'test/docker/validation.test.ts',
   },
@@ -271,7 +271,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'pyproject extras and dependency groups are features',
     file: 'src/pixi/parsed.ts',
-    replace: 'if (pyproject) for (const name of implicitFeatureNames(document)) features[name] = {};',
+    replace: 'if (pyproject) for (const name of implicitFeatureNames(document)) setOwn(features, name, {});',
     with: '',
     test: 'test/pixi/pixi-semantics.test.ts',
   },
@@ -327,7 +327,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'the user\'s .gitignore lines reach .gitignore',
     file: 'src/project/repository-files.ts',
-    replace: 'project.gitignore.addPatterns(...PIXI_GITIGNORE, ...gitignore);',
+    replace: 'project.gitignore.addPatterns(...PIXI_GITIGNORE, SIF_IMAGES, ...gitignore);',
     with: 'project.gitignore.addPatterns(...gitignore.slice(1));',
     test: 'test/project/pixi-project.test.ts',
   },

@@ -8,7 +8,7 @@ const F = { a: {}, b: {} };
 const BAD: [string, PixiWorkspaceOptions, RegExp][] = [
   ['environment using an unknown feature', { features: F, environments: { gpu: { features: ['cuda'] } } },
     /invalid environments.gpu.features\[0\] "cuda"; allowed: a defined feature \(a, b\)/],
-  ['environment name with capitals', { environments: { GPU: {} } }, /invalid environments key "GPU"; allowed: an environment name/],
+  ['environment name with capitals', { environments: { GPU: {} } }, /invalid environments key "GPU"; allowed: a pixi environment name/],
   ['environment name with an underscore', { environments: { my_env: {} } }, /environments key "my_env"/],
   ['feature name with a newline', { features: { 'my\nfeature': {} } }, /invalid features key "my\\nfeature"; allowed: a feature name/],
   ['feature named default', { features: { default: {} } }, /invalid features key "default"; allowed: a name other than "default"/],
