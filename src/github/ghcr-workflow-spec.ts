@@ -102,6 +102,7 @@ export class GhcrWorkflowSpec {
       smokeTest: options.smokeTest,
       attest: options.attest ?? true,
       freeDiskSpace: options.freeDiskSpace,
+      buildCache: options.buildCache,
       workflowFile: WORKFLOW_FILE,
       uses: (action) => overrides[action.name] ?? uses(action),
     });
@@ -161,7 +162,7 @@ function validateOptions(options: GhcrWorkflowSpecOptions, recipe: WorkflowRecip
     }
   }
   if (recipe === WorkflowRecipe.TUTORIAL) {
-    const unsupported = (['imageName', 'platforms', 'qemu', 'smokeTest', 'attest', 'actionOverrides', 'freeDiskSpace'] as const)
+    const unsupported = (['imageName', 'platforms', 'qemu', 'smokeTest', 'attest', 'actionOverrides', 'freeDiskSpace', 'buildCache'] as const)
       .filter((key) => options[key] !== undefined);
     if (unsupported.length > 0) {
       throw invalidOption(OWNER, unsupported[0], options[unsupported[0]], 'nothing with WorkflowRecipe.TUTORIAL, which reproduces the lesson as it is');

@@ -1,5 +1,5 @@
 import { ACTIONS, APPTAINER_VERSION, PinnedAction } from './actions';
-import { ImagePlatform } from './options';
+import { BuildCache, ImagePlatform } from './options';
 import { triggers, unique, Yaml } from './triggers';
 import { inContext, triggerPaths, WorkflowImage } from './workflow-images';
 import { shellQuote } from '../docker/dockerfile-text';
@@ -15,6 +15,8 @@ export interface OptimizedSettings {
   readonly attest: boolean;
   /** Whether an image's jobs free the runner's disk first: given, or for images with a CUDA version. */
   readonly freeDiskSpace?: boolean;
+  /** Where the layer cache lives: given, or by whether the image has a CUDA version. */
+  readonly buildCache?: BuildCache;
   /** The workflow file itself, relative to the repository root: editing it rebuilds. */
   readonly workflowFile: string;
   /** The `uses:` reference of an action, after overrides. */
@@ -68,8 +70,32 @@ function freesDiskSpace(image: WorkflowImage, settings: OptimizedSettings): bool
   return settings.freeDiskSpace ?? image.spec.cudaVersion !== undefined;
 }
 
-function buildJob(image: WorkflowImage, settings: OptimizedSettings): Yaml {
+function buildCacheOf(image: WorkflowImage, settings: OptimizedSettings): BuildCache {
+  return settings.buildCache ?? (image.spec.cudaVersion !== undefined ? BuildCache.REGISTRY : BuildCache.GITHUB_ACTIONS);
+}
+
+/** The build step's `cache-from` and `cache-to` inputs; pull requests read a registry cache but never write it. */
+function cacheInputs(image: WorkflowImage, cache: BuildCache): Yaml {
   const scope = `${image.id}-\${{ matrix.slug }}`;
+  switch (cache) {
+    case BuildCache.GITHUB_ACTIONS:
+      return { 'cache-from': `type=gha,scope=${scope}`, 'cache-to': `type=gha,mode=max,scope=${scope}` };
+    case BuildCache.REGISTRY: {
+      // A package of its own, so that the image's tags list no cache manifests; image-manifest for GHCR.
+      const ref = `\${{ steps.image.outputs.name }}/buildcache:${scope}`;
+      const to = `type=registry,ref={0}/buildcache:${image.id}-{1},mode=max,image-manifest=true,oci-mediatypes=true,ignore-error=true`;
+      return {
+        'cache-from': `type=registry,ref=${ref}`,
+        'cache-to': `\${{ ${NOT_PR} && format('${to}', steps.image.outputs.name, matrix.slug) || '' }}`,
+      };
+    }
+    case BuildCache.NONE:
+      return {};
+  }
+}
+
+function buildJob(image: WorkflowImage, settings: OptimizedSettings): Yaml {
+  const cache = buildCacheOf(image, settings);
   const steps: Yaml[] = [
     ...(freesDiskSpace(image, settings) ? [FREE_DISK_SPACE] : []),
     { name: 'Checkout', uses: settings.uses(ACTIONS.checkout), with: { 'persist-credentials': false } },
@@ -79,7 +105,8 @@ function buildJob(image: WorkflowImage, settings: OptimizedSettings): Yaml {
   if (settings.qemu) steps.push({ name: 'Set up QEMU', uses: settings.uses(ACTIONS.setupQemu) });
   steps.push(
     { name: 'Set up Docker Buildx', uses: settings.uses(ACTIONS.setupBuildx) },
-    loginStep(settings, NOT_PR),
+    // Pull requests log in only to read a registry cache (a fork's read-only token suffices; a miss is a warning).
+    loginStep(settings, cache === BuildCache.REGISTRY ? undefined : NOT_PR),
     {
       name: 'Build',
       id: 'build',
@@ -96,8 +123,7 @@ function buildJob(image: WorkflowImage, settings: OptimizedSettings): Yaml {
         'outputs': `\${{ ${NOT_PR} && format('type=image,name={0},push-by-digest=true,name-canonical=true,push=true', steps.image.outputs.name) || 'type=docker' }}`,
         // BuildKit attestations would show as unknown/unknown platforms on GHCR; publish attests instead.
         'provenance': false,
-        'cache-from': `type=gha,scope=${scope}`,
-        'cache-to': `type=gha,mode=max,scope=${scope}`,
+        ...cacheInputs(image, cache),
       },
     },
     smokeTestStep(image, settings),

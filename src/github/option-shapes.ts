@@ -1,7 +1,7 @@
 /*
  * The run-time shapes of the workflow options: what `.projenrc.js` and other jsii languages must pass.
  */
-import { GhcrWorkflowImage, GhcrWorkflowSpecOptions, ImagePlatform, PixiTestWorkflowSpecOptions, WorkflowRecipe } from './options';
+import { BuildCache, GhcrWorkflowImage, GhcrWorkflowSpecOptions, ImagePlatform, PixiTestWorkflowSpecOptions, WorkflowRecipe } from './options';
 import { ApptainerDefinitionSpec } from '../apptainer/apptainer-definition-spec';
 import { WORKSPACE } from '../docker/option-shapes';
 import { PixiImageSpec } from '../docker/pixi-image-spec';
@@ -21,6 +21,7 @@ export const WORKFLOW_FIELDS: ShapeOf<GhcrWorkflowSpecOptions> = {
   attest: BOOLEAN,
   actionOverrides: recordOf(STRING),
   freeDiskSpace: BOOLEAN,
+  buildCache: enumOf('BuildCache', BuildCache),
 };
 
 /** `GhcrWorkflowSpecOptions`. */

@@ -25,6 +25,27 @@ export enum ImagePlatform {
   LINUX_ARM64 = 'linux/arm64',
 }
 
+/**
+ * Where an OPTIMIZED workflow keeps BuildKit's layer cache between runs (`mode=max`: the build stage's
+ * `pixi install` layer too, which is the one worth caching).
+ */
+export enum BuildCache {
+  /**
+   * GitHub's Actions cache (`type=gha`), one scope per image and platform. Fast and private, but a repository
+   * has 10 GB and GitHub evicts the least recently used entries beyond that: one multi-GB CUDA install layer
+   * per platform evicts every other cache on each build.
+   */
+  GITHUB_ACTIONS = 'gha',
+  /**
+   * A cache image in GHCR beside the image (`<image>/buildcache:<id>-<platform>`), written by pushes and read
+   * by pull requests. No size budget to evict from; it counts towards the owner's package storage when the
+   * package is private, and each push uploads changed cache layers.
+   */
+  REGISTRY = 'registry',
+  /** No cache between runs: every build installs the environment again. */
+  NONE = 'none',
+}
+
 /** Options shared by {@link GhcrWorkflowSpec} and {@link GhcrWorkflow}. */
 export interface GhcrWorkflowSpecOptions {
   /** Workflow layout. @default WorkflowRecipe.OPTIMIZED */
@@ -68,6 +89,12 @@ export interface GhcrWorkflowSpecOptions {
    * @default - on for images with a CUDA version, off for others
    */
   readonly freeDiskSpace?: boolean;
+  /**
+   * Where the layer cache lives between runs (OPTIMIZED). See {@link BuildCache} for the trade-off.
+   * @default - BuildCache.REGISTRY for images with a CUDA version (their install layers would overflow
+   * GitHub's 10 GB Actions cache), BuildCache.GITHUB_ACTIONS for others
+   */
+  readonly buildCache?: BuildCache;
 }
 
 /** One image built by the workflow. */

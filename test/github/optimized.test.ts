@@ -1,6 +1,6 @@
 import { github, Project, Testing } from 'projen';
 import { parse } from 'yaml';
-import { GhcrWorkflow, GhcrWorkflowOptions, GhcrWorkflowSpec, ImagePlatform, PixiDockerImage, PixiImageSpec, PixiWorkspace, WorkflowRecipe } from '../../src';
+import { BuildCache, GhcrWorkflow, GhcrWorkflowOptions, GhcrWorkflowSpec, ImagePlatform, PixiDockerImage, PixiImageSpec, PixiWorkspace, WorkflowRecipe } from '../../src';
 import { tempRepository } from '../helpers/project';
 import { workflowFindings } from '../helpers/workflow-validators';
 
@@ -46,6 +46,9 @@ const VARIANTS: [string, Layout, GhcrWorkflowOptions][] = [
   ['cpu and gpu images in a subproject', { subproject: true, images: ['cpu', 'gpu'] }, {}],
   ['amd64 and arm64', { arm64: true, images: ['cpu', 'gpu'] }, { platforms: [ImagePlatform.LINUX_AMD64, ImagePlatform.LINUX_ARM64] }],
   ['amd64 and arm64 under QEMU, no attestation', { arm64: true }, { platforms: [ImagePlatform.LINUX_AMD64, ImagePlatform.LINUX_ARM64], qemu: true, attest: false }],
+  ['registry cache for a multi-arch CPU image, none for the CUDA image', { arm64: true, images: ['cpu', 'gpu'] },
+    { platforms: [ImagePlatform.LINUX_AMD64, ImagePlatform.LINUX_ARM64], buildCache: BuildCache.REGISTRY }],
+  ['no build cache', {}, { buildCache: BuildCache.NONE }],
   ['a distroless image, a fixed image name, extra tags and a smoke test', { images: ['distroless'] },
     { imageName: 'ghcr.io/my-lab/cuda-exercise', tags: ['type=raw,value=noble-cuda-12.9'], smokeTest: ['python', '-c', 'print("it\'s $HOME")'] }],
 ];
@@ -87,15 +90,18 @@ describe.each(VARIANTS)('WorkflowRecipe.OPTIMIZED: %s', (_name, layout, options)
     expect(workflow.concurrency['cancel-in-progress']).toBe('${{ github.event_name == \'pull_request\' }}');
   });
 
-  test('builds each image once per platform, and never logs in or pushes on pull requests', () => {
+  test('builds each image once per platform, never pushes on pull requests, and logs in there only to read a registry cache', () => {
     for (const [id, job] of jobs.filter(([jobId]) => jobId.startsWith('build-'))) {
       const builds = job.steps.filter((s: any) => s.uses?.startsWith('docker/build-push-action@'));
       expect([id, builds.length]).toEqual([id, 1]);
       expect(builds[0].with.outputs).toMatch(
         /^\$\{\{ github.event_name != 'pull_request' && format\('type=image,[^']*push-by-digest=true[^']*', steps\.image\.outputs\.name\) \|\| 'type=docker' \}\}$/);
       expect(builds[0].with.provenance).toBe(false);
+      const cacheTo = builds[0].with['cache-to'];
+      const readsRegistry = String(builds[0].with['cache-from']).startsWith('type=registry,');
+      if (readsRegistry) expect(cacheTo).toMatch(/^\$\{\{ github.event_name != 'pull_request' && format\('type=registry,[^']*'.*\|\| '' \}\}$/);
       for (const login of job.steps.filter((s: any) => s.uses?.startsWith('docker/login-action@'))) {
-        expect(login.if).toBe('github.event_name != \'pull_request\'');
+        expect(login.if).toBe(readsRegistry ? undefined : 'github.event_name != \'pull_request\'');
       }
       expect(job.steps.some((s: any) => /^Smoke test/.test(s.name))).toBe(true);
     }
@@ -104,14 +110,13 @@ describe.each(VARIANTS)('WorkflowRecipe.OPTIMIZED: %s', (_name, layout, options)
     }
   });
 
-  test('gives every image and platform its own cache scope', () => {
-    const scopes = jobs.filter(([id]) => id.startsWith('build-')).flatMap(([id, job]) =>
+  test('gives every image and platform its own cache', () => {
+    const caches = jobs.filter(([id]) => id.startsWith('build-')).flatMap(([, job]) =>
       job.strategy.matrix.include.map((entry: any) => {
         const build = job.steps.find((s: any) => s.uses?.startsWith('docker/build-push-action@'));
-        expect(build.with['cache-to']).toMatch(/^type=gha,mode=max,scope=/);
-        return build.with['cache-from'].replace('${{ matrix.slug }}', entry.slug) + id;
-      }));
-    expect(new Set(scopes).size).toBe(scopes.length);
+        return build.with['cache-from']?.replace('${{ matrix.slug }}', entry.slug);
+      })).filter((cache: string | undefined) => cache !== undefined);
+    expect(new Set(caches).size).toBe(caches.length);
   });
 });
 
@@ -141,6 +146,31 @@ describe('WorkflowRecipe.OPTIMIZED details', () => {
     expect(firstSteps(parse(synthWorkflow({ images: ['cpu', 'gpu'] })))).toEqual({ 'build-cpu': 'Checkout', 'build-gpu': 'Free disk space' });
     expect(firstSteps(parse(synthWorkflow({ images: ['cpu', 'gpu'] }, { freeDiskSpace: true })))).toEqual({ 'build-cpu': 'Free disk space', 'build-gpu': 'Free disk space' });
     expect(firstSteps(parse(synthWorkflow({ images: ['cpu', 'gpu'] }, { freeDiskSpace: false })))).toEqual({ 'build-cpu': 'Checkout', 'build-gpu': 'Checkout' });
+  });
+
+  test('CUDA images keep their layer cache in GHCR (written by pushes only), others in the Actions cache; buildCache decides for every image', () => {
+    const cacheOf = (workflow: any) => Object.fromEntries(Object.entries(workflow.jobs).filter(([id]) => id.startsWith('build-'))
+      .map(([id, job]: [string, any]) => {
+        const build = job.steps.find((s: any) => s.id === 'build');
+        const login = job.steps.find((s: any) => s.name.startsWith('Log in'));
+        return [id, { from: build.with['cache-from'], to: build.with['cache-to'], loginIf: login.if }];
+      }));
+    const byDefault = cacheOf(parse(synthWorkflow({ images: ['cpu', 'gpu'] })));
+    expect(byDefault['build-cpu']).toEqual({
+      from: 'type=gha,scope=cpu-${{ matrix.slug }}', to: 'type=gha,mode=max,scope=cpu-${{ matrix.slug }}', loginIf: 'github.event_name != \'pull_request\'',
+    });
+    expect(byDefault['build-gpu']).toEqual({
+      from: 'type=registry,ref=${{ steps.image.outputs.name }}/buildcache:gpu-${{ matrix.slug }}',
+      to: '${{ github.event_name != \'pull_request\' && format(\'type=registry,ref={0}/buildcache:gpu-{1},mode=max,image-manifest=true,'
+        + 'oci-mediatypes=true,ignore-error=true\', steps.image.outputs.name, matrix.slug) || \'\' }}',
+      // Pull requests log in to read the cache.
+      loginIf: undefined,
+    });
+    const everywhere = cacheOf(parse(synthWorkflow({ images: ['cpu', 'gpu'] }, { buildCache: BuildCache.REGISTRY })));
+    expect(everywhere['build-cpu'].from).toBe('type=registry,ref=${{ steps.image.outputs.name }}/buildcache:cpu-${{ matrix.slug }}');
+    const none = cacheOf(parse(synthWorkflow({ images: ['cpu', 'gpu'] }, { buildCache: BuildCache.NONE })));
+    expect(none['build-gpu']).toEqual({ from: undefined, to: undefined, loginIf: 'github.event_name != \'pull_request\'' });
+    expect(cacheOf(parse(synthWorkflow({ images: ['gpu'] }, { buildCache: BuildCache.GITHUB_ACTIONS })))['build-gpu'].from).toBe('type=gha,scope=gpu-${{ matrix.slug }}');
   });
 
   test('several images: one build and one publish job each, with their own tag suffix', () => {

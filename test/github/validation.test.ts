@@ -1,5 +1,5 @@
 import { Project } from 'projen';
-import { GhcrWorkflow, GhcrWorkflowOptions, GhcrWorkflowSpec, ImagePlatform, PixiDockerImage, PixiImageSpec, WorkflowRecipe } from '../../src';
+import { BuildCache, GhcrWorkflow, GhcrWorkflowOptions, GhcrWorkflowSpec, ImagePlatform, PixiDockerImage, PixiImageSpec, WorkflowRecipe } from '../../src';
 import { tempRepository } from '../helpers/project';
 
 const IMAGES = [{ spec: new PixiImageSpec({ environment: 'gpu' }) }];
@@ -25,6 +25,8 @@ const BAD: [string, GhcrWorkflowOptions, RegExp][] = [
     /invalid actionOverrides.docker\/login-action "evil\/login-action@v1"; allowed: "docker\/login-action@<sha or tag>"/],
   ['TUTORIAL with multi-arch', { recipe: WorkflowRecipe.TUTORIAL, platforms: [ImagePlatform.LINUX_ARM64] }, /invalid platforms .*nothing with WorkflowRecipe.TUTORIAL/],
   ['unknown recipe', { recipe: 'fast' as WorkflowRecipe }, /invalid recipe "fast"/],
+  ['TUTORIAL with a build cache', { recipe: WorkflowRecipe.TUTORIAL, buildCache: BuildCache.REGISTRY }, /invalid buildCache "registry"; allowed: nothing with WorkflowRecipe.TUTORIAL/],
+  ['build cache by member name', { buildCache: 'REGISTRY' as BuildCache }, /invalid buildCache "REGISTRY"; allowed: .*BuildCache.REGISTRY \("registry"\)/],
 ];
 
 describe('bad workflow options throw at construction, naming option, value and what is allowed', () => {

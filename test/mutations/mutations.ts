@@ -493,6 +493,20 @@ export const MUTATIONS: Mutation[] = [
     test: 'test/github/optimized.test.ts',
   },
   {
+    property: 'a CUDA image keeps its layer cache out of the Actions cache budget',
+    file: 'src/github/optimized-workflow.ts',
+    replace: 'return settings.buildCache ?? (image.spec.cudaVersion !== undefined ? BuildCache.REGISTRY : BuildCache.GITHUB_ACTIONS);',
+    with: 'return settings.buildCache ?? BuildCache.GITHUB_ACTIONS;',
+    test: 'test/github/optimized.test.ts',
+  },
+  {
+    property: 'pull requests never write the registry cache',
+    file: 'src/github/optimized-workflow.ts',
+    replace: "'cache-to': `\\${{ ${NOT_PR} && format('${to}', steps.image.outputs.name, matrix.slug) || '' }}`,",
+    with: "'cache-to': `\\${{ format('${to}', steps.image.outputs.name, matrix.slug) }}`,",
+    test: 'test/github/optimized.test.ts',
+  },
+  {
     property: 'an image built for its own platforms',
     file: 'src/github/ghcr-workflow-spec.ts',
     replace: 'this.images = workflowImages(images, (image, i) => image.platforms === undefined ? checked.platforms',

@@ -1,6 +1,7 @@
 /**
  * Shows that the test suite can fail: applies each mutation to the source, runs the test file
- * that guards the property, expects it to fail, and restores the file. Run: `npx projen test:mutations`.
+ * that guards the property, expects it to fail, and restores the file. Run: `npx projen test:mutations`;
+ * `MUTATIONS=<text>` runs only the mutations whose property contains the text.
  */
 import { spawnSync } from 'child_process';
 import { readFileSync, writeFileSync } from 'fs';
@@ -9,8 +10,9 @@ import { MUTATIONS } from './mutations';
 
 const root = join(__dirname, '..', '..');
 let missed = 0;
+const selected = MUTATIONS.filter((mutation) => mutation.property.includes(process.env.MUTATIONS ?? ''));
 
-for (const mutation of MUTATIONS) {
+for (const mutation of selected) {
   const path = join(root, mutation.file);
   const original = readFileSync(path, 'utf8');
   if (!original.includes(mutation.replace)) {
@@ -34,5 +36,5 @@ for (const mutation of MUTATIONS) {
   }
 }
 
-console.log(`${MUTATIONS.length - missed} passed, ${missed} failed`);
+console.log(`${selected.length - missed} passed, ${missed} failed`);
 process.exit(missed === 0 ? 0 : 1);
