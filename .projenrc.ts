@@ -43,7 +43,7 @@ project.addTask('demo', {
 });
 
 project.addTask('test:e2e', {
-  description: 'Build and run the example images with buildah (root, Debian buildah; see README)',
+  description: 'Build and run the example images with buildah (root, Debian buildah) and check the Renovate configuration with Renovate (installed on first use); see README',
   exec: 'jest --ci --runInBand --coverage=false --testMatch "<rootDir>/test/e2e/**/*.e2e.ts"',
 });
 

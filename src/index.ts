@@ -4,3 +4,4 @@ export * from './pixi';
 export * from './github';
 export * from './apptainer';
 export * from './project';
+export * from './renovate';

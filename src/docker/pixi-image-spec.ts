@@ -26,7 +26,8 @@ import { compareVersions, CUDA_VERSION, CUDA_VERSION_ALLOWED } from '../util/ver
 
 const OWNER = 'PixiDockerImage';
 
-const DEFAULT_BASE_IMAGE = 'ghcr.io/prefix-dev/pixi:noble';
+/** The build stage's image when none is given: pixi's own, on Ubuntu 24.04. */
+export const DEFAULT_BASE_IMAGE = 'ghcr.io/prefix-dev/pixi:noble';
 const PIXI_VERSION = /^\d+\.\d+\.\d+$/;
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const LABEL_KEY = /^[A-Za-z0-9](?:[A-Za-z0-9._/-]*[A-Za-z0-9])?$/;

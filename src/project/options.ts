@@ -44,6 +44,12 @@ export interface PixiProjectOptions extends github.GitHubProjectOptions {
    */
   readonly generateManifest?: boolean;
   /**
+   * Image of every image's build stage, which has pixi. `projen new` writes it into `.projenrc.js` when
+   * `renovate` is on, so that Renovate pins it by digest and updates it there and in the Dockerfiles together.
+   * @default "ghcr.io/prefix-dev/pixi:noble"
+   */
+  readonly baseImage?: string;
+  /**
    * Final image of every image.
    * @default - the pixi base image
    */
@@ -94,6 +100,12 @@ export interface PixiProjectOptions extends github.GitHubProjectOptions {
    * @default true
    */
   readonly testWorkflow?: boolean;
+  /**
+   * Also write `renovate.json5`: `pixi.lock` refreshed weekly, pixi's dependencies in one pull request, base
+   * images pinned by digest and updated, and no pull request against a file projen writes (see `RenovateConfig`).
+   * @default true
+   */
+  readonly renovate?: boolean;
   /**
    * pixi tasks the test workflow runs in every environment, e.g. `test`.
    * @default - none: the workflow installs the environments only

@@ -9,10 +9,13 @@ import { chooseSources } from './sources';
 import { projectWorkspace, WORKSPACE_SEED_OPTIONS } from './workspace-options';
 import { ApptainerDefinition } from '../apptainer/apptainer-definition';
 import { DockerIgnore } from '../docker/docker-ignore';
+import { parseImageReference } from '../docker/image-reference';
 import { PixiDockerImage } from '../docker/pixi-docker-image';
+import { DEFAULT_BASE_IMAGE } from '../docker/pixi-image-spec';
 import { GhcrWorkflow } from '../github/ghcr-workflow';
 import { PixiTestWorkflow } from '../github/pixi-test-workflow';
 import { PixiWorkspace } from '../pixi/pixi-workspace';
+import { RenovateConfig } from '../renovate/renovate-config';
 import { invalidOption } from '../util/validate';
 
 /**
@@ -75,6 +78,7 @@ function build(project: PixiProject, options: PixiProjectOptions, names: OptionN
   const images = environments.map((environment) => new PixiDockerImage(project, {
     environment,
     dockerfile: environments.length === 1 ? 'Dockerfile' : `Dockerfile.${environment}`,
+    baseImage: options.baseImage,
     finalImage: options.finalImage,
     ports: options.ports,
     command: options.command,
@@ -93,6 +97,16 @@ function build(project: PixiProject, options: PixiProjectOptions, names: OptionN
   }
   new GhcrWorkflow(project);
   if (options.testWorkflow ?? true) new PixiTestWorkflow(project, { environments, tasks: options.testTasks });
+  if (options.renovate ?? true) {
+    if (options.renovatebot) {
+      throw invalidOption(names.owner, names.of('renovatebot'), options.renovatebot,
+        `false while ${names.of('renovate')} is on: both write renovate.json5, and projen's Renovatebot would open pull requests against generated files`);
+    }
+    // projen new writes .projenrc.js after synthesis, with the images in it (BootstrapProjenrc).
+    const projenrcImages = creating ? [...new Set(images.flatMap((image) => [image.spec.baseImage, image.spec.finalImage])
+      .map((reference) => parseImageReference(names.owner, 'baseImage', reference).name))] : [];
+    new RenovateConfig(project, { projenrcImages });
+  }
 
   // `.projenrc.js`: with what projen new found in the repository, without what the manifest now holds.
   new BootstrapProjenrc(project, (args) => {
@@ -100,6 +114,8 @@ function build(project: PixiProject, options: PixiProjectOptions, names: OptionN
     for (const option of ['gitignore', 'gitattributes'] as const) if (lines[option].length === 0) delete rewritten[option];
     if (sources.found) rewritten.sourceDir = sources.sourceDir;
     if (!options.generateManifest) for (const option of WORKSPACE_SEED_OPTIONS) delete rewritten[option];
+    // Where Renovate can pin and update it (RenovateConfig's custom manager reads .projenrc).
+    if ((options.renovate ?? true) && rewritten.baseImage === undefined) rewritten.baseImage = DEFAULT_BASE_IMAGE;
     return rewritten;
   });
   new NextSteps(project, nextSteps(images.map((image) => image.spec), project.name, workspace.manifestFile, seeded));

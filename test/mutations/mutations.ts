@@ -513,4 +513,32 @@ export const MUTATIONS: Mutation[] = [
     with: 'this.images = workflowImages(images, (image, i) => image.platforms === undefined || true ? checked.platforms',
     test: 'test/github/optimized.test.ts',
   },
+  {
+    property: 'a generated manifest keeps its lock refresh',
+    file: 'src/renovate/renovate-config-spec.ts',
+    replace: "const UPDATES_OF_VERSIONS = ['major',",
+    with: "const UPDATES_OF_VERSIONS = ['lockFileMaintenance', 'major',",
+    test: 'test/renovate/renovate-config.test.ts',
+  },
+  {
+    property: 'images that .projenrc holds are updated in the generated files too',
+    file: 'src/renovate/renovate-config-spec.ts',
+    replace: 'if (this.projenrcImages.length > 0) {',
+    with: 'if (this.projenrcImages.length < 0) {',
+    test: 'test/renovate/renovate-config.test.ts',
+  },
+  {
+    property: 'the search for images in .projenrc starts at an image option, as Renovate\'s does',
+    file: 'src/renovate/projenrc-images.ts',
+    replace: 'for (const expression of PROJENRC_IMAGE_MATCH_STRINGS) {',
+    with: 'for (const expression of PROJENRC_IMAGE_MATCH_STRINGS.slice(1)) {',
+    test: 'test/renovate/renovate-config.test.ts',
+  },
+  {
+    property: 'the configuration knows the images of the .projenrc.js that projen new writes after synthesis',
+    file: 'src/project/pixi-project.ts',
+    replace: 'const projenrcImages = creating ?',
+    with: 'const projenrcImages = false ?',
+    test: 'test/e2e/renovate.e2e.ts',
+  },
 ];

@@ -115,6 +115,8 @@ describe('in an empty folder: a scaffold that is the user\'s to change with pixi
     const projenrc = read(dir, '.projenrc.js');
     expect(projenrc).toContain('environments: ["cpu","gpu"]');
     expect(projenrc).not.toMatch(/^\s*(dependencies|cudaVersion|platforms):/m);
+    // Where Renovate's custom manager pins and updates it (renovate.json5).
+    expect(projenrc).toContain('baseImage: "ghcr.io/prefix-dev/pixi:noble",');
     expect(created).toContain('pixi.toml is yours: add packages with pixi add');
   });
 
@@ -123,7 +125,7 @@ describe('in an empty folder: a scaffold that is the user\'s to change with pixi
       '.dockerignore', '.gitattributes', '.github/workflows/docker.yaml', '.github/workflows/pixi.yaml', '.gitignore',
       '.projen/files.json', '.projen/tasks.json',
       '.projenrc.js', 'Dockerfile.cpu', 'Dockerfile.gpu', 'README.md', 'apptainer.cpu.def', 'apptainer.gpu.def', 'app/README.md',
-      'entrypoint.cpu.sh', 'entrypoint.gpu.sh', 'package.json', 'pixi.toml',
+      'entrypoint.cpu.sh', 'entrypoint.gpu.sh', 'package.json', 'pixi.toml', 'renovate.json5',
     ].sort());
     expect(read(dir, 'Dockerfile.gpu')).toContain('COPY app /app/src');
     expect(read(dir, 'Dockerfile.gpu')).toContain('ENV CONDA_OVERRIDE_CUDA=12');

@@ -1,0 +1,3 @@
+export * from './options';
+export * from './renovate-config-spec';
+export * from './renovate-config';
