@@ -2,8 +2,9 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import ignore from '@balena/dockerignore';
+import { Project, typescript } from 'projen';
 import { parse } from 'yaml';
-import { RenovateConfigSpec } from '../../src';
+import { PixiDockerImage, PixiWorkspace, RenovateConfig, RenovateConfigSpec } from '../../src';
 import { imagesInProjenrc } from '../../src/renovate/projenrc-images';
 import { GIT_IDENTITY, packLibrary, PROJEN, run } from '../helpers/pack';
 import { applyRenovateRules, extractWithRenovate, validateRenovateConfig } from '../helpers/renovate';
@@ -123,6 +124,11 @@ function repositoryWith(files: Record<string, string>): string {
     mkdirSync(join(repository, path, '..'), { recursive: true });
     writeFileSync(join(repository, path), text);
   }
+  return commitAll(repository);
+}
+
+/** The directory as a git repository with everything in it committed (Renovate's local platform reads git's file list). */
+function commitAll(repository: string): string {
   run('git', ['init', '-q', '-b', 'main'], repository);
   run('git', ['add', '-A'], repository);
   run('git', ['commit', '-q', '-m', 'files'], repository, GIT_IDENTITY);
@@ -169,5 +175,39 @@ describe('the library API: RenovateConfigSpec', () => {
     expect(found.map((d) => [d.depName, d.currentValue, d.currentDigest])).toEqual([
       ['nvcr.io/nvidia/cuda', '12.9.1-base-ubuntu24.04', undefined], ['ubuntu', '24.04', `sha256:${'a'.repeat(64)}`],
     ]);
+  });
+});
+
+describe('RenovateConfig in other projen projects', () => {
+  test('a TypeScript project with a pixi subproject: accepted; projen\'s package.json and the generated manifest get no version updates, its lock does', () => {
+    const outdir = mkdtempSync(join(work, 'typescript-'));
+    mkdirSync(join(outdir, 'lab', 'app'), { recursive: true });
+    const root = new typescript.TypeScriptProject({ name: 'root', defaultReleaseBranch: 'main', outdir, devDeps: ['projen-pixi'] });
+    const lab = new Project({ name: 'lab', parent: root, outdir: 'lab' });
+    new PixiWorkspace(lab, { dependencies: { python: '3.12.*' } });
+    new PixiDockerImage(lab, { environment: 'default' });
+    new RenovateConfig(lab);
+    // Without projen's post-synthesis npm install (no registry needed).
+    process.env.PROJEN_DISABLE_POST = 'true';
+    try {
+      root.synth();
+    } finally {
+      delete process.env.PROJEN_DISABLE_POST;
+    }
+    writeFileSync(join(outdir, 'lab', 'pixi.lock'), 'version: 6\n');
+    const repository = commitAll(outdir);
+
+    const validated = validateRenovateConfig(repository);
+    expect([validated.status, validated.output]).toEqual([0, expect.stringContaining('Config validated successfully')]);
+    const { dependencies } = extractWithRenovate(repository);
+    expect(dependencies.filter((d) => d.packageFile === 'lab/pixi.toml').map((d) => d.depName)).toEqual(['python']);
+    expect(dependencies.some((d) => d.packageFile === 'package.json' && d.depName === 'projen-pixi')).toBe(true);
+    const config = JSON.parse(readFileSync(join(repository, 'renovate.json5'), 'utf8').replace(/^\/\/.*\n/, ''));
+    expect(applyRenovateRules(repository, config, [
+      { depName: 'projen-pixi', packageFile: 'package.json', manager: 'npm', datasource: 'npm', updateType: 'minor' },
+      { depName: 'python', packageFile: 'lab/pixi.toml', manager: 'pixi', datasource: 'conda', updateType: 'minor' },
+      { depName: 'pixi.lock', packageFile: 'lab/pixi.toml', manager: 'pixi', updateType: 'lockFileMaintenance' },
+      { depName: 'ghcr.io/prefix-dev/pixi', packageFile: 'lab/Dockerfile', manager: 'dockerfile', datasource: 'docker', updateType: 'digest' },
+    ]).map((rule) => rule.enabled)).toEqual([false, false, true, false]);
   });
 });
