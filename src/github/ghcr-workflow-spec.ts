@@ -1,4 +1,4 @@
-import { pinnedRef, PinnedAction } from './actions';
+import { pinnedRef } from './actions';
 import { optimizedWorkflow } from './optimized-workflow';
 import { WORKFLOW_IMAGES, WORKFLOW_OPTIONS } from './option-shapes';
 import { GhcrWorkflowImage, GhcrWorkflowSpecOptions, ImagePlatform, WorkflowRecipe } from './options';
@@ -69,7 +69,7 @@ export class GhcrWorkflowSpec {
 
   /** The workflow as data, keys spelled as in the YAML file. */
   public toWorkflow(): any {
-    return this.render((action) => pinnedRef(action));
+    return this.render((ref) => ref);
   }
 
   /**
@@ -82,15 +82,15 @@ export class GhcrWorkflowSpec {
 
   /** @internal renders with a custom action resolver (projen's GitHub action overrides). */
   public _render(resolve: (uses: string) => string): Yaml {
-    return this.render((action) => resolve(pinnedRef(action)));
+    return this.render(resolve);
   }
 
-  private render(uses: (action: PinnedAction) => string): Yaml {
+  private render(resolve: (uses: string) => string): Yaml {
     const options = this.options;
     const name = options.workflowName ?? 'Docker Images';
     const branches = options.branches ?? ['main'];
     if (this.recipe === WorkflowRecipe.TUTORIAL) {
-      return tutorialWorkflow(name, branches, this.images, options.tags ?? TUTORIAL_DEFAULT_TAGS);
+      return tutorialWorkflow(name, branches, this.images, options.tags ?? TUTORIAL_DEFAULT_TAGS, resolve);
     }
     const overrides = options.actionOverrides ?? {};
     return optimizedWorkflow(this.images, {
@@ -104,7 +104,7 @@ export class GhcrWorkflowSpec {
       freeDiskSpace: options.freeDiskSpace,
       buildCache: options.buildCache,
       workflowFile: WORKFLOW_FILE,
-      uses: (action) => overrides[action.name] ?? uses(action),
+      uses: (action) => overrides[action.name] ?? resolve(pinnedRef(action)),
     });
   }
 }

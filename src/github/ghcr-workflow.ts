@@ -1,18 +1,21 @@
 import { relative, sep } from 'path';
-import { Component, FileBase, github, IResolver, Project } from 'projen';
-import { commentPinnedActions } from './actions';
+import { Component, FileBase, Project } from 'projen';
 import { checkWorkflowOptions, GhcrWorkflowSpec, WORKFLOW_FILE } from './ghcr-workflow-spec';
 import { WORKFLOW_FIELDS } from './option-shapes';
 import { GhcrWorkflowSpecOptions, ImagePlatform } from './options';
-import { toProjenJob, toProjenTriggers } from './projen-workflow';
+import { projenActionResolver } from './projen-actions';
+import { renderWorkflowYaml } from './workflow-yaml';
 import { ApptainerDefinition } from '../apptainer/apptainer-definition';
 import { PixiDockerImage } from '../docker/pixi-docker-image';
 import { PixiValidationError } from '../errors/pixi-validation-error';
 import { enumOf } from '../util/enum-shape';
 import { RenderedFile } from '../util/rendered-file';
 import { checkShape, instance, listOf, recordOf, struct } from '../util/shape';
+import { refuseTakenPaths } from '../util/taken-paths';
 import { refuseToOverwrite } from '../util/user-files';
 import { invalidOption } from '../util/validate';
+
+const OWNER = 'GhcrWorkflow';
 
 /** Options for {@link GhcrWorkflow}. */
 export interface GhcrWorkflowOptions extends GhcrWorkflowSpecOptions {
@@ -33,13 +36,11 @@ export interface GhcrWorkflowOptions extends GhcrWorkflowSpecOptions {
 
 /**
  * `.github/workflows/docker.yaml` at the repository root: builds, smoke-tests and publishes the
- * project's pixi images to GHCR, and the `.sif` of every `ApptainerDefinition` of those images. With projen's GitHub component on the root project it is a
- * projen `GithubWorkflow` (so `project.github.actions.set(...)` overrides its actions);
- * otherwise (a bare project, or images in subprojects of one) it writes the same file itself.
+ * project's pixi images to GHCR, and the `.sif` of every `ApptainerDefinition` of those images. When the
+ * root project has projen's GitHub component, its action overrides (`project.github.actions.set(...)`)
+ * apply to the workflow's actions, as they do to projen's own workflows.
  */
 export class GhcrWorkflow extends Component {
-  /** The projen workflow, when the root project has projen's GitHub component. */
-  public readonly workflow?: github.GithubWorkflow;
   /** The generated workflow file. */
   public readonly file: FileBase;
   private readonly options: GhcrWorkflowSpecOptions;
@@ -52,32 +53,20 @@ export class GhcrWorkflow extends Component {
    * @param options images and workflow options; invalid values throw here
    */
   public constructor(project: Project, options: GhcrWorkflowOptions = {}) {
-    checkShape('GhcrWorkflow', options, GHCR_WORKFLOW_OPTIONS);
+    checkShape(OWNER, options, GHCR_WORKFLOW_OPTIONS);
     const { images, imagePlatforms, ...specOptions } = options;
     // Checked now, whether the images are given or found at synthesis.
     checkWorkflowOptions(specOptions);
     if (images) new GhcrWorkflowSpec(images.map((image) => ({ spec: image.spec })), specOptions);
-    refuseToOverwrite('GhcrWorkflow', project.root.outdir, WORKFLOW_FILE, 'move it away to have the workflow generated');
-    super(project, 'GhcrWorkflow');
+    const root = project.root;
+    refuseToOverwrite(OWNER, root.outdir, WORKFLOW_FILE, 'move it away to have the workflow generated');
+    refuseTakenPaths(OWNER, root, [{ option: 'file', path: WORKFLOW_FILE }]);
+    super(project, OWNER);
     this.images = images;
     this.options = specOptions;
     this.imagePlatforms = imagePlatforms ?? {};
-    const root = project.root;
-    const gh = github.GitHub.of(root);
-    if (gh?.workflowsEnabled) {
-      const workflow = new github.GithubWorkflow(gh, options.workflowName ?? 'Docker Images', { fileName: 'docker.yaml' });
-      this.workflow = workflow;
-      this.file = workflow.file!;
-      // projen renders YAML from data, which has no comments: add the `# vX.Y.Z` pins afterwards.
-      const file = this.file as unknown as { synthesizeContent(resolver: IResolver): string | undefined };
-      const render = file.synthesizeContent.bind(file);
-      file.synthesizeContent = (resolver) => {
-        const text = render(resolver);
-        return text === undefined ? undefined : commentPinnedActions(text);
-      };
-    } else {
-      this.file = new RenderedFile(root, WORKFLOW_FILE, (marker) => this.checkedSpec().renderYaml({ headerComment: marker }), { committed: true });
-    }
+    this.file = new RenderedFile(root, WORKFLOW_FILE, (marker) =>
+      renderWorkflowYaml(OWNER, this.checkedSpec()._render(projenActionResolver(root)), { headerComment: marker }), { committed: true });
   }
 
   private checkedSpec(): GhcrWorkflowSpec {
@@ -101,7 +90,7 @@ export class GhcrWorkflow extends Component {
     });
     for (const [dockerfile, platforms] of Object.entries(this.imagePlatforms)) {
       if (!described.some((image) => image.dockerfile === dockerfile)) {
-        throw invalidOption('GhcrWorkflow', `imagePlatforms.${dockerfile}`, platforms,
+        throw invalidOption(OWNER, `imagePlatforms.${dockerfile}`, platforms,
           `the Dockerfile of an image, from the repository root: ${described.map((image) => image.dockerfile).join(', ')}`);
       }
     }
@@ -113,28 +102,16 @@ export class GhcrWorkflow extends Component {
       const perImage = error instanceof PixiValidationError ? /^images\[(\d+)\]\.platforms(.*)$/.exec(error.option) : null;
       if (!perImage) throw error;
       const refusal = error as PixiValidationError;
-      throw invalidOption('GhcrWorkflow', `imagePlatforms.${described[Number(perImage[1])].dockerfile}${perImage[2]}`, refusal.value, refusal.allowed);
+      throw invalidOption(OWNER, `imagePlatforms.${described[Number(perImage[1])].dockerfile}${perImage[2]}`, refusal.value, refusal.allowed);
     }
   }
 
   /**
    * Checks the workflow once every image of the tree exists, before any file is written (the root's
-   * components are prepared before its subprojects and files are synthesized), and fills the projen workflow.
+   * components are prepared before its subprojects and files are synthesized).
    */
   public preSynthesize(): void {
     this.prepared = this.spec();
-    if (!this.workflow) return;
-    const document = this.prepared._render((uses) => uses);
-    this.workflow.on(toProjenTriggers(document.on));
-    this.workflow.addJobs(Object.fromEntries(Object.entries(document.jobs).map(([id, job]) => [id, toProjenJob(job as any)])));
-    // GithubWorkflow has no workflow-level permissions, and its overrides drop an empty `{}`:
-    // put `permissions: {}` and the concurrency rule into the data it renders, after `on:`.
-    const workflow = this.workflow as unknown as { renderWorkflow(): Record<string, unknown> };
-    const render = workflow.renderWorkflow.bind(workflow);
-    workflow.renderWorkflow = () => {
-      const { name, on, concurrency: _none, ...rest } = render();
-      return { name, on, concurrency: document.concurrency, permissions: document.permissions, ...rest };
-    };
   }
 }
 

@@ -63,6 +63,11 @@ export class PixiTestWorkflowSpec {
 
   /** The workflow as data, keys spelled as in the YAML file. */
   public toWorkflow(): Yaml {
+    return this._render((ref) => ref);
+  }
+
+  /** @internal renders with a custom action resolver (projen's GitHub action overrides). */
+  public _render(resolve: (uses: string) => string): Yaml {
     const inDirectory = this.workingDirectory !== '.';
     const setup: Yaml = {
       'environments': '${{ matrix.environment }}',
@@ -81,8 +86,8 @@ export class PixiTestWorkflowSpec {
       'strategy': { 'fail-fast': false, 'matrix': { environment: [...this.environments], runner: [...this.runners] } },
       ...(inDirectory ? { defaults: { run: { 'working-directory': this.workingDirectory } } } : {}),
       'steps': [
-        { name: 'Checkout', uses: pinnedRef(ACTIONS.checkout), with: { 'persist-credentials': false } },
-        { name: 'Install the locked environment', uses: pinnedRef(ACTIONS.setupPixi), with: setup },
+        { name: 'Checkout', uses: resolve(pinnedRef(ACTIONS.checkout)), with: { 'persist-credentials': false } },
+        { name: 'Install the locked environment', uses: resolve(pinnedRef(ACTIONS.setupPixi)), with: setup },
         // Names reach the shell through the environment, never through the script's text.
         ...this.tasks.map((task) => ({
           name: `Run ${task}`,

@@ -3,6 +3,8 @@ import { Component, FileBase, Project } from 'projen';
 import { PIXI_TEST_WORKFLOW_OPTIONS } from './option-shapes';
 import { PixiTestWorkflowSpecOptions } from './options';
 import { PixiTestWorkflowSpec, TEST_WORKFLOW_FILE } from './pixi-test-workflow-spec';
+import { projenActionResolver } from './projen-actions';
+import { renderWorkflowYaml } from './workflow-yaml';
 import { PixiWorkspace } from '../pixi/pixi-workspace';
 import { RenderedFile } from '../util/rendered-file';
 import { checkShape } from '../util/shape';
@@ -38,6 +40,7 @@ export class PixiTestWorkflow extends Component {
     refuseTakenPaths(OWNER, root, [{ option: 'file', path: TEST_WORKFLOW_FILE }]);
     super(project, OWNER);
     this.spec = spec;
-    this.file = new RenderedFile(root, TEST_WORKFLOW_FILE, (marker) => spec.renderYaml({ headerComment: marker }), { committed: true });
+    this.file = new RenderedFile(root, TEST_WORKFLOW_FILE,
+      (marker) => renderWorkflowYaml(OWNER, spec._render(projenActionResolver(root)), { headerComment: marker }), { committed: true });
   }
 }

@@ -7,10 +7,13 @@ export const TUTORIAL_DEFAULT_TAGS = ['type=raw,value=latest', 'type=sha'];
  * The lesson's workflow (WorkflowRecipe.TUTORIAL): per image, one job that builds twice
  * (a test build, then a deploying one that pushes unless the event is a pull request).
  */
-export function tutorialWorkflow(name: string, branches: string[], images: WorkflowImage[], tags: string[]): Yaml {
+/**
+ * @param uses resolves each action reference (projen's overrides); the lesson's references otherwise
+ */
+export function tutorialWorkflow(name: string, branches: string[], images: WorkflowImage[], tags: string[], uses: (ref: string) => string): Yaml {
   const jobs: Yaml = {};
   for (const image of images) {
-    jobs[images.length === 1 ? 'docker' : `docker-${image.id}`] = tutorialJob(image, tags);
+    jobs[images.length === 1 ? 'docker' : `docker-${image.id}`] = tutorialJob(image, tags, uses);
   }
   return {
     name,
@@ -21,7 +24,7 @@ export function tutorialWorkflow(name: string, branches: string[], images: Workf
   };
 }
 
-function tutorialJob(image: WorkflowImage, tags: string[]): Yaml {
+function tutorialJob(image: WorkflowImage, tags: string[], uses: (ref: string) => string): Yaml {
   const build = {
     context: image.context,
     file: inContext(image, image.spec.dockerfile),
@@ -34,26 +37,26 @@ function tutorialJob(image: WorkflowImage, tags: string[]): Yaml {
     'runs-on': 'ubuntu-latest',
     'permissions': { contents: 'read', packages: 'write' },
     'steps': [
-      { name: 'Checkout', uses: 'actions/checkout@v4', with: { 'fetch-depth': 0 } },
+      { name: 'Checkout', uses: uses('actions/checkout@v4'), with: { 'fetch-depth': 0 } },
       {
         name: 'Docker meta',
         id: 'meta',
-        uses: 'docker/metadata-action@v5',
+        uses: uses('docker/metadata-action@v5'),
         with: { images: 'ghcr.io/${{ github.repository }}\n', tags: tags.map((t) => `${t}\n`).join('') },
       },
-      { name: 'Set up QEMU', uses: 'docker/setup-qemu-action@v3' },
-      { name: 'Set up Docker Buildx', uses: 'docker/setup-buildx-action@v3' },
+      { name: 'Set up QEMU', uses: uses('docker/setup-qemu-action@v3') },
+      { name: 'Set up Docker Buildx', uses: uses('docker/setup-buildx-action@v3') },
       {
         name: 'Login to GitHub Container Registry',
         if: 'github.event_name != \'pull_request\'',
-        uses: 'docker/login-action@v3',
+        uses: uses('docker/login-action@v3'),
         with: { registry: 'ghcr.io', username: '${{ github.repository_owner }}', password: '${{ secrets.GITHUB_TOKEN }}' },
       },
-      { name: 'Test build', id: 'docker_build_test', uses: 'docker/build-push-action@v6', with: build },
+      { name: 'Test build', id: 'docker_build_test', uses: uses('docker/build-push-action@v6'), with: build },
       {
         name: 'Deploy build',
         id: 'docker_build_deploy',
-        uses: 'docker/build-push-action@v6',
+        uses: uses('docker/build-push-action@v6'),
         with: { ...build, push: '${{ github.event_name != \'pull_request\' }}' },
       },
     ],

@@ -17,7 +17,7 @@ function synthWorkflow(gitHub: boolean): string {
   return Testing.synth(root)['.github/workflows/docker.yaml'];
 }
 
-describe.each([['a plain file', false], ['a projen GithubWorkflow', true]])('the workflow with an Apptainer job, as %s', (_how, gitHub) => {
+describe.each([['without projen\'s GitHub component', false], ['with projen\'s GitHub component', true]])('the workflow with an Apptainer job, %s', (_how, gitHub) => {
   const text = synthWorkflow(gitHub);
   const workflow = parse(text);
   const job = workflow.jobs['apptainer-gpu'];

@@ -9,7 +9,7 @@ const WORKFLOW = '.github/workflows/docker.yaml';
 interface Layout {
   /** Put the workspace and images in a subproject, as the lesson does. */
   readonly subproject?: boolean;
-  /** Give the root projen's GitHub component (the workflow is then a GithubWorkflow). */
+  /** Give the root projen's GitHub component (its action overrides then apply). */
   readonly gitHub?: boolean;
   readonly images?: ('cpu' | 'gpu' | 'distroless')[];
   readonly arm64?: boolean;
@@ -42,7 +42,7 @@ function synthWorkflow(layout: Layout, options: GhcrWorkflowOptions = {}): strin
 
 const VARIANTS: [string, Layout, GhcrWorkflowOptions][] = [
   ['one image', {}, {}],
-  ['one image, as a projen GithubWorkflow', { gitHub: true }, {}],
+  ['one image, in a root with projen\'s GitHub component', { gitHub: true }, {}],
   ['cpu and gpu images in a subproject', { subproject: true, images: ['cpu', 'gpu'] }, {}],
   ['amd64 and arm64', { arm64: true, images: ['cpu', 'gpu'] }, { platforms: [ImagePlatform.LINUX_AMD64, ImagePlatform.LINUX_ARM64] }],
   ['amd64 and arm64 under QEMU, no attestation', { arm64: true }, { platforms: [ImagePlatform.LINUX_AMD64, ImagePlatform.LINUX_ARM64], qemu: true, attest: false }],
@@ -212,12 +212,17 @@ describe('WorkflowRecipe.OPTIMIZED details', () => {
     expect(() => root.synth()).toThrow(/invalid platforms "linux\/arm64"; allowed: .*solved for \(linux-64\); add "linux-aarch64"/);
   });
 
-  test('project.github.actions overrides apply to a GithubWorkflow', () => {
+  test('project.github.actions overrides apply, through projen\'s public provider; actionOverrides win over them', () => {
     const { root } = repository({ gitHub: true });
     github.GitHub.of(root)!.actions.set('docker/login-action', 'docker/login-action@v9.9.9');
+    github.GitHub.of(root)!.actions.set('actions/checkout', 'actions/checkout@v9.9.9');
     const text = Testing.synth(root)[WORKFLOW];
     expect(text).toContain('uses: docker/login-action@v9.9.9\n');
+    expect(text).toContain('uses: actions/checkout@v9.9.9\n');
     expect(text).toMatch(/uses: docker\/build-push-action@[0-9a-f]{40} # v7\.3\.0/);
+    const both = repository({ gitHub: true }, { actionOverrides: { 'docker/login-action': `docker/login-action@${'b'.repeat(40)}` } }).root;
+    github.GitHub.of(both)!.actions.set('docker/login-action', 'docker/login-action@v9.9.9');
+    expect(Testing.synth(both)[WORKFLOW]).toContain(`uses: docker/login-action@${'b'.repeat(40)}\n`);
   });
 
   test('actionOverrides apply without projen\'s GitHub component', () => {

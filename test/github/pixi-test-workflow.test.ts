@@ -1,5 +1,5 @@
 import * as fc from 'fast-check';
-import { Project } from 'projen';
+import { github, Project, Testing } from 'projen';
 import { parse } from 'yaml';
 import { PixiManifest, PixiTestWorkflow, PixiTestWorkflowSpec, PixiValidationError, PixiWorkspace } from '../../src';
 import { tempRepository } from '../helpers/project';
@@ -108,5 +108,16 @@ describe('PixiTestWorkflow in projen', () => {
     new PixiWorkspace(project);
     new PixiTestWorkflow(project);
     expect(() => new PixiTestWorkflow(project)).toThrow(/PixiTestWorkflow: invalid file ".github\/workflows\/pixi.yaml"/);
+  });
+
+  test('projen\'s action overrides (project.github.actions) apply to it; pins keep their version comment', () => {
+    const project = new Project({ name: 'p', outdir: tempRepository() });
+    new github.GitHub(project, { mergify: false, pullRequestLint: false });
+    github.GitHub.of(project)!.actions.set('actions/checkout', 'actions/checkout@v9');
+    new PixiWorkspace(project);
+    new PixiTestWorkflow(project);
+    const text = Testing.synth(project)['.github/workflows/pixi.yaml'];
+    expect(text).toContain('uses: actions/checkout@v9\n');
+    expect(text).toContain(`uses: ${SETUP_PIXI}\n`);
   });
 });

@@ -541,4 +541,11 @@ export const MUTATIONS: Mutation[] = [
     with: 'const projenrcImages = false ?',
     test: 'test/e2e/renovate.e2e.ts',
   },
+  {
+    property: 'imports flow one way, from the renderers up to the project',
+    file: 'src/util/taken-paths.ts',
+    replace: "import { Project } from 'projen';",
+    with: "import { Project } from 'projen';\nimport '../project/options';",
+    test: 'test/architecture.test.ts',
+  },
 ];

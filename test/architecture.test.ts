@@ -1,0 +1,100 @@
+import { readdirSync } from 'fs';
+import { join } from 'path';
+import * as ts from 'typescript';
+
+/*
+ * Rules of the code base that a reviewer should not have to check by hand: projen is used through its
+ * public API only (its private members change at any release within our peer range), and the import
+ * flow runs one way, from the pure renderers up to the projen components.
+ */
+
+const SRC = join(__dirname, '..', 'src');
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : []);
+}
+
+function program(): ts.Program {
+  return ts.createProgram(sourceFiles(SRC), { strict: true, noEmit: true, esModuleInterop: true, skipLibCheck: true, target: ts.ScriptTarget.ES2022 });
+}
+
+/** Places in src that reach a private member of projen, or cast through `unknown` to a shape of their own (how one would). */
+function privateAccesses(files: ReadonlyArray<ts.SourceFile>, checker: ts.TypeChecker): string[] {
+  const found: string[] = [];
+  const where = (node: ts.Node) => {
+    const file = node.getSourceFile();
+    return `${file.fileName.slice(SRC.length + 1)}:${file.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
+  };
+  const visit = (node: ts.Node): void => {
+    if (ts.isAsExpression(node) && ts.isTypeLiteralNode(node.type) && ts.isAsExpression(node.expression)
+      && node.expression.type.kind === ts.SyntaxKind.UnknownKeyword) {
+      found.push(`${where(node)} casts through unknown to { ... }`);
+    }
+    if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
+      const name = ts.isPropertyAccessExpression(node) ? node.name : node.argumentExpression;
+      const declarations = checker.getSymbolAtLocation(name)?.declarations ?? [];
+      for (const declaration of declarations) {
+        const isPrivate = ts.getCombinedModifierFlags(declaration) & ts.ModifierFlags.Private;
+        if (isPrivate && declaration.getSourceFile().fileName.includes('/node_modules/projen/')) {
+          found.push(`${where(node)} reads projen's private ${name.getText()}`);
+        }
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  files.forEach((file) => visit(file));
+  return found;
+}
+
+/** The folders of src, each importing only from itself and those before it. */
+const LAYERS = ['errors', 'util', 'pixi', 'docker', 'apptainer', 'github', 'renovate', 'project'];
+
+/** Imports from a folder of src that comes later in LAYERS than the importing file's. */
+function upwardImports(files: ReadonlyArray<ts.SourceFile>): string[] {
+  const layerOf = (path: string) => LAYERS.indexOf(path.slice(SRC.length + 1).split('/')[0]);
+  return files.flatMap((file) => file.statements.filter(ts.isImportDeclaration).flatMap((statement) => {
+    const target = (statement.moduleSpecifier as ts.StringLiteral).text;
+    if (!target.startsWith('.')) return [];
+    const imported = join(file.fileName, '..', target);
+    return layerOf(imported) > layerOf(file.fileName) ? [`${file.fileName.slice(SRC.length + 1)} imports ${target}`] : [];
+  }));
+}
+
+describe('architecture', () => {
+  const built = program();
+  const ours = built.getSourceFiles().filter((file) => file.fileName.startsWith(SRC));
+
+  test('src uses no private member of projen, and never casts through unknown to reach one', () => {
+    expect(ours.length).toBeGreaterThan(50);
+    expect(privateAccesses(ours, built.getTypeChecker())).toEqual([]);
+  });
+
+  test(`imports flow one way: ${LAYERS.join(' ← ')}`, () => {
+    expect(ours.filter((file) => file.fileName !== join(SRC, 'index.ts')).every((file) => LAYERS.includes(file.fileName.slice(SRC.length + 1).split('/')[0])))
+      .toBe(true);
+    expect(upwardImports(ours.filter((file) => file.fileName !== join(SRC, 'index.ts')))).toEqual([]);
+  });
+
+  test('the check can fail: the monkeypatch projen-pixi once used is reported', () => {
+    const text = [
+      'import { github } from "projen";',
+      'export function patch(workflow: github.GithubWorkflow) {',
+      '  const hidden = workflow as unknown as { renderWorkflow(): object };',
+      '  return (workflow as any).renderWorkflow ?? hidden;',
+      '}',
+      'export function read(provider: github.GitHubActionsProvider) { return provider["actions"]; }',
+      '',
+    ].join('\n');
+    const file = join(SRC, 'monkeypatch.ts');
+    const host = ts.createCompilerHost({});
+    const readFile = host.readFile;
+    host.readFile = (name) => (name === file ? text : readFile(name));
+    host.fileExists = ((exists) => (name: string) => name === file || exists(name))(host.fileExists);
+    const patched = ts.createProgram([file], { strict: true, noEmit: true, skipLibCheck: true, target: ts.ScriptTarget.ES2022 }, host);
+    expect(privateAccesses([patched.getSourceFile(file)!], patched.getTypeChecker())).toEqual([
+      'monkeypatch.ts:3 casts through unknown to { ... }',
+      'monkeypatch.ts:6 reads projen\'s private "actions"',
+    ]);
+  });
+});
