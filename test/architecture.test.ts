@@ -16,7 +16,8 @@ function sourceFiles(dir: string): string[] {
 }
 
 function program(): ts.Program {
-  return ts.createProgram(sourceFiles(SRC), { strict: true, noEmit: true, esModuleInterop: true, skipLibCheck: true, target: ts.ScriptTarget.ES2022 });
+  const options = { strict: true, noEmit: true, esModuleInterop: true, skipLibCheck: true, target: ts.ScriptTarget.ES2022 };
+  return ts.createProgram(sourceFiles(SRC), options);
 }
 
 /** Places in src that reach a private member of projen, or cast through `unknown` to a shape of their own (how one would). */
@@ -35,6 +36,7 @@ function privateAccesses(files: ReadonlyArray<ts.SourceFile>, checker: ts.TypeCh
       const name = ts.isPropertyAccessExpression(node) ? node.name : node.argumentExpression;
       const declarations = checker.getSymbolAtLocation(name)?.declarations ?? [];
       for (const declaration of declarations) {
+        // eslint-disable-next-line no-bitwise
         const isPrivate = ts.getCombinedModifierFlags(declaration) & ts.ModifierFlags.Private;
         if (isPrivate && declaration.getSourceFile().fileName.includes('/node_modules/projen/')) {
           found.push(`${where(node)} reads projen's private ${name.getText()}`);

@@ -8,11 +8,11 @@ import { existsSync } from 'fs';
 import { join } from 'path';
 import { FinalImageKind } from './recipe';
 import { PixiActivation } from '../pixi/options';
+import { ENV_VARIABLE_NAME, ENV_VARIABLE_NAME_ALLOWED } from '../util/env-variable';
 import { isOutside, normalizePath } from '../util/paths';
 import { invalidOption, requireMatch, requireRelativePath, requireSingleLine } from '../util/validate';
 
 const OWNER = 'PixiDockerImage';
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** The activation an image applies. */
 export interface ImageActivation {
@@ -47,7 +47,7 @@ export function imageActivation(environment: string, activation: PixiActivation,
         `a final image with a shell (PIXI or BASH): environment "${environment}" has activation scripts (${scripts.join(', ')}), which need bash to run`);
     }
     for (const [key, value] of Object.entries(env)) {
-      requireMatch(OWNER, `activation variable of environment "${environment}"`, key, ENV_NAME, 'a name an ENV instruction can set (^[A-Za-z_][A-Za-z0-9_]*$)');
+      requireMatch(OWNER, `activation variable of environment "${environment}"`, key, ENV_VARIABLE_NAME, ENV_VARIABLE_NAME_ALLOWED);
       requireSingleLine(OWNER, `activation variable ${key} of environment "${environment}"`, value);
     }
     // pixi's hook leaves a value with `$` for the shell to expand; a shell-less image cannot.

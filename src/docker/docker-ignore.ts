@@ -34,8 +34,10 @@ const DOCKER_IGNORE_OPTIONS = struct<DockerIgnoreOptions>('defaults and patterns
  * project's `PixiDockerImage`s copies (manifest, lock, entrypoint, source directory).
  */
 export class DockerIgnore extends IgnoreFile {
-  /** The default patterns. */
-  public static readonly DEFAULT_PATTERNS: string[] = [...DEFAULT_DOCKERIGNORE_PATTERNS];
+  /** The default patterns, as a copy: changing it changes no `DockerIgnore`. */
+  public static get DEFAULT_PATTERNS(): string[] {
+    return [...DEFAULT_DOCKERIGNORE_PATTERNS];
+  }
 
   /**
    * @param project the project whose directory is the build context
@@ -46,7 +48,7 @@ export class DockerIgnore extends IgnoreFile {
     refuseToOverwrite('DockerIgnore', project.outdir, '.dockerignore',
       'move it away to have it generated, and add the patterns you need with the "patterns" option');
     super(project, '.dockerignore');
-    if (options.defaults ?? true) this.exclude(...DockerIgnore.DEFAULT_PATTERNS);
+    if (options.defaults ?? true) this.exclude(...DEFAULT_DOCKERIGNORE_PATTERNS);
     this.exclude(...(options.patterns ?? []));
   }
 

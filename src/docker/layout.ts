@@ -10,7 +10,7 @@ export const ENTRYPOINT_PATH = `${IMAGE_FILES_DIR}/entrypoint.sh`;
 export const ACTIVATION_PATH = `${IMAGE_FILES_DIR}/activate.sh`;
 /** The lesson's recipe (TUTORIAL) writes its entrypoint into the work directory. */
 export const TUTORIAL_ENTRYPOINT_PATH = `${WORKDIR}/entrypoint.sh`;
-export const LOCK_FILE = 'pixi.lock';
+export { LOCK_FILE } from '../pixi/manifest-file';
 
 /** Absolute prefix of an environment; conda prefixes cannot move, so both stages use it. */
 export function environmentPrefix(environment: string): string {

@@ -12,6 +12,7 @@ import { renderTutorialDockerfile } from './render-tutorial';
 import { ENVIRONMENT_NAME, ENVIRONMENT_NAME_ALLOWED } from '../pixi/environment-name';
 import { PixiManifestFile } from '../pixi/manifest-file';
 import { IPixiWorkspace } from '../pixi/workspace-info';
+import { ENV_VARIABLE_NAME, ENV_VARIABLE_NAME_ALLOWED } from '../util/env-variable';
 import { checkShape, headerCommentOf } from '../util/shape';
 import {
   invalidOption,
@@ -29,7 +30,6 @@ const OWNER = 'PixiDockerImage';
 /** The build stage's image when none is given: pixi's own, on Ubuntu 24.04. */
 export const DEFAULT_BASE_IMAGE = 'ghcr.io/prefix-dev/pixi:noble';
 const PIXI_VERSION = /^\d+\.\d+\.\d+$/;
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const LABEL_KEY = /^[A-Za-z0-9](?:[A-Za-z0-9._/-]*[A-Za-z0-9])?$/;
 /** `pixi shell-hook --as-is` (= `--frozen --no-install`) exists from this version on. */
 const AS_IS_SINCE = '0.53.0';
@@ -179,7 +179,7 @@ export class PixiImageSpec {
     ], this.recipe, this.sourceDir !== undefined);
     this.ports = validatePorts(options.ports ?? []);
     this.command = options.command === undefined ? undefined : validateCommand(options.command);
-    this.env = validateRecord('env', options.env ?? {}, ENV_NAME, 'an environment variable name (^[A-Za-z_][A-Za-z0-9_]*$)');
+    this.env = validateRecord('env', options.env ?? {}, ENV_VARIABLE_NAME, ENV_VARIABLE_NAME_ALLOWED);
     const labels = validateRecord('labels', options.labels ?? {}, LABEL_KEY,
       'a label key of letters, digits and ". _ - /", e.g. "org.opencontainers.image.source"');
     if (this.namesPlatform && labels[PLATFORM_LABEL] !== undefined && labels[PLATFORM_LABEL] !== this.platform) {

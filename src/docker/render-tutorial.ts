@@ -1,5 +1,6 @@
 import { keyValueInstruction } from './dockerfile-text';
 import { environmentArgument, installCommand } from './install-command';
+import { LOCK_FILE } from './layout';
 import type { PixiImageSpec } from './pixi-image-spec';
 
 /**
@@ -9,7 +10,7 @@ import type { PixiImageSpec } from './pixi-image-spec';
 export function renderTutorialDockerfile(spec: PixiImageSpec, header?: string): string {
   const env = spec.environment;
   const manifest = spec.manifestFile;
-  const lock = 'pixi.lock';
+  const lock = LOCK_FILE;
   const lines: string[] = [];
   if (header) lines.push(`# ${header}`);
   lines.push(

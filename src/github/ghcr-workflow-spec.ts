@@ -62,11 +62,6 @@ export class GhcrWorkflowSpec {
     this.images.forEach((image, i) => checkWorkspacePlatforms(image, images[i].platforms === undefined ? 'platforms' : `images[${i}].platforms`));
   }
 
-  /** Job ids of the workflow, in order. */
-  public get jobIds(): string[] {
-    return Object.keys(this.toWorkflow().jobs);
-  }
-
   /** The workflow as data, keys spelled as in the YAML file. */
   public toWorkflow(): any {
     return this.render((ref) => ref);

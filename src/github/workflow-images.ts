@@ -1,6 +1,7 @@
 import { GhcrWorkflowImage, ImagePlatform } from './options';
 import { ApptainerDefinitionSpec } from '../apptainer/apptainer-definition-spec';
 import { PixiImageSpec } from '../docker/pixi-image-spec';
+import { LOCK_FILE } from '../pixi/manifest-file';
 import { invalidOption, requireRelativePath } from '../util/validate';
 
 /** An image as the workflow sees it: where it lives and what names its jobs and tags use. */
@@ -66,7 +67,7 @@ function asId(raw: string): string {
 /** Files whose change should rebuild the image, relative to the repository root. */
 export function triggerPaths(image: WorkflowImage): string[] {
   const spec = image.spec;
-  const files = [spec.manifestFile, 'pixi.lock', spec.dockerfile, spec.entrypointFile, '.dockerignore'];
+  const files = [spec.manifestFile, LOCK_FILE, spec.dockerfile, spec.entrypointFile, '.dockerignore'];
   const paths = files.filter((f): f is string => f !== undefined).map((f) => inContext(image, f));
   // An input may be a file or a directory.
   for (const input of spec.installInputs) paths.push(inContext(image, input), inContext(image, `${input}/**`));

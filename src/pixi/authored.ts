@@ -12,6 +12,7 @@ import {
 } from './options';
 import { workspaceModelOf } from './parsed';
 import { KNOWN_SUBDIRS, PLATFORM_NAME, PLATFORM_SELECTORS, RESERVED_PLATFORM_NAMES } from './platforms';
+import { ENV_VARIABLE_NAME, ENV_VARIABLE_NAME_ALLOWED } from '../util/env-variable';
 import { setOwn } from '../util/own-key';
 import { checkShape } from '../util/shape';
 import { hasControlCharacter, hasLoneSurrogate, invalidOption, requireOneOf } from '../util/validate';
@@ -22,7 +23,6 @@ const TASK_NAME = /^[^\s$]+$/;
 const TASK_ARG_NAME = /^[a-zA-Z_][a-zA-Z\d_]*$/;
 const CONDA_PACKAGE = /^[A-Za-z0-9_][A-Za-z0-9_.+-]*$/;
 const PYPI_PACKAGE = /^[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?$/;
-const ENV_VAR = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const TARGET_GLOB = /^[a-z0-9*][a-z0-9*-]*$/;
 
 type Table = Record<string, unknown>;
@@ -284,7 +284,7 @@ function collectTaskNames(options: PixiWorkspaceOptions): Set<string> {
 function envVars(path: string, vars: Record<string, string>): Table {
   const result: Table = {};
   for (const [key, value] of Object.entries(vars)) {
-    requireName(path, key, ENV_VAR, 'an environment variable name (^[A-Za-z_][A-Za-z0-9_]*$)');
+    requireName(path, key, ENV_VARIABLE_NAME, ENV_VARIABLE_NAME_ALLOWED);
     setOwn(result, key, requiredText(`${path}.${key}`, value, 'a value without newlines'));
   }
   return result;

@@ -1,3 +1,6 @@
+/** The lock file beside every manifest, which `pixi lock` writes and `pixi install --locked` reads. */
+export const LOCK_FILE = 'pixi.lock';
+
 /**
  * The pixi manifest file at the root of the build context.
  */
