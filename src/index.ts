@@ -5,3 +5,4 @@ export * from './github';
 export * from './apptainer';
 export * from './project';
 export * from './renovate';
+export * from './util/render-options';

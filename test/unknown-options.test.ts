@@ -1,7 +1,7 @@
 import { Project } from 'projen';
 import {
-  ApptainerDefinition, ApptainerDefinitionSpec, DockerIgnore, GhcrWorkflow, GhcrWorkflowSpec, PixiDockerImage, PixiImageSpec,
-  PixiManifest, PixiWorkspace,
+  ApptainerDefinition, ApptainerDefinitionSpec, DockerIgnore, GhcrWorkflow, GhcrWorkflowSpec, PixiDockerImage, PixiDockerImageSpec,
+  PixiWorkspaceSpec, PixiWorkspace,
 } from '../src';
 import { tempRepository } from './helpers/project';
 
@@ -16,21 +16,21 @@ describe('a misspelt option is an error that suggests the right name', () => {
   test.each<[string, () => unknown, RegExp]>([
     ['PixiDockerImage', () => new PixiDockerImage(project(), loose({ enviroment: 'gpu' })), /PixiDockerImage: unknown option enviroment; did you mean environment\? allowed: environment, cudaVersion/],
     ['PixiDockerImage command', () => new PixiDockerImage(project(), loose({ comand: ['python'] })), /PixiDockerImage: unknown option comand; did you mean command\?/],
-    ['PixiImageSpec', () => new PixiImageSpec(loose({ finalimage: 'ubuntu:24.04' })), /PixiDockerImage: unknown option finalimage; did you mean finalImage\?/],
+    ['PixiDockerImageSpec', () => new PixiDockerImageSpec(loose({ finalimage: 'ubuntu:24.04' })), /PixiDockerImage: unknown option finalimage; did you mean finalImage\?/],
     ['PixiWorkspace', () => new PixiWorkspace(project(), loose({ enviroments: {} })), /PixiWorkspace: unknown option enviroments; did you mean environments\?/],
-    ['a feature', () => PixiManifest.fromOptions(loose({ features: { gpu: { systemRequirement: { cuda: '12' } } } })),
+    ['a feature', () => PixiWorkspaceSpec.fromOptions(loose({ features: { gpu: { systemRequirement: { cuda: '12' } } } })),
       /PixiWorkspace: unknown option features.gpu.systemRequirement; did you mean features.gpu.systemRequirements\?/],
-    ['system requirements', () => PixiManifest.fromOptions(loose({ systemRequirements: { cuda_version: '12' } })),
+    ['system requirements', () => PixiWorkspaceSpec.fromOptions(loose({ systemRequirements: { cuda_version: '12' } })),
       /PixiWorkspace: unknown option systemRequirements.cuda_version/],
-    ['an environment', () => PixiManifest.fromOptions(loose({ features: { gpu: {} }, environments: { gpu: { feature: ['gpu'] } } })),
+    ['an environment', () => PixiWorkspaceSpec.fromOptions(loose({ features: { gpu: {} }, environments: { gpu: { feature: ['gpu'] } } })),
       /PixiWorkspace: unknown option environments.gpu.feature; did you mean environments.gpu.features\?/],
-    ['a target', () => PixiManifest.fromOptions(loose({ targets: { 'linux-64': { dependency: {} } } })),
+    ['a target', () => PixiWorkspaceSpec.fromOptions(loose({ targets: { 'linux-64': { dependency: {} } } })),
       /PixiWorkspace: unknown option targets.linux-64.dependency; did you mean targets.linux-64.dependencies\?/],
     ['DockerIgnore', () => new DockerIgnore(project(), loose({ pattern: ['*.csv'] })), /DockerIgnore: unknown option pattern; did you mean patterns\?/],
     ['GhcrWorkflow', () => new GhcrWorkflow(project(), loose({ branch: ['main'] })), /GhcrWorkflow: unknown option branch; did you mean branches\?/],
-    ['GhcrWorkflowSpec', () => new GhcrWorkflowSpec([{ spec: new PixiImageSpec() }], loose({ tag: ['latest'] })), /GhcrWorkflow: unknown option tag; did you mean tags\?/],
+    ['GhcrWorkflowSpec', () => new GhcrWorkflowSpec([{ spec: new PixiDockerImageSpec() }], loose({ tag: ['latest'] })), /GhcrWorkflow: unknown option tag; did you mean tags\?/],
     ['ApptainerDefinition', () => new ApptainerDefinition(project(), loose({ titel: 'x' })), /ApptainerDefinition: unknown option titel; did you mean title\?/],
-    ['ApptainerDefinitionSpec', () => new ApptainerDefinitionSpec(new PixiImageSpec(), loose({ files: 'x.def' })), /ApptainerDefinition: unknown option files; did you mean file\?/],
+    ['ApptainerDefinitionSpec', () => new ApptainerDefinitionSpec(new PixiDockerImageSpec(), loose({ files: 'x.def' })), /ApptainerDefinition: unknown option files; did you mean file\?/],
     ['options that are no object', () => new DockerIgnore(project(), loose('*.csv')), /DockerIgnore: invalid options "\*.csv"; allowed: an object with defaults and patterns/],
   ])('%s', (_name, construct, error) => {
     expect(construct).toThrow(error);

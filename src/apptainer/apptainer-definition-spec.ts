@@ -1,6 +1,7 @@
 import { renderDefinition } from './render';
-import { PixiImageSpec } from '../docker/pixi-image-spec';
+import { PixiDockerImageSpec } from '../docker/pixi-docker-image-spec';
 import { FinalImageKind } from '../docker/recipe';
+import { RenderOptions } from '../util/render-options';
 import { checkShape, headerCommentOf, STRING, struct } from '../util/shape';
 import { besideDockerfile, hasControlCharacter, invalidOption, requireRelativePath } from '../util/validate';
 
@@ -17,19 +18,13 @@ export interface ApptainerDefinitionSpecOptions {
   readonly title?: string;
 }
 
-/** Options for rendering the definition file. */
-export interface ApptainerRenderOptions {
-  /** A comment written on the first line. One line, without `#`. @default - no comment */
-  readonly headerComment?: string;
-}
-
 /**
  * The Apptainer definition of a pixi image, free of projen: rendered from the same
- * `PixiImageSpec` as the Dockerfile, so both images hold the same environment, activation and sources.
+ * `PixiDockerImageSpec` as the Dockerfile, so both images hold the same environment, activation and sources.
  */
 export class ApptainerDefinitionSpec {
   /** The image described. */
-  public readonly image: PixiImageSpec;
+  public readonly image: PixiDockerImageSpec;
   /** Path of the definition file, relative to the project. */
   public readonly file: string;
   /** Title in `%labels` and `%help`. */
@@ -39,8 +34,8 @@ export class ApptainerDefinitionSpec {
    * @param image the image; it needs an entrypoint (OPTIMIZED recipe, a final image with a shell)
    * @param options file name and title; invalid values throw here
    */
-  public constructor(image: PixiImageSpec, options: ApptainerDefinitionSpecOptions = {}) {
-    if (!(image instanceof PixiImageSpec)) throw invalidOption(OWNER, 'image', image, 'a PixiImageSpec');
+  public constructor(image: PixiDockerImageSpec, options: ApptainerDefinitionSpecOptions = {}) {
+    if (!(image instanceof PixiDockerImageSpec)) throw invalidOption(OWNER, 'image', image, 'a PixiDockerImageSpec');
     checkShape(OWNER, options, DEFINITION_OPTIONS);
     if (image.finalImageKind === FinalImageKind.DISTROLESS || !image.entrypointFile) {
       throw invalidOption(OWNER, 'image', image.dockerfile,
@@ -69,7 +64,7 @@ export class ApptainerDefinitionSpec {
    * Renders the definition.
    * @param options where to put a header comment
    */
-  public render(options: ApptainerRenderOptions = {}): string {
+  public render(options: RenderOptions = {}): string {
     return renderDefinition(this.image, this.title, headerCommentOf(OWNER, options));
   }
 }

@@ -1,10 +1,10 @@
 import { Component, FileBase, Project } from 'projen';
-import { ApptainerDefinitionSpec } from './apptainer-definition-spec';
+import { ApptainerDefinitionSpec, ApptainerDefinitionSpecOptions } from './apptainer-definition-spec';
 import { SIF_IMAGES } from './sif-images';
-import { IMAGE_OPTIONS } from '../docker/option-shapes';
-import { PixiDockerImageOptions } from '../docker/options';
+import { IMAGE_SPEC_OPTIONS } from '../docker/option-shapes';
+import { PixiDockerImageSpecOptions } from '../docker/options';
 import { PixiDockerImage } from '../docker/pixi-docker-image';
-import { PixiImageSpec } from '../docker/pixi-image-spec';
+import { PixiDockerImageSpec } from '../docker/pixi-docker-image-spec';
 import { PixiWorkspace } from '../pixi/pixi-workspace';
 import { RenderedFile } from '../util/rendered-file';
 import { checkShape, instance, STRING, struct } from '../util/shape';
@@ -16,8 +16,8 @@ const OWNER = 'ApptainerDefinition';
 
 const IS_APPTAINER_DEFINITION = Symbol.for('projen-pixi.ApptainerDefinition');
 
-/** Options for {@link ApptainerDefinition}. */
-export interface ApptainerDefinitionOptions {
+/** Options for {@link ApptainerDefinition}: the definition's own, and the image it packages. */
+export interface ApptainerDefinitionOptions extends ApptainerDefinitionSpecOptions {
   /**
    * The image whose environment, activation, entrypoint and sources the definition packages.
    * @default - an image described by `imageOptions`, whose entrypoint the definition writes itself
@@ -28,11 +28,7 @@ export interface ApptainerDefinitionOptions {
    * workspace, CUDA version, images, sources and command, as for `PixiDockerImage`.
    * @default - the project's workspace and its `default` environment
    */
-  readonly imageOptions?: PixiDockerImageOptions;
-  /** Path of the definition file. @default - `apptainer.gpu.def` beside `Dockerfile.gpu` (`apptainer.def` beside `Dockerfile`) */
-  readonly file?: string;
-  /** Title in `%labels` and `%help`. @default - the workspace name, else the environment */
-  readonly title?: string;
+  readonly imageOptions?: PixiDockerImageSpecOptions;
 }
 
 /**
@@ -70,11 +66,13 @@ export class ApptainerDefinition extends Component {
       throw invalidOption(OWNER, 'imageOptions.dockerfile', options.imageOptions.dockerfile,
         'nothing: a definition of its own writes no Dockerfile; name the definition with "file"');
     }
-    const image = options.image?.spec ?? withinOption(OWNER, 'imageOptions', () => standaloneImage(project, options.imageOptions ?? {}, options.file));
+    const environment = options.imageOptions?.environment ?? 'default';
+    // Validated here, so that a bad path is blamed on "file".
+    const standaloneFile = options.image ? undefined : requireRelativePath(OWNER, 'file', options.file ?? `apptainer.${environment}.def`);
+    const image = options.image?.spec ?? withinOption(OWNER, 'imageOptions', () => standaloneImage(project, options.imageOptions ?? {}, standaloneFile!));
     const spec = new ApptainerDefinitionSpec(image, {
-      // A standalone description is named after the definition (see standaloneImage).
-      file: options.file ?? (options.image ? undefined : image.dockerfile),
-      title: options.title ?? PixiWorkspace.of(options.image?.project ?? project)?.manifest.name,
+      file: options.file ?? standaloneFile,
+      title: options.title ?? PixiWorkspace.of(options.image?.project ?? project)?.spec.name,
     });
     refuseTakenPaths(OWNER, project, [
       { option: 'file', path: spec.file },
@@ -94,13 +92,13 @@ export class ApptainerDefinition extends Component {
   }
 }
 
-/** An image description of the definition's own, named so its files sit beside the definition. */
-function standaloneImage(project: Project, options: PixiDockerImageOptions, file: string | undefined): PixiImageSpec {
-  const environment = options.environment ?? 'default';
-  return new PixiImageSpec({
-    entrypointFile: `apptainer.${environment}.entrypoint.sh`,
-    // Validated here, so that a bad file is blamed on "file", not on the image's "dockerfile".
-    dockerfile: file === undefined ? `apptainer.${environment}.def` : requireRelativePath(OWNER, 'file', file),
+/**
+ * An image description of the definition's own: no Dockerfile is written for it, and its entrypoint is
+ * named after the definition (`apptainer.gpu.entrypoint.sh` beside `apptainer.gpu.def`).
+ */
+function standaloneImage(project: Project, options: PixiDockerImageSpecOptions, definition: string): PixiDockerImageSpec {
+  return new PixiDockerImageSpec({
+    entrypointFile: definition.replace(/\.def$/, '.entrypoint.sh'),
     contextDirectory: project.outdir,
     ...options,
     workspace: options.workspace ?? PixiWorkspace.of(project),
@@ -110,7 +108,7 @@ function standaloneImage(project: Project, options: PixiDockerImageOptions, file
 /** `ApptainerDefinitionOptions`. */
 const APPTAINER_DEFINITION_OPTIONS = struct<ApptainerDefinitionOptions>('image, imageOptions, file and title', {
   image: instance('a PixiDockerImage', (value) => PixiDockerImage.isPixiDockerImage(value)),
-  imageOptions: IMAGE_OPTIONS,
+  imageOptions: IMAGE_SPEC_OPTIONS,
   file: STRING,
   title: STRING,
 });

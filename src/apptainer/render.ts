@@ -1,7 +1,7 @@
 import { shellQuote } from '../docker/dockerfile-text';
 import { environmentArgument, installCommand } from '../docker/install-command';
 import { ACTIVATION_PATH, ENTRYPOINT_PATH, IMAGE_FILES_DIR, LOCK_FILE, SOURCE_TARGET, WORKDIR } from '../docker/layout';
-import type { PixiImageSpec } from '../docker/pixi-image-spec';
+import type { PixiDockerImageSpec } from '../docker/pixi-docker-image-spec';
 import { FinalImageKind } from '../docker/recipe';
 
 /** Indents a section body the way Apptainer definitions are written. */
@@ -13,7 +13,7 @@ function section(name: string, lines: string[]): string[] {
  * A two-stage Apptainer definition of the same image as the Dockerfile: the same base images,
  * the same install, the environment at the same prefix, the same activation, entrypoint and sources.
  */
-export function renderDefinition(spec: PixiImageSpec, title: string, header?: string): string {
+export function renderDefinition(spec: PixiDockerImageSpec, title: string, header?: string): string {
   const prefix = spec.environmentPrefix;
   const keepsPixi = spec.finalImageKind === FinalImageKind.PIXI;
   const lines: string[] = [];

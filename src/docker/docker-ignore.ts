@@ -34,10 +34,8 @@ const DOCKER_IGNORE_OPTIONS = struct<DockerIgnoreOptions>('defaults and patterns
  * project's `PixiDockerImage`s copies (manifest, lock, entrypoint, source directory).
  */
 export class DockerIgnore extends IgnoreFile {
-  /** The default patterns, as a copy: changing it changes no `DockerIgnore`. */
-  public static get DEFAULT_PATTERNS(): string[] {
-    return [...DEFAULT_DOCKERIGNORE_PATTERNS];
-  }
+  /** The default patterns (frozen: the defaults are the library's, not a setting to change). */
+  public static readonly DEFAULT_PATTERNS: string[] = Object.freeze([...DEFAULT_DOCKERIGNORE_PATTERNS]) as string[];
 
   /**
    * @param project the project whose directory is the build context

@@ -1,4 +1,4 @@
-import type { PixiImageSpec } from './pixi-image-spec';
+import type { PixiDockerImageSpec } from './pixi-docker-image-spec';
 
 /**
  * `pixi install` of the image's environment, shared by every recipe: `--platform` names the chosen
@@ -7,7 +7,7 @@ import type { PixiImageSpec } from './pixi-image-spec';
  * `crates/pixi_core/src/workspace/environment.rs`). The shell hook then activates the platform
  * last installed (`installed_or_best_declared_platform`), so it needs no flag.
  */
-export function installCommand(spec: PixiImageSpec): string {
+export function installCommand(spec: PixiDockerImageSpec): string {
   const platform = spec.namesPlatform ? ` --platform ${spec.platform}` : '';
   return `pixi install --locked ${environmentArgument(spec.environment)}${platform}`;
 }

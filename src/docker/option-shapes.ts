@@ -1,7 +1,7 @@
 /*
  * The run-time shapes of the image options: what `.projenrc.js` and other jsii languages must pass.
  */
-import { PixiDockerImageOptions } from './options';
+import { PixiDockerImageOptions, PixiDockerImageSpecOptions } from './options';
 import { DockerRecipe, FinalImageKind } from './recipe';
 import { PixiManifestFile } from '../pixi/manifest-file';
 import { IPixiWorkspace } from '../pixi/workspace-info';
@@ -13,11 +13,11 @@ const WORKSPACE_METHODS: ReadonlyArray<keyof IPixiWorkspace> = [
   'hasEnvironment', 'featuresOf', 'platformsOf', 'subdirsOf', 'imagePlatformsOf', 'cudaVersionFor', 'pathDependenciesOf', 'activationOf',
 ];
 
-/** A `PixiWorkspace` or `PixiManifest` (anything implementing `IPixiWorkspace`). */
-export const WORKSPACE = instance('a PixiWorkspace or PixiManifest',
+/** A `PixiWorkspace` or `PixiWorkspaceSpec` (anything implementing `IPixiWorkspace`). */
+export const WORKSPACE = instance('a PixiWorkspace or PixiWorkspaceSpec',
   (value) => WORKSPACE_METHODS.every((method) => typeof (value as Record<string, unknown>)[method] === 'function'));
 
-const IMAGE_FIELDS: ShapeOf<PixiDockerImageOptions> = {
+const IMAGE_FIELDS: ShapeOf<PixiDockerImageSpecOptions> = {
   environment: STRING,
   cudaVersion: STRING,
   baseImage: STRING,
@@ -40,5 +40,8 @@ const IMAGE_FIELDS: ShapeOf<PixiDockerImageOptions> = {
   recipe: enumOf('DockerRecipe', DockerRecipe),
 };
 
-/** `PixiDockerImageOptions`. */
-export const IMAGE_OPTIONS = struct('the options of PixiDockerImageOptions', IMAGE_FIELDS);
+/** `PixiDockerImageSpecOptions`. */
+export const IMAGE_SPEC_OPTIONS = struct('the options of PixiDockerImageSpecOptions', IMAGE_FIELDS);
+
+/** `PixiDockerImageOptions`: the same fields, the project filling in some defaults. */
+export const IMAGE_OPTIONS = struct('the options of PixiDockerImageOptions', IMAGE_FIELDS as ShapeOf<PixiDockerImageOptions>);

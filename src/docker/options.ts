@@ -3,13 +3,14 @@ import { PixiManifestFile } from '../pixi/manifest-file';
 import { IPixiWorkspace } from '../pixi/workspace-info';
 
 /**
- * Describes one container image of a pixi environment. The same description feeds the
- * Dockerfile, its entrypoint and the files that must stay in the build context.
+ * Describes one container image of a pixi environment, free of projen: the options of a
+ * {@link PixiDockerImageSpec}. The same description feeds the Dockerfile, its entrypoint, the
+ * files that must stay in the build context, the workflow and the Apptainer definition.
  *
  * Every value is validated when the image is constructed; a value that could break out of its
  * Dockerfile line, shell word or JSON array is rejected.
  */
-export interface PixiDockerImageOptions {
+export interface PixiDockerImageSpecOptions {
   /**
    * The pixi environment installed into the image. Must match pixi's `^[a-z\d-]+$`.
    *
@@ -57,7 +58,7 @@ export interface PixiDockerImageOptions {
   readonly pixiVersion?: string;
 
   /**
-   * The pixi workspace the image packages (a `PixiWorkspace` or a `PixiManifest`). The
+   * The pixi workspace the image packages (a `PixiWorkspace` or a `PixiWorkspaceSpec`). The
    * `environment` must exist in it and be solvable for `linux-64`; the manifest file and, unless
    * `cudaVersion` is given, the CUDA version come from it.
    *
@@ -175,3 +176,9 @@ export interface PixiDockerImageOptions {
    */
   readonly recipe?: DockerRecipe;
 }
+
+/**
+ * Options of a {@link PixiDockerImage}: the image description, where the project fills in what a pure
+ * description leaves open (`contextDirectory`: the project directory; `workspace`: the project's `PixiWorkspace`).
+ */
+export interface PixiDockerImageOptions extends PixiDockerImageSpecOptions {}

@@ -3,7 +3,7 @@ import { join } from 'path';
 import { Component, FileBase, Project } from 'projen';
 import { IMAGE_OPTIONS } from './option-shapes';
 import { PixiDockerImageOptions } from './options';
-import { PixiImageSpec } from './pixi-image-spec';
+import { PixiDockerImageSpec } from './pixi-docker-image-spec';
 import { PixiWorkspace } from '../pixi/pixi-workspace';
 import { RenderedFile } from '../util/rendered-file';
 import { checkShape } from '../util/shape';
@@ -37,7 +37,7 @@ export class PixiDockerImage extends Component {
   }
 
   /** The validated image description that every output is rendered from. */
-  public readonly spec: PixiImageSpec;
+  public readonly spec: PixiDockerImageSpec;
   /** The Dockerfile. */
   public readonly dockerfile: FileBase;
   /** The entrypoint script, when the recipe writes one. */
@@ -49,7 +49,7 @@ export class PixiDockerImage extends Component {
    */
   public constructor(project: Project, options: PixiDockerImageOptions = {}) {
     checkShape('PixiDockerImage', options, IMAGE_OPTIONS);
-    const spec = new PixiImageSpec({
+    const spec = new PixiDockerImageSpec({
       contextDirectory: project.outdir,
       ...options,
       workspace: options.workspace ?? PixiWorkspace.of(project),

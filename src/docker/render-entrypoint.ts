@@ -1,6 +1,6 @@
 import { shellQuote } from './dockerfile-text';
 import { ACTIVATION_PATH } from './layout';
-import type { PixiImageSpec } from './pixi-image-spec';
+import type { PixiDockerImageSpec } from './pixi-docker-image-spec';
 
 /** Used when the image has no `command` and the container gets no arguments. */
 const FALLBACK_COMMAND = ['/bin/bash'];
@@ -9,13 +9,12 @@ const FALLBACK_COMMAND = ['/bin/bash'];
  * The entrypoint of the OPTIMIZED recipe: a short bash script, committed next to its Dockerfile,
  * that loads the activation written at build time and then `exec`s the command.
  */
-export function renderEntrypoint(spec: PixiImageSpec, header?: string): string {
+export function renderEntrypoint(spec: PixiDockerImageSpec, header?: string): string {
   const command = (spec.command ?? FALLBACK_COMMAND).map(shellQuote).join(' ');
   const lines = ['#!/bin/bash'];
   if (header) lines.push(`# ${header}`);
   lines.push(
-    `# Entrypoint of ${spec.dockerfile}: activates the pixi environment "${spec.environment}"`,
-    '# and runs the container\'s command in it.',
+    `# Activates the pixi environment "${spec.environment}" and runs the container's command in it.`,
     '',
     '# The activation was written by `pixi shell-hook` when the image was built,',
     '# so pixi is not needed (and not run) when the container starts.',

@@ -1,7 +1,7 @@
 import { execForm, keyValueInstruction } from './dockerfile-text';
 import { environmentArgument, installCommand } from './install-command';
 import { ACTIVATION_PATH, ENTRYPOINT_PATH, IMAGE_FILES_DIR, LOCK_FILE, SOURCE_TARGET, WORKDIR } from './layout';
-import type { PixiImageSpec } from './pixi-image-spec';
+import type { PixiDockerImageSpec } from './pixi-docker-image-spec';
 import { FinalImageKind } from './recipe';
 
 /** BuildKit cache of downloaded packages; it stays out of every layer. */
@@ -11,7 +11,7 @@ const RATTLER_CACHE = '/root/.cache/rattler/cache';
  * The cache-correct recipe (see DockerRecipe.OPTIMIZED). Layers are ordered from the least to the
  * most often changed input: lock → environment → sources, so a source edit never re-runs the install.
  */
-export function renderOptimizedDockerfile(spec: PixiImageSpec, header?: string): string {
+export function renderOptimizedDockerfile(spec: PixiDockerImageSpec, header?: string): string {
   // The parser directive must be the very first line, before any comment.
   const lines: string[] = ['# syntax=docker/dockerfile:1'];
   if (header) lines.push(`# ${header}`);
@@ -19,7 +19,7 @@ export function renderOptimizedDockerfile(spec: PixiImageSpec, header?: string):
   return lines.join('\n') + '\n';
 }
 
-function buildStage(spec: PixiImageSpec): string[] {
+function buildStage(spec: PixiDockerImageSpec): string[] {
   const env = spec.environment;
   const lines = [
     '# Build stage: install the locked environment. Only the manifest and the lock are copied',
@@ -57,7 +57,7 @@ function buildStage(spec: PixiImageSpec): string[] {
   ];
 }
 
-function finalStage(spec: PixiImageSpec): string[] {
+function finalStage(spec: PixiDockerImageSpec): string[] {
   const prefix = spec.environmentPrefix;
   const lines = [
     '# Final stage: the environment at its original prefix (conda prefixes cannot move),',
@@ -112,7 +112,7 @@ function finalStage(spec: PixiImageSpec): string[] {
   return lines;
 }
 
-function entrypointCopy(spec: PixiImageSpec): string[] {
+function entrypointCopy(spec: PixiDockerImageSpec): string[] {
   return [
     `COPY --from=build ${ACTIVATION_PATH} ${ACTIVATION_PATH}`,
     `COPY --chmod=0755 ${spec.entrypointFile} ${ENTRYPOINT_PATH}`,

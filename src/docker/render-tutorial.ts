@@ -1,13 +1,13 @@
 import { keyValueInstruction } from './dockerfile-text';
 import { environmentArgument, installCommand } from './install-command';
 import { LOCK_FILE } from './layout';
-import type { PixiImageSpec } from './pixi-image-spec';
+import type { PixiDockerImageSpec } from './pixi-docker-image-spec';
 
 /**
  * The lesson's recipe, instruction for instruction (see DockerRecipe.TUTORIAL). Its spacing,
  * `./` prefixes and `[ "..." ]` exec form are kept so the file reads exactly like the lesson.
  */
-export function renderTutorialDockerfile(spec: PixiImageSpec, header?: string): string {
+export function renderTutorialDockerfile(spec: PixiDockerImageSpec, header?: string): string {
   const env = spec.environment;
   const manifest = spec.manifestFile;
   const lock = LOCK_FILE;

@@ -8,6 +8,7 @@ import { WorkflowImage, workflowImages } from './workflow-images';
 import { checkBranches, checkWorkflowName } from './workflow-text';
 import { renderWorkflowYaml } from './workflow-yaml';
 import { PATH_COMPONENT } from '../docker/image-reference';
+import { RenderOptions } from '../util/render-options';
 import { checkShape } from '../util/shape';
 import { hasControlCharacter, invalidOption, requireOneOf } from '../util/validate';
 
@@ -23,12 +24,6 @@ const PLATFORM_SUBDIRS: Record<ImagePlatform, string> = {
   [ImagePlatform.LINUX_AMD64]: 'linux-64',
   [ImagePlatform.LINUX_ARM64]: 'linux-aarch64',
 };
-
-/** Options for rendering the workflow file. */
-export interface GhcrWorkflowRenderOptions {
-  /** A comment written on the first line. One line, without `#`. @default - no comment */
-  readonly headerComment?: string;
-}
 
 /**
  * The GitHub Actions workflow that builds, tests and publishes pixi images to GHCR, free of
@@ -71,7 +66,7 @@ export class GhcrWorkflowSpec {
    * Renders the YAML file, with `# vX.Y.Z` comments after pinned actions.
    * @param options where to put a header comment
    */
-  public renderYaml(options: GhcrWorkflowRenderOptions = {}): string {
+  public renderYaml(options: RenderOptions = {}): string {
     return renderWorkflowYaml(OWNER, this.toWorkflow(), options);
   }
 

@@ -4,7 +4,7 @@
 import { BuildCache, GhcrWorkflowImage, GhcrWorkflowSpecOptions, ImagePlatform, PixiTestWorkflowSpecOptions, WorkflowRecipe } from './options';
 import { ApptainerDefinitionSpec } from '../apptainer/apptainer-definition-spec';
 import { WORKSPACE } from '../docker/option-shapes';
-import { PixiImageSpec } from '../docker/pixi-image-spec';
+import { PixiDockerImageSpec } from '../docker/pixi-docker-image-spec';
 import { enumOf } from '../util/enum-shape';
 import { BOOLEAN, instance, listOf, recordOf, ShapeOf, STRING, struct } from '../util/shape';
 
@@ -29,7 +29,7 @@ export const WORKFLOW_OPTIONS = struct('the options of GhcrWorkflowSpecOptions',
 
 /** `GhcrWorkflowImage`. */
 export const WORKFLOW_IMAGE = struct<GhcrWorkflowImage>('spec, context and apptainer', {
-  spec: instance('a PixiImageSpec', (value) => value instanceof PixiImageSpec),
+  spec: instance('a PixiDockerImageSpec', (value) => value instanceof PixiDockerImageSpec),
   context: STRING,
   apptainer: instance('an ApptainerDefinitionSpec', (value) => value instanceof ApptainerDefinitionSpec),
   platforms: listOf(enumOf('ImagePlatform', ImagePlatform)),

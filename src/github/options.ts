@@ -1,5 +1,5 @@
 import { ApptainerDefinitionSpec } from '../apptainer/apptainer-definition-spec';
-import { PixiImageSpec } from '../docker/pixi-image-spec';
+import { PixiDockerImageSpec } from '../docker/pixi-docker-image-spec';
 import { IPixiWorkspace } from '../pixi/workspace-info';
 
 /** How `GhcrWorkflow` lays out `.github/workflows/docker.yaml`. */
@@ -100,7 +100,7 @@ export interface GhcrWorkflowSpecOptions {
 /** One image built by the workflow. */
 export interface GhcrWorkflowImage {
   /** The image. */
-  readonly spec: PixiImageSpec;
+  readonly spec: PixiDockerImageSpec;
   /** Build context, relative to the repository root (`.` for the root). @default "." */
   readonly context?: string;
   /**
@@ -172,3 +172,9 @@ export interface PixiTestWorkflowSpecOptions {
    */
   readonly workingDirectory?: string;
 }
+
+/**
+ * Options of a {@link PixiTestWorkflow}: the workflow's, where the project fills in the workspace (its
+ * `PixiWorkspace`) and the working directory (the project's, from the repository root).
+ */
+export interface PixiTestWorkflowOptions extends PixiTestWorkflowSpecOptions {}

@@ -5,6 +5,7 @@ import { Yaml } from './triggers';
 import { checkBranches, checkWorkflowName } from './workflow-text';
 import { renderWorkflowYaml } from './workflow-yaml';
 import { ENVIRONMENT_NAME, ENVIRONMENT_NAME_ALLOWED } from '../pixi/environment-name';
+import { RenderOptions } from '../util/render-options';
 import { checkShape } from '../util/shape';
 import { invalidOption, requireMatch, requireRelativePath } from '../util/validate';
 
@@ -15,12 +16,6 @@ export const TEST_WORKFLOW_FILE = '.github/workflows/pixi.yaml';
 const TASK_NAME = /^[^\s$\-][^\s$]*$/;
 const RUNNER = /^[a-z0-9][a-z0-9.-]*$/;
 const PIXI_VERSION = /^v\d+\.\d+\.\d+$/;
-
-/** Options for rendering the workflow file. */
-export interface PixiTestWorkflowRenderOptions {
-  /** A comment written on the first line. One line, without `#`. @default - no comment */
-  readonly headerComment?: string;
-}
 
 /**
  * The GitHub Actions workflow that tests a pixi workspace, free of projen: on pull requests and
@@ -110,7 +105,7 @@ export class PixiTestWorkflowSpec {
    * Renders the YAML file, with `# vX.Y.Z` comments after pinned actions.
    * @param options where to put a header comment
    */
-  public renderYaml(options: PixiTestWorkflowRenderOptions = {}): string {
+  public renderYaml(options: RenderOptions = {}): string {
     return renderWorkflowYaml(OWNER, this.toWorkflow(), options);
   }
 }

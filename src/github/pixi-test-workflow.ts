@@ -1,7 +1,7 @@
 import { relative, sep } from 'path';
 import { Component, FileBase, Project } from 'projen';
 import { PIXI_TEST_WORKFLOW_OPTIONS } from './option-shapes';
-import { PixiTestWorkflowSpecOptions } from './options';
+import { PixiTestWorkflowOptions } from './options';
 import { PixiTestWorkflowSpec, TEST_WORKFLOW_FILE } from './pixi-test-workflow-spec';
 import { projenActionResolver } from './projen-actions';
 import { renderWorkflowYaml } from './workflow-yaml';
@@ -28,7 +28,7 @@ export class PixiTestWorkflow extends Component {
    * @param project the project of the workspace; the workflow goes to the root
    * @param options environments, tasks and runners; invalid values throw here
    */
-  public constructor(project: Project, options: PixiTestWorkflowSpecOptions = {}) {
+  public constructor(project: Project, options: PixiTestWorkflowOptions = {}) {
     checkShape(OWNER, options, PIXI_TEST_WORKFLOW_OPTIONS);
     const root = project.root;
     const spec = new PixiTestWorkflowSpec({

@@ -1,12 +1,12 @@
 import { GhcrWorkflowImage, ImagePlatform } from './options';
 import { ApptainerDefinitionSpec } from '../apptainer/apptainer-definition-spec';
-import { PixiImageSpec } from '../docker/pixi-image-spec';
+import { PixiDockerImageSpec } from '../docker/pixi-docker-image-spec';
 import { LOCK_FILE } from '../pixi/manifest-file';
 import { invalidOption, requireRelativePath } from '../util/validate';
 
 /** An image as the workflow sees it: where it lives and what names its jobs and tags use. */
 export interface WorkflowImage {
-  readonly spec: PixiImageSpec;
+  readonly spec: PixiDockerImageSpec;
   /** Build context relative to the repository root; `.` for the root. */
   readonly context: string;
   /** Identifier used in job ids, cache scopes, artifact names and tag suffixes. */

@@ -8,8 +8,9 @@ import { DEFAULT, PlatformModel, WorkspaceModel } from './model';
 import { WORKSPACE_OPTIONS } from './option-shapes';
 import {
   CondaDependency, PixiActivation, PixiFeature, PixiFeatureTables, PixiRichPlatform,
-  PixiTarget, PixiTask, PixiWorkspaceOptions, PypiDependency, ChannelPriority,
+  PixiTarget, PixiTask, PixiWorkspaceSpecOptions, PypiDependency, ChannelPriority,
 } from './options';
+import { applyOverrides } from './overrides';
 import { workspaceModelOf } from './parsed';
 import { KNOWN_SUBDIRS, PLATFORM_NAME, PLATFORM_SELECTORS, RESERVED_PLATFORM_NAMES } from './platforms';
 import { ENV_VARIABLE_NAME, ENV_VARIABLE_NAME_ALLOWED } from '../util/env-variable';
@@ -39,7 +40,7 @@ interface Known {
   readonly taskNames: Set<string>;
 }
 
-export function fromOptions(options: PixiWorkspaceOptions): AuthoredWorkspace {
+export function fromOptions(options: PixiWorkspaceSpecOptions): AuthoredWorkspace {
   checkShape(OWNER, options, WORKSPACE_OPTIONS);
   const platforms = (options.platforms ?? ['linux-64']).map((entry, i) => platform(entry, `platforms[${i}]`));
   checkUnique(platforms.map((p) => p.model.name), 'platforms', 'each platform name once');
@@ -93,6 +94,7 @@ export function fromOptions(options: PixiWorkspaceOptions): AuthoredWorkspace {
   }
   if (Object.keys(environmentDocs).length > 0) document.environments = environmentDocs;
 
+  if (options.overrides !== undefined) applyOverrides(document, options.overrides);
   // Read back as any manifest is, so that both kinds answer every query by the same rules.
   const model = workspaceModelOf(document, PixiManifestFile.PIXI_TOML, 'pixi.toml');
   return { document, model };
@@ -270,7 +272,7 @@ function targetSelector(path: string, selector: string, known: Known): void {
   if (!ok) throw invalidOption(OWNER, `${path} key`, selector, 'a platform, a selector (linux, osx, win, unix), a workspace platform name or a glob such as "*-cuda"');
 }
 
-function collectTaskNames(options: PixiWorkspaceOptions): Set<string> {
+function collectTaskNames(options: PixiWorkspaceSpecOptions): Set<string> {
   const names = new Set<string>();
   const add = (tables: PixiFeatureTables | undefined) => {
     Object.keys(tables?.tasks ?? {}).forEach((n) => names.add(n));

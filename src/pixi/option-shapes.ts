@@ -3,10 +3,10 @@
  */
 import {
   ChannelPriority, CondaDependency, PixiActivation, PixiEnvironment, PixiFeature, PixiFeatureTables, PixiRichPlatform,
-  PixiSystemRequirements, PixiTarget, PixiTask, PixiTaskArgument, PixiWorkspaceOptions, PypiDependency,
+  PixiSystemRequirements, PixiTarget, PixiTask, PixiTaskArgument, PixiWorkspaceSpecOptions, PypiDependency,
 } from './options';
 import { enumOf } from '../util/enum-shape';
-import { BOOLEAN, either, listOf, recordOf, ShapeOf, STRING, struct } from '../util/shape';
+import { ANY, BOOLEAN, either, listOf, recordOf, ShapeOf, STRING, struct } from '../util/shape';
 
 const STRINGS = listOf(STRING);
 
@@ -71,7 +71,7 @@ const ENVIRONMENT = struct<PixiEnvironment>('features, solveGroup and noDefaultF
 });
 
 /** `PixiWorkspaceOptions`. */
-export const WORKSPACE_OPTIONS = struct<PixiWorkspaceOptions>('the options of PixiWorkspaceOptions', {
+export const WORKSPACE_OPTIONS = struct<PixiWorkspaceSpecOptions>('the options of PixiWorkspaceOptions', {
   ...TABLE_FIELDS,
   name: STRING,
   version: STRING,
@@ -83,4 +83,5 @@ export const WORKSPACE_OPTIONS = struct<PixiWorkspaceOptions>('the options of Pi
   channelPriority: enumOf('ChannelPriority', ChannelPriority),
   features: recordOf(FEATURE),
   environments: recordOf(ENVIRONMENT),
+  overrides: recordOf(ANY),
 });

@@ -170,11 +170,11 @@ export interface PixiEnvironment {
 }
 
 /**
- * A pixi workspace written as TypeScript: the `[workspace]` table, the default feature's tables,
- * features and environments.
+ * A pixi workspace written as TypeScript, free of projen: the `[workspace]` table, the default feature's
+ * tables, features and environments; the options of {@link PixiWorkspaceSpec.fromOptions}.
  */
-export interface PixiWorkspaceOptions extends PixiFeatureTables {
-  /** Workspace name. @default - the project name */
+export interface PixiWorkspaceSpecOptions extends PixiFeatureTables {
+  /** Workspace name. @default - none ({@link PixiWorkspace}: the project name) */
   readonly name?: string;
   /** Workspace version. @default - none */
   readonly version?: string;
@@ -197,4 +197,15 @@ export interface PixiWorkspaceOptions extends PixiFeatureTables {
   readonly features?: Record<string, PixiFeature>;
   /** Environments by name (`^[a-z\d-]+$`); `default` always exists. @default - only `default` */
   readonly environments?: Record<string, PixiEnvironment>;
+  /**
+   * Keys the options do not cover, by dotted TOML path, e.g. `{ 'pypi-options.index-url': 'https://…',
+   * 'feature.gpu.host-dependencies': { cuda: '12.*' } }` (`\\.` for a dot inside a key). They are added to the
+   * generated manifest before anything reads it, so the images see them too; a key the options write is
+   * refused (change the option), and the manifest must still pass pixi's schema.
+   * @default - none
+   */
+  readonly overrides?: Record<string, any>;
 }
+
+/** Options of a {@link PixiWorkspace}: the workspace's, named after the project unless `name` says otherwise. */
+export interface PixiWorkspaceOptions extends PixiWorkspaceSpecOptions {}

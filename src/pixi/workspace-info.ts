@@ -24,7 +24,7 @@ export interface PixiPathDependency {
 
 /**
  * What the image, workflow and Apptainer constructs need to know about a pixi workspace.
- * Implemented by `PixiManifest` (pure) and `PixiWorkspace` (projen).
+ * Implemented by `PixiWorkspaceSpec` (pure) and `PixiWorkspace` (projen).
  */
 export interface IPixiWorkspace {
   /** The manifest file at the workspace root. */

@@ -11,7 +11,7 @@ import { ApptainerDefinition } from '../apptainer/apptainer-definition';
 import { DockerIgnore } from '../docker/docker-ignore';
 import { parseImageReference } from '../docker/image-reference';
 import { PixiDockerImage } from '../docker/pixi-docker-image';
-import { DEFAULT_BASE_IMAGE } from '../docker/pixi-image-spec';
+import { DEFAULT_BASE_IMAGE } from '../docker/pixi-docker-image-spec';
 import { GhcrWorkflow } from '../github/ghcr-workflow';
 import { PixiTestWorkflow } from '../github/pixi-test-workflow';
 import { PixiWorkspace } from '../pixi/pixi-workspace';

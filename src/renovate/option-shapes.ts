@@ -1,11 +1,11 @@
 /*
  * The run-time shapes of the Renovate options: what `.projenrc.js` and other jsii languages must pass.
  */
-import { RenovateConfigOptions, RenovateConfigSpecOptions } from './options';
+import { RenovateConfigSpecOptions } from './options';
 import { BOOLEAN, listOf, ShapeOf, STRING, struct } from '../util/shape';
 
-/** The fields of `RenovateConfigOptions`. */
-const RENOVATE_FIELDS: ShapeOf<RenovateConfigOptions> = {
+/** The fields of `RenovateConfigSpecOptions`, which `RenovateConfigOptions` has too. */
+const RENOVATE_FIELDS: ShapeOf<RenovateConfigSpecOptions> = {
   schedule: listOf(STRING),
   lockFileMaintenance: BOOLEAN,
   projenrcImages: listOf(STRING),
@@ -15,7 +15,4 @@ const RENOVATE_FIELDS: ShapeOf<RenovateConfigOptions> = {
 export const RENOVATE_OPTIONS = struct('the options of RenovateConfigOptions', RENOVATE_FIELDS);
 
 /** `RenovateConfigSpecOptions`. */
-export const RENOVATE_SPEC_OPTIONS = struct<RenovateConfigSpecOptions>('the options of RenovateConfigSpecOptions', {
-  ...RENOVATE_FIELDS,
-  generatedFiles: listOf(STRING),
-});
+export const RENOVATE_SPEC_OPTIONS = struct('the options of RenovateConfigSpecOptions', RENOVATE_FIELDS);

@@ -1,5 +1,5 @@
-/** Options of a {@link RenovateConfig}. */
-export interface RenovateConfigOptions {
+/** Options of a {@link RenovateConfigSpec}. */
+export interface RenovateConfigSpecOptions {
   /**
    * When Renovate may open pull requests, in Renovate's schedule syntax; the lock-file refresh follows it too.
    * @default ["before 6am on monday"]
@@ -23,13 +23,8 @@ export interface RenovateConfigOptions {
   readonly projenrcImages?: string[];
 }
 
-/** Options of a {@link RenovateConfigSpec}: what {@link RenovateConfig} finds in the project tree, given by hand. */
-export interface RenovateConfigSpecOptions extends RenovateConfigOptions {
-  /**
-   * The files projen writes, relative to the repository root. Renovate proposes no change to them, because
-   * projen would undo it at the next synthesis: their versions come from `.projenrc` or from projen-pixi.
-   * Two exceptions: the refresh of a lock file beside them, and the images in `projenrcImages`.
-   * @default - none
-   */
-  readonly generatedFiles?: string[];
-}
+/**
+ * Options of a {@link RenovateConfig}: the configuration's, where the project tree fills in the files projen
+ * writes and the images its `.projenrc` holds.
+ */
+export interface RenovateConfigOptions extends RenovateConfigSpecOptions {}

@@ -1,6 +1,7 @@
 import { RENOVATE_SPEC_OPTIONS } from './option-shapes';
 import { RenovateConfigSpecOptions } from './options';
 import { isImageName, PROJENRC_FILES, PROJENRC_IMAGE_MATCH_STRINGS } from './projenrc-images';
+import { RenderOptions } from '../util/render-options';
 import { headerCommentOf, checkShape } from '../util/shape';
 import { hasControlCharacter, invalidOption, requireRelativePath } from '../util/validate';
 
@@ -10,12 +11,6 @@ export const RENOVATE_CONFIG_FILE = 'renovate.json5';
 const DEFAULT_SCHEDULE = ['before 6am on monday'];
 /** Every update type but the lock-file refresh, which changes only the lock beside a generated manifest. */
 const UPDATES_OF_VERSIONS = ['major', 'minor', 'patch', 'pin', 'pinDigest', 'digest', 'rollback', 'bump', 'replacement'];
-
-/** Options for rendering the configuration file. */
-export interface RenovateConfigRenderOptions {
-  /** A comment written on the first line. One line, without `//`. @default - no comment */
-  readonly headerComment?: string;
-}
 
 /**
  * The Renovate configuration of a repository that ships pixi images, free of projen: `pixi.lock`
@@ -34,13 +29,17 @@ export class RenovateConfigSpec {
   public readonly projenrcImages: string[];
 
   /**
-   * @param options schedule, lock-file refresh, generated files and the images of `.projenrc`; invalid values throw here
+   * @param options schedule, lock-file refresh and the images of `.projenrc`; invalid values throw here
+   * @param generatedFiles the files projen writes, relative to the repository root: Renovate proposes no
+   * change to them (projen would undo it at the next synthesis), except a refresh of the lock file beside
+   * them and the images in `projenrcImages`
    */
-  public constructor(options: RenovateConfigSpecOptions = {}) {
+  public constructor(options: RenovateConfigSpecOptions = {}, generatedFiles: string[] = []) {
     checkShape(OWNER, options, RENOVATE_SPEC_OPTIONS);
     this.schedule = checkSchedule(options.schedule ?? DEFAULT_SCHEDULE);
     this.lockFileMaintenance = options.lockFileMaintenance ?? true;
-    this.generatedFiles = [...new Set((options.generatedFiles ?? []).map((file, i) => requireRelativePath(OWNER, `generatedFiles[${i}]`, file)))];
+    if (!Array.isArray(generatedFiles)) throw invalidOption(OWNER, 'generatedFiles', generatedFiles, 'a list of paths');
+    this.generatedFiles = [...new Set(generatedFiles.map((file, i) => requireRelativePath(OWNER, `generatedFiles[${i}]`, file)))];
     this.projenrcImages = [...new Set((options.projenrcImages ?? []).map((image, i) => {
       if (!isImageName(image)) throw invalidOption(OWNER, `projenrcImages[${i}]`, image, 'an image name without tag or digest, e.g. "ghcr.io/prefix-dev/pixi"');
       return image;
@@ -85,7 +84,7 @@ export class RenovateConfigSpec {
    * Renders `renovate.json5`: JSON with a header comment.
    * @param options where to put a header comment
    */
-  public renderJson5(options: RenovateConfigRenderOptions = {}): string {
+  public renderJson5(options: RenderOptions = {}): string {
     const header = headerCommentOf(OWNER, options);
     return `${header ? `// ${header}\n` : ''}${JSON.stringify(this.toConfig(), undefined, 2)}\n`;
   }

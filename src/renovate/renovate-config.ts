@@ -55,15 +55,15 @@ export class RenovateConfig extends Component {
   /** The configuration of the tree as it is now (call at synthesis, when every file is known). */
   public spec(): RenovateConfigSpec {
     const root = this.project.root;
+    const generatedFiles = filesOfTree(root).map((file) => relative(root.outdir, file.absolutePath).split(sep).join('/'))
+      .filter((file) => file !== RENOVATE_CONFIG_FILE).sort();
     return new RenovateConfigSpec({
       ...this.options,
-      generatedFiles: filesOfTree(root).map((file) => relative(root.outdir, file.absolutePath).split(sep).join('/'))
-        .filter((file) => file !== RENOVATE_CONFIG_FILE).sort(),
       projenrcImages: [
         ...this.options.projenrcImages ?? [],
         ...PROJENRC_FILES.map((file) => join(root.outdir, file)).filter(fileExists).flatMap((file) => imagesInProjenrc(readFileSync(file, 'utf8'))),
       ],
-    });
+    }, generatedFiles);
   }
 }
 

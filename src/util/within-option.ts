@@ -2,7 +2,7 @@ import { PixiValidationError } from '../errors/pixi-validation-error';
 
 /**
  * Runs a construction on behalf of an option of another construct, so that a refusal names what the
- * user wrote: `PixiImageSpec`'s `environment` becomes `ApptainerDefinition`'s `imageOptions.environment`.
+ * user wrote: `PixiDockerImageSpec`'s `environment` becomes `ApptainerDefinition`'s `imageOptions.environment`.
  */
 export function withinOption<T>(construct: string, option: string, build: () => T): T {
   try {

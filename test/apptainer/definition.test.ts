@@ -4,7 +4,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { Project, Testing } from 'projen';
 import { CUDA_EXERCISE_WORKSPACE } from '../../examples/cuda-exercise/workspace';
-import { ApptainerDefinition, ApptainerDefinitionSpec, DockerIgnore, DockerRecipe, PixiDockerImage, PixiImageSpec, PixiWorkspace } from '../../src';
+import { ApptainerDefinition, ApptainerDefinitionSpec, DockerIgnore, DockerRecipe, PixiDockerImage, PixiDockerImageSpec, PixiWorkspace } from '../../src';
 import { findExcludedPaths } from '../../src/docker/dockerignore-rules';
 import { parseDefinition } from '../helpers/apptainer';
 import { parseInstructions } from '../helpers/dockerfile';
@@ -85,14 +85,14 @@ describe('ApptainerDefinition for the cuda-exercise gpu image', () => {
 
 describe('ApptainerDefinition rejects what it cannot express', () => {
   test('an image without an entrypoint (TUTORIAL or distroless)', () => {
-    expect(() => new ApptainerDefinitionSpec(new PixiImageSpec({ recipe: DockerRecipe.TUTORIAL })))
+    expect(() => new ApptainerDefinitionSpec(new PixiDockerImageSpec({ recipe: DockerRecipe.TUTORIAL })))
       .toThrow(/ApptainerDefinition: invalid image "Dockerfile"; allowed: an image with an entrypoint script/);
-    expect(() => new ApptainerDefinitionSpec(new PixiImageSpec({ finalImage: 'gcr.io/distroless/base-debian12' })))
+    expect(() => new ApptainerDefinitionSpec(new PixiDockerImageSpec({ finalImage: 'gcr.io/distroless/base-debian12' })))
       .toThrow(/invalid image/);
   });
 
   test('a file name leaving the project or not ending in .def, a title with a newline', () => {
-    const image = new PixiImageSpec({});
+    const image = new PixiDockerImageSpec({});
     expect(() => new ApptainerDefinitionSpec(image, { file: '../x.def' })).toThrow(/invalid file "..\/x.def"/);
     expect(() => new ApptainerDefinitionSpec(image, { file: 'x.txt' })).toThrow(/invalid file "x.txt"; allowed: a path ending in ".def"/);
     expect(() => new ApptainerDefinitionSpec(image, { title: 'x\n%post\nrm -rf /' })).toThrow(/invalid title "x\\n%post\\nrm -rf \/"/);
@@ -100,7 +100,7 @@ describe('ApptainerDefinition rejects what it cannot express', () => {
 
   test('environment values stay literal in %environment', () => {
     const tricky = '"; echo injected; x="$(id)`id`\\';
-    const spec = new ApptainerDefinitionSpec(new PixiImageSpec({ env: { TRICKY: tricky } }));
+    const spec = new ApptainerDefinitionSpec(new PixiDockerImageSpec({ env: { TRICKY: tricky } }));
     const environment = parseDefinition(spec.render())[1].sections.find((s) => s.name === 'environment')!.body;
     const dir = mkdtempSync(join(tmpdir(), 'apptainer-env-'));
     writeFileSync(join(dir, 'activate.sh'), '');
@@ -122,6 +122,19 @@ describe('ApptainerDefinition without a PixiDockerImage', () => {
     expect(files['apptainer.gpu.def']).toContain('    apptainer.gpu.entrypoint.sh /opt/pixi-image/entrypoint.sh\n');
     expect(shellcheck(files['apptainer.gpu.entrypoint.sh'], 'bash')).toEqual([]);
     expect(files['apptainer.gpu.entrypoint.sh']).toContain('set -- "python" "src/main.py"');
+  });
+
+  test('names its entrypoint after the definition, and nothing it writes speaks of a Dockerfile', () => {
+    const project = new Project({ name: 'lab', outdir: tempRepository() });
+    new PixiWorkspace(project);
+    const definition = new ApptainerDefinition(project, { file: 'hpc/lab.def' });
+    const files = Testing.synth(project);
+    expect(definition.spec.file).toBe('hpc/lab.def');
+    expect(definition.entrypoint?.path).toBe('hpc/lab.entrypoint.sh');
+    expect(files['hpc/lab.def']).toContain('    hpc/lab.entrypoint.sh /opt/pixi-image/entrypoint.sh\n');
+    expect(files['hpc/lab.entrypoint.sh']).not.toMatch(/Dockerfile|\.def\b/);
+    expect(() => new ApptainerDefinition(new Project({ name: 'p', outdir: tempRepository() }), { file: '../lab.def' }))
+      .toThrow(/ApptainerDefinition: invalid file "\.\.\/lab\.def"/);
   });
 
   test('an image and image options together are refused', () => {

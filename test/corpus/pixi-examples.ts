@@ -17,7 +17,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, sta
 import { tmpdir } from 'os';
 import { dirname, join, relative } from 'path';
 import { Project } from 'projen';
-import { PixiDockerImage, PixiImageSpec, PixiWorkspace } from '../../src';
+import { PixiDockerImage, PixiDockerImageSpec, PixiWorkspace } from '../../src';
 import { Buildah } from '../e2e/buildah';
 import { dockerfileDiagnostics, parseInstructions } from '../helpers/dockerfile';
 
@@ -110,7 +110,7 @@ for (const file of files) {
     try {
       let inputs: string[] = [];
       try {
-        new PixiImageSpec({ ...options, workspace, contextDirectory: outdir });
+        new PixiDockerImageSpec({ ...options, workspace, contextDirectory: outdir });
       } catch (error) {
         if (!String((error as Error).message).includes('invalid installInputs')) throw error;
         // Follow the error's advice: the paths the install reads, the root package's files for `.`.

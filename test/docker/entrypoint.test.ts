@@ -2,21 +2,21 @@ import { spawnSync } from 'child_process';
 import { mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { PixiImageSpec } from '../../src';
+import { PixiDockerImageSpec } from '../../src';
 import { shellcheck } from '../helpers/shellcheck';
 
 describe('entrypoint (OPTIMIZED)', () => {
   test('is shellcheck-clean for every kind of command', () => {
     const commands = [undefined, ['python'], ['python', '-c', 'print("it\'s $HOME")'], ['sh', '-c', 'echo "$1" `x`', 'a b']];
     for (const command of commands) {
-      const script = new PixiImageSpec({ command }).renderEntrypoint({ headerComment: 'marker' })!;
+      const script = new PixiDockerImageSpec({ command }).renderEntrypoint({ headerComment: 'marker' })!;
       expect(script.startsWith('#!/bin/bash\n# marker\n')).toBe(true);
       expect(shellcheck(script, 'bash')).toEqual([]);
     }
   });
 
   test('sources the activation written at build time and execs the command', () => {
-    const script = new PixiImageSpec({ environment: 'gpu', dockerfile: 'Dockerfile.gpu' }).renderEntrypoint()!;
+    const script = new PixiDockerImageSpec({ environment: 'gpu', dockerfile: 'Dockerfile.gpu' }).renderEntrypoint()!;
     const code = script.split('\n').filter((l) => l.trim() !== '' && !l.trimStart().startsWith('#'));
 
     expect(code[0]).toBe('. /opt/pixi-image/activate.sh');
@@ -28,7 +28,7 @@ describe('entrypoint (OPTIMIZED)', () => {
   function runEntrypoint(command: string[] | undefined, args: string[]) {
     const dir = mkdtempSync(join(tmpdir(), 'entrypoint-'));
     writeFileSync(join(dir, 'activate.sh'), 'export ACTIVATED=yes\n');
-    const script = new PixiImageSpec({ command }).renderEntrypoint()!.replace('. /opt/pixi-image/activate.sh', `. ${join(dir, 'activate.sh')}`);
+    const script = new PixiDockerImageSpec({ command }).renderEntrypoint()!.replace('. /opt/pixi-image/activate.sh', `. ${join(dir, 'activate.sh')}`);
     writeFileSync(join(dir, 'entrypoint.sh'), script);
     return spawnSync('bash', [join(dir, 'entrypoint.sh'), ...args], { encoding: 'utf8' });
   }

@@ -1,5 +1,5 @@
 import { DockerfileParser } from 'dockerfile-ast';
-import { DockerRecipe, FinalImageKind, PixiDockerImageOptions, PixiImageSpec, PixiManifestFile } from '../../src';
+import { DockerRecipe, FinalImageKind, PixiDockerImageOptions, PixiDockerImageSpec, PixiManifestFile } from '../../src';
 import {
   directives,
   execFormOf,
@@ -25,7 +25,7 @@ const VARIANTS: Record<string, PixiDockerImageOptions> = {
 };
 
 describe.each(Object.entries(VARIANTS))('DockerRecipe.OPTIMIZED, %s', (_name, options) => {
-  const spec = new PixiImageSpec(options);
+  const spec = new PixiDockerImageSpec(options);
   const text = spec.renderDockerfile({ headerComment: 'marker' });
   const instructions = parseInstructions(text);
 
@@ -90,7 +90,7 @@ describe.each(Object.entries(VARIANTS))('DockerRecipe.OPTIMIZED, %s', (_name, op
 
 describe('DockerRecipe.OPTIMIZED activation', () => {
   const shellHook = (options: PixiDockerImageOptions) =>
-    parseInstructions(new PixiImageSpec(options).renderDockerfile()).find((i) => i.args.includes('pixi shell-hook'))?.args;
+    parseInstructions(new PixiDockerImageSpec(options).renderDockerfile()).find((i) => i.args.includes('pixi shell-hook'))?.args;
 
   test('writes the activation with pixi shell-hook, without re-solving or touching the lock', () => {
     expect(shellHook({ environment: 'gpu' })).toContain('pixi shell-hook --frozen --environment gpu --shell bash > /opt/pixi-image/activate.sh');
@@ -105,19 +105,19 @@ describe('DockerRecipe.OPTIMIZED activation', () => {
   });
 
   test('keeps pixi usable but frozen when the final image has pixi', () => {
-    const text = new PixiImageSpec({}).renderDockerfile();
+    const text = new PixiDockerImageSpec({}).renderDockerfile();
     expect(parseInstructions(text).filter((i) => i.args === 'PIXI_FROZEN=true').map((i) => i.stage)).toEqual(['final']);
-    expect(new PixiImageSpec({ finalImage: 'ubuntu:24.04' }).renderDockerfile()).not.toContain('PIXI_FROZEN');
+    expect(new PixiDockerImageSpec({ finalImage: 'ubuntu:24.04' }).renderDockerfile()).not.toContain('PIXI_FROZEN');
   });
 
   test('runs the entrypoint script when the final image has a shell', () => {
-    const text = new PixiImageSpec({ finalImage: 'ubuntu:24.04', command: ['python'] }).renderDockerfile();
+    const text = new PixiDockerImageSpec({ finalImage: 'ubuntu:24.04', command: ['python'] }).renderDockerfile();
     expect(execFormOf(text, 'ENTRYPOINT')).toEqual(['/opt/pixi-image/entrypoint.sh']);
     expect(execFormOf(text, 'CMD')).toEqual(['python']);
   });
 
   test('sets PATH and CONDA_PREFIX and runs the command directly in a distroless image', () => {
-    const spec = new PixiImageSpec({ environment: 'prod', finalImage: 'gcr.io/distroless/base-debian12', command: ['python', '-m', 'app'] });
+    const spec = new PixiDockerImageSpec({ environment: 'prod', finalImage: 'gcr.io/distroless/base-debian12', command: ['python', '-m', 'app'] });
     const parsed = DockerfileParser.parse(spec.renderDockerfile());
     const env = parsed.getInstructions().filter((i) => i.getKeyword() === 'ENV').pop() as any;
 
@@ -141,16 +141,16 @@ describe('final image kind', () => {
     ['nvidia/cuda:12.9.1-base-ubuntu24.04', FinalImageKind.BASH],
     ['gcr.io/distroless/base-debian12', FinalImageKind.DISTROLESS],
   ])('final image %s is %s', (finalImage, kind) => {
-    expect(new PixiImageSpec({ finalImage }).finalImageKind).toBe(kind);
+    expect(new PixiDockerImageSpec({ finalImage }).finalImageKind).toBe(kind);
   });
 
   test('an explicit kind wins', () => {
-    expect(new PixiImageSpec({ finalImage: 'my/runtime:1', finalImageKind: FinalImageKind.PIXI }).finalImageKind).toBe(FinalImageKind.PIXI);
+    expect(new PixiDockerImageSpec({ finalImage: 'my/runtime:1', finalImageKind: FinalImageKind.PIXI }).finalImageKind).toBe(FinalImageKind.PIXI);
   });
 });
 
 describe('install inputs', () => {
-  const spec = new PixiImageSpec({ manifestFile: PixiManifestFile.PYPROJECT_TOML, installInputs: ['README.md', './src/my_package/'] });
+  const spec = new PixiDockerImageSpec({ manifestFile: PixiManifestFile.PYPROJECT_TOML, installInputs: ['README.md', './src/my_package/'] });
 
   test('are copied at their relative path before the install, after the manifest', () => {
     const copies = parseInstructions(spec.renderDockerfile()).filter((i) => i.stage === 'build' && i.keyword === 'COPY').map((i) => i.args);
@@ -159,7 +159,7 @@ describe('install inputs', () => {
   });
 
   test('are refused with TUTORIAL and outside the project', () => {
-    expect(() => new PixiImageSpec({ recipe: DockerRecipe.TUTORIAL, installInputs: ['README.md'] })).toThrow(/invalid installInputs .*TUTORIAL/);
-    expect(() => new PixiImageSpec({ installInputs: ['../secrets'] })).toThrow(/invalid installInputs\[0\] "..\/secrets"/);
+    expect(() => new PixiDockerImageSpec({ recipe: DockerRecipe.TUTORIAL, installInputs: ['README.md'] })).toThrow(/invalid installInputs .*TUTORIAL/);
+    expect(() => new PixiDockerImageSpec({ installInputs: ['../secrets'] })).toThrow(/invalid installInputs\[0\] "..\/secrets"/);
   });
 });

@@ -1,10 +1,10 @@
-import { DockerRecipe, PixiImageSpec, PixiManifest, PixiManifestFile } from '../../src';
+import { DockerRecipe, PixiDockerImageSpec, PixiWorkspaceSpec, PixiManifestFile } from '../../src';
 import { renderDefinition } from '../../src/apptainer/render';
 import { parseDefinition } from '../helpers/apptainer';
 import { dockerfileDiagnostics, parseInstructions } from '../helpers/dockerfile';
 import { readFixture } from '../helpers/toml';
 
-const pyproject = PixiManifest.parse(readFixture('pyproject', 'pyproject.toml'), 'pyproject.toml');
+const pyproject = PixiWorkspaceSpec.parse(readFixture('pyproject', 'pyproject.toml'), 'pyproject.toml');
 
 /** A pixi.toml with path dependencies in every place pixi reads them from. */
 const PATH_DEPENDENCIES = `
@@ -38,7 +38,7 @@ theme = { path = "vendor", subdirectory = "theme" }
 [environments]
 docs = ["docs"]
 `;
-const manifest = PixiManifest.parse(PATH_DEPENDENCIES, 'pixi.toml');
+const manifest = PixiWorkspaceSpec.parse(PATH_DEPENDENCIES, 'pixi.toml');
 
 describe('path dependencies of a workspace', () => {
   test('are read from dependency and pypi-dependency tables, with their targets, normalized', () => {
@@ -64,7 +64,7 @@ describe('path dependencies of a workspace', () => {
   });
 
   test('are the same for a manifest written from TypeScript', () => {
-    const authored = PixiManifest.fromOptions({
+    const authored = PixiWorkspaceSpec.fromOptions({
       pypiDependencies: { analysis: { path: './', editable: true } },
       features: { docs: { pypiDependencies: { theme: { path: 'vendor' } }, targets: { 'linux-64': { pypiDependencies: { x: { path: 'x/' } } } } } },
       environments: { docs: { features: ['docs'] } },
@@ -80,7 +80,7 @@ describe('path dependencies of a workspace', () => {
 
 describe('an image of a workspace with path dependencies', () => {
   const image = (installInputs?: string[], extra: object = {}) =>
-    new PixiImageSpec({ workspace: pyproject, environment: 'cuda', manifestFile: PixiManifestFile.PYPROJECT_TOML, installInputs, ...extra });
+    new PixiDockerImageSpec({ workspace: pyproject, environment: 'cuda', manifestFile: PixiManifestFile.PYPROJECT_TOML, installInputs, ...extra });
 
   test('is refused when no install input holds their sources: pixi install would fail to build them', () => {
     expect(() => image()).toThrow(
@@ -109,8 +109,8 @@ describe('an image of a workspace with path dependencies', () => {
   });
 
   test('keeps a non-editable dependency out of the final stage: the environment holds it', () => {
-    const nonEditable = PixiManifest.parse(PATH_DEPENDENCIES.replace('editable = true', 'editable = false'), 'pixi.toml');
-    const spec = new PixiImageSpec({ workspace: nonEditable, environment: 'docs', installInputs: ['libs', 'linux', 'tools', 'vendor', 'wheels', 'pyproject.toml'] });
+    const nonEditable = PixiWorkspaceSpec.parse(PATH_DEPENDENCIES.replace('editable = true', 'editable = false'), 'pixi.toml');
+    const spec = new PixiDockerImageSpec({ workspace: nonEditable, environment: 'docs', installInputs: ['libs', 'linux', 'tools', 'vendor', 'wheels', 'pyproject.toml'] });
     expect(spec.runtimeInputs).toEqual([]);
     expect(spec.renderDockerfile()).not.toContain('COPY --from=build /app/libs');
   });
@@ -124,9 +124,9 @@ describe('an image of a workspace with path dependencies', () => {
   });
 
   test('refuses a dependency outside the build context, with either recipe', () => {
-    const outside = PixiManifest.parse(PATH_DEPENDENCIES.replace('path = "./libs/solver/"', 'path = "../solver"'), 'pixi.toml');
+    const outside = PixiWorkspaceSpec.parse(PATH_DEPENDENCIES.replace('path = "./libs/solver/"', 'path = "../solver"'), 'pixi.toml');
     for (const recipe of [DockerRecipe.OPTIMIZED, DockerRecipe.TUTORIAL]) {
-      expect(() => new PixiImageSpec({ workspace: outside, recipe })).toThrow(
+      expect(() => new PixiDockerImageSpec({ workspace: outside, recipe })).toThrow(
         'PixiDockerImage: invalid path dependency (dependencies.solver, path "../solver", environment "default") "../solver"; ' +
         'allowed: a path inside the workspace directory, the build context: a Dockerfile cannot copy files from outside it.');
     }

@@ -1,6 +1,6 @@
 import { DockerfileParser } from 'dockerfile-ast';
 import { Testing, Project } from 'projen';
-import { DockerRecipe, PixiDockerImage, PixiDockerImageOptions, PixiImageSpec } from '../../src';
+import { DockerRecipe, PixiDockerImage, PixiDockerImageOptions, PixiDockerImageSpec } from '../../src';
 import { execFormOf } from '../helpers/dockerfile';
 import { tempRepository } from '../helpers/project';
 
@@ -49,8 +49,8 @@ const BAD_INPUTS: [string, PixiDockerImageOptions, RegExp][] = [
 
 describe('bad input throws at construction, naming option, value and what is allowed', () => {
   test.each(BAD_INPUTS)('%s', (_name, options, message) => {
-    expect(() => new PixiImageSpec(options)).toThrow(message);
-    expect(() => new PixiImageSpec(options)).toThrow(/^PixiDockerImage: invalid .*; allowed: .+\.$/s);
+    expect(() => new PixiDockerImageSpec(options)).toThrow(message);
+    expect(() => new PixiDockerImageSpec(options)).toThrow(/^PixiDockerImage: invalid .*; allowed: .+\.$/s);
   });
 
   test('and nothing is written', () => {
@@ -64,7 +64,7 @@ describe('bad input throws at construction, naming option, value and what is all
 describe('no value can inject an instruction', () => {
   test('quotes, dollars and backslashes stay inside their ENV, LABEL and CMD', () => {
     const tricky = 'x" RUN="1 $(id) `id` \\" \\';
-    const spec = new PixiImageSpec({
+    const spec = new PixiDockerImageSpec({
       env: { A: tricky, B: '${HOME}' },
       labels: { 'org.example.note': tricky },
       command: ['sh', '-c', tricky, '"]', '\\'],
@@ -83,6 +83,6 @@ describe('no value can inject an instruction', () => {
   });
 
   test('a header comment cannot add lines', () => {
-    expect(() => new PixiImageSpec({}).renderDockerfile({ headerComment: 'x\nRUN id' })).toThrow(/headerComment "x\\nRUN id"/);
+    expect(() => new PixiDockerImageSpec({}).renderDockerfile({ headerComment: 'x\nRUN id' })).toThrow(/headerComment "x\\nRUN id"/);
   });
 });

@@ -141,9 +141,8 @@ describe('the library API: RenovateConfigSpec', () => {
     ['every option', new RenovateConfigSpec({
       schedule: ['every weekend', '* 0-5 * * 1'],
       lockFileMaintenance: false,
-      generatedFiles: ['lab/Dockerfile.gpu', '.github/workflows/docker.yaml'],
       projenrcImages: ['ghcr.io/prefix-dev/pixi', 'localhost:5000/lab/base'],
-    })],
+    }, ['lab/Dockerfile.gpu', '.github/workflows/docker.yaml'])],
   ];
 
   test.each(SPECS)('%s: Renovate\'s validator accepts it (--strict)', (_name, spec) => {

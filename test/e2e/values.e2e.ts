@@ -3,7 +3,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import * as fc from 'fast-check';
 import { Buildah, check } from './buildah';
-import { PixiImageSpec } from '../../src';
+import { PixiDockerImageSpec } from '../../src';
 import { HOSTILE_TEXTS, NOT_ONE_LINE, oneLine, SEED } from '../properties/arbitraries';
 import { keyValuePairs } from '../properties/buildkit-words';
 
@@ -38,7 +38,7 @@ function keyValueInstructions(dockerfile: string): string[] {
 test('ENV and LABEL values reach the image as given, as buildah builds them', () => {
   const env = Object.fromEntries(VALUES.map((value, i) => [`V${i}`, value]));
   const labels = Object.fromEntries(VALUES.map((value, i) => [`l${i}`, value]));
-  const dockerfile = new PixiImageSpec({ env, labels, copySources: false }).renderDockerfile();
+  const dockerfile = new PixiDockerImageSpec({ env, labels, copySources: false }).renderDockerfile();
   // Our reading of the same text agrees with the values too, so the property suites' reader is checked here.
   expect(Object.fromEntries(keyValuePairs(dockerfile, 'ENV').filter(([key]) => key in env))).toEqual(env);
 

@@ -1,6 +1,6 @@
 import { github, Project, Testing } from 'projen';
 import { parse } from 'yaml';
-import { BuildCache, GhcrWorkflow, GhcrWorkflowOptions, GhcrWorkflowSpec, ImagePlatform, PixiDockerImage, PixiImageSpec, PixiWorkspace, WorkflowRecipe } from '../../src';
+import { BuildCache, GhcrWorkflow, GhcrWorkflowOptions, GhcrWorkflowSpec, ImagePlatform, PixiDockerImage, PixiDockerImageSpec, PixiWorkspace, WorkflowRecipe } from '../../src';
 import { tempRepository } from '../helpers/project';
 import { workflowFindings } from '../helpers/workflow-validators';
 
@@ -259,7 +259,7 @@ describe('platforms per image', () => {
   });
 
   test('the pure spec takes them per image; TUTORIAL refuses them', () => {
-    const spec = new PixiImageSpec({ copySources: false });
+    const spec = new PixiDockerImageSpec({ copySources: false });
     const images = [{ spec, platforms: [ImagePlatform.LINUX_ARM64] }];
     const workflow = new GhcrWorkflowSpec(images, { platforms: [ImagePlatform.LINUX_AMD64] }).toWorkflow();
     expect(workflow.jobs['build-default'].strategy.matrix.include.map((entry: any) => entry.platform)).toEqual(['linux/arm64']);

@@ -1,7 +1,7 @@
 import * as fc from 'fast-check';
 import { github, Project, Testing } from 'projen';
 import { parse } from 'yaml';
-import { PixiManifest, PixiTestWorkflow, PixiTestWorkflowSpec, PixiValidationError, PixiWorkspace } from '../../src';
+import { PixiWorkspaceSpec, PixiTestWorkflow, PixiTestWorkflowSpec, PixiValidationError, PixiWorkspace } from '../../src';
 import { tempRepository } from '../helpers/project';
 import { workflowFindings } from '../helpers/workflow-validators';
 import { anyOptions, namedOption, runs, SEED } from '../properties/arbitraries';
@@ -25,7 +25,7 @@ describe('PixiTestWorkflowSpec', () => {
   });
 
   test('environments × runners, tasks in order, a workspace in a subdirectory', async () => {
-    const workspace = PixiManifest.fromOptions({ features: { gpu: {}, dev: {} }, environments: { 'gpu': { features: ['gpu'] }, '-dev': { features: ['dev'] } } });
+    const workspace = PixiWorkspaceSpec.fromOptions({ features: { gpu: {}, dev: {} }, environments: { 'gpu': { features: ['gpu'] }, '-dev': { features: ['dev'] } } });
     const spec = new PixiTestWorkflowSpec({
       environments: ['default', '-dev'],
       tasks: ['lint', 'test'],
@@ -48,7 +48,7 @@ describe('PixiTestWorkflowSpec', () => {
   });
 
   test.each<[string, object, string]>([
-    ['an environment the workspace lacks', { environments: ['gpu'], workspace: PixiManifest.fromOptions({}) }, 'environments[0]'],
+    ['an environment the workspace lacks', { environments: ['gpu'], workspace: PixiWorkspaceSpec.fromOptions({}) }, 'environments[0]'],
     ['no environment', { environments: [] }, 'environments'],
     ['a task that reads as an option', { tasks: ['-x'] }, 'tasks[0]'],
     ['a task with a space', { tasks: ['a b'] }, 'tasks[0]'],

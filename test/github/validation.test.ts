@@ -1,8 +1,8 @@
 import { Project } from 'projen';
-import { BuildCache, GhcrWorkflow, GhcrWorkflowOptions, GhcrWorkflowSpec, ImagePlatform, PixiDockerImage, PixiImageSpec, WorkflowRecipe } from '../../src';
+import { BuildCache, GhcrWorkflow, GhcrWorkflowOptions, GhcrWorkflowSpec, ImagePlatform, PixiDockerImage, PixiDockerImageSpec, WorkflowRecipe } from '../../src';
 import { tempRepository } from '../helpers/project';
 
-const IMAGES = [{ spec: new PixiImageSpec({ environment: 'gpu' }) }];
+const IMAGES = [{ spec: new PixiDockerImageSpec({ environment: 'gpu' }) }];
 
 const BAD: [string, GhcrWorkflowOptions, RegExp][] = [
   ['unknown platform', { platforms: ['linux/s390x' as ImagePlatform] }, /invalid platforms\[0\] "linux\/s390x"; allowed: ImagePlatform.LINUX_AMD64 \("linux\/amd64"\), ImagePlatform.LINUX_ARM64/],

@@ -5,17 +5,17 @@ import { join } from 'path';
 import { dockerfileDiagnostics, instructionLines, runScripts, sourceCopiesBeforeInstall } from './dockerfile';
 import { pixiManifestErrors } from './schema';
 import { shellcheck } from './shellcheck';
-import { PixiImageSpec } from '../../src';
+import { PixiDockerImageSpec } from '../../src';
 
 /**
  * Negative controls: each check the suite relies on, fed the broken property it guards, must
  * report it. A check that cannot fail proves nothing.
  */
 describe('the checks can fail', () => {
-  const optimized = new PixiImageSpec({ environment: 'gpu', cudaVersion: '12' }).renderDockerfile();
+  const optimized = new PixiDockerImageSpec({ environment: 'gpu', cudaVersion: '12' }).renderDockerfile();
 
   test('shellcheck reports an unquoted variable in an entrypoint and in a RUN script', () => {
-    const broken = new PixiImageSpec({}).renderEntrypoint()!.replace('exec "$@"', 'exec $@');
+    const broken = new PixiDockerImageSpec({}).renderEntrypoint()!.replace('exec "$@"', 'exec $@');
     expect(shellcheck(broken, 'bash')).toEqual([expect.stringContaining('SC2068')]);
     const brokenRun = optimized.replace('> /opt/pixi-image/activate.sh', '> $TARGET');
     expect(runScripts(brokenRun).flatMap((script) => shellcheck(script, 'sh'))).toEqual([expect.stringContaining('SC2086')]);
@@ -37,14 +37,14 @@ describe('the checks can fail', () => {
   });
 
   test('the instruction comparison sees a changed flag', () => {
-    const spec = new PixiImageSpec({ environment: 'gpu' }).renderDockerfile();
+    const spec = new PixiDockerImageSpec({ environment: 'gpu' }).renderDockerfile();
     expect(instructionLines(spec.replace('--locked', '--frozen'))).not.toEqual(instructionLines(spec));
   });
 
   test('the PID check tells an entrypoint without exec apart', () => {
     const dir = mkdtempSync(join(tmpdir(), 'no-exec-'));
     writeFileSync(join(dir, 'activate.sh'), '');
-    const script = new PixiImageSpec({}).renderEntrypoint()!
+    const script = new PixiDockerImageSpec({}).renderEntrypoint()!
       .replace('. /opt/pixi-image/activate.sh', `. ${join(dir, 'activate.sh')}`)
       .replace('exec "$@"', '"$@"');
     writeFileSync(join(dir, 'entrypoint.sh'), script);

@@ -144,7 +144,7 @@ export const MUTATIONS: Mutation[] = [
   },
   {
     property: 'an image\'s environment must exist in the workspace',
-    file: 'src/docker/pixi-image-spec.ts',
+    file: 'src/docker/pixi-docker-image-spec.ts',
     replace: 'if (!workspace.hasEnvironment(environment)) {',
     with: 'if (!workspace.hasEnvironment(environment) && false) {',
     test: 'test/pixi/wiring.test.ts',
@@ -152,8 +152,8 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'the TUTORIAL workflow equals the lesson\'s',
     file: 'src/github/tutorial-workflow.ts',
-    replace: "uses: 'actions/checkout@v4'",
-    with: "uses: 'actions/checkout@v5'",
+    replace: "uses: uses('actions/checkout@v4')",
+    with: "uses: uses('actions/checkout@v5')",
     test: 'test/github/tutorial.test.ts',
   },
   {
@@ -180,7 +180,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'no login on pull requests',
     file: 'src/github/optimized-workflow.ts',
-    replace: 'loginStep(settings, NOT_PR),',
+    replace: 'loginStep(settings, cache === BuildCache.REGISTRY ? undefined : NOT_PR),',
     with: 'loginStep(settings),',
     test: 'test/github/optimized.test.ts',
   },
@@ -291,7 +291,7 @@ export const MUTATIONS: Mutation[] = [
   },
   {
     property: 'requires-pixi is checked against the base image\'s pixi',
-    file: 'src/docker/pixi-image-spec.ts',
+    file: 'src/docker/pixi-docker-image-spec.ts',
     replace: 'satisfiesVersionSpec(pixiVersion, requiresPixi) === false',
     with: 'satisfiesVersionSpec(pixiVersion, requiresPixi) === undefined',
     test: 'test/pixi/pixi-semantics.test.ts',
@@ -466,8 +466,8 @@ export const MUTATIONS: Mutation[] = [
   },
   {
     property: 'properties: a wrong-typed option is the typed error, not a TypeError',
-    file: 'src/docker/pixi-image-spec.ts',
-    replace: '    checkShape(OWNER, options, IMAGE_OPTIONS);\n',
+    file: 'src/docker/pixi-docker-image-spec.ts',
+    replace: '    checkShape(OWNER, options, IMAGE_SPEC_OPTIONS);\n',
     with: '',
     test: 'test/properties/image.property.test.ts',
   },

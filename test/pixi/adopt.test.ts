@@ -1,7 +1,7 @@
 import { cpSync, readFileSync, statSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { Project } from 'projen';
-import { PixiManifest, PixiManifestFile, PixiWorkspace } from '../../src';
+import { PixiWorkspaceSpec, PixiManifestFile, PixiWorkspace } from '../../src';
 import { tempRepository } from '../helpers/project';
 import { pixiManifestErrors, pyprojectErrors } from '../helpers/schema';
 import { manifestFixture, readFixture, tomlData } from '../helpers/toml';
@@ -80,7 +80,7 @@ describe.each(Object.entries(FIXTURES))('fromManifest reads %s', (dir, expected)
   test('and answers the queries', () => {
     const workspace = PixiWorkspace.fromManifest(projectWith(dir), expected.file);
     expect(workspace.manifestFile).toBe(expected.file);
-    expect(workspace.manifest.name).toBe(expected.name);
+    expect(workspace.spec.name).toBe(expected.name);
     expect(workspace.environmentNames).toEqual(expected.environments);
     for (const [env, features] of Object.entries(expected.features)) expect(workspace.featuresOf(env)).toEqual(features);
     for (const [env, cuda] of Object.entries(expected.cuda)) expect(workspace.cudaVersionFor(env)).toBe(cuda);
@@ -116,17 +116,17 @@ describe('an adopted manifest stays the user\'s', () => {
   });
 
   test('a pyproject.toml without [tool.pixi] is refused', () => {
-    expect(() => PixiManifest.parse('[project]\nname = "x"\n', 'pyproject.toml')).toThrow(/invalid pyproject.toml tool.pixi undefined; allowed: a \[tool.pixi\] table/);
+    expect(() => PixiWorkspaceSpec.parse('[project]\nname = "x"\n', 'pyproject.toml')).toThrow(/invalid pyproject.toml tool.pixi undefined; allowed: a \[tool.pixi\] table/);
   });
 
   test('a manifest without [workspace] or [project] is refused', () => {
-    expect(() => PixiManifest.parse('[dependencies]\npython = "3.12"\n', 'pixi.toml')).toThrow(/invalid pixi.toml workspace undefined; allowed: a table \(or the legacy \[project\] one\)/);
-    expect(() => PixiManifest.parse('[package]\nname = "core"\n', 'pixi.toml')).toThrow(/invalid pixi.toml workspace undefined; allowed: a table \(or the legacy \[project\] one\); it is the manifest of a package/);
+    expect(() => PixiWorkspaceSpec.parse('[dependencies]\npython = "3.12"\n', 'pixi.toml')).toThrow(/invalid pixi.toml workspace undefined; allowed: a table \(or the legacy \[project\] one\)/);
+    expect(() => PixiWorkspaceSpec.parse('[package]\nname = "core"\n', 'pixi.toml')).toThrow(/invalid pixi.toml workspace undefined; allowed: a table \(or the legacy \[project\] one\); it is the manifest of a package/);
   });
 
   test('an environment using an undefined feature fails as in pixi', () => {
     const text = '[workspace]\nchannels = []\nplatforms = ["linux-64"]\n[environments]\ngpu = ["cuda"]\n';
-    expect(() => PixiManifest.parse(text, 'pixi.toml')).toThrow(/invalid pixi.toml environments.gpu.features "cuda"; allowed: features the manifest defines/);
+    expect(() => PixiWorkspaceSpec.parse(text, 'pixi.toml')).toThrow(/invalid pixi.toml environments.gpu.features "cuda"; allowed: features the manifest defines/);
   });
 
   test('a missing file or another file name is refused', () => {
@@ -142,7 +142,7 @@ describe('an adopted manifest stays the user\'s', () => {
   });
 
   test('the manifest kind is the file\'s', () => {
-    expect(PixiManifest.parse(readFixture('pyproject', 'pyproject.toml'), 'pyproject.toml').manifestFile).toBe(PixiManifestFile.PYPROJECT_TOML);
-    expect(() => PixiManifest.parse(readFixture('pyproject', 'pyproject.toml'), 'pyproject.toml').render()).toThrow(/not rendered again/);
+    expect(PixiWorkspaceSpec.parse(readFixture('pyproject', 'pyproject.toml'), 'pyproject.toml').manifestFile).toBe(PixiManifestFile.PYPROJECT_TOML);
+    expect(() => PixiWorkspaceSpec.parse(readFixture('pyproject', 'pyproject.toml'), 'pyproject.toml').render()).toThrow(/not rendered again/);
   });
 });

@@ -1,6 +1,6 @@
 import { Project, Testing } from 'projen';
 import { CUDA_EXERCISE_WORKSPACE } from '../../examples/cuda-exercise/workspace';
-import { ChannelPriority, PixiManifest, PixiWorkspace, PixiWorkspaceOptions } from '../../src';
+import { ChannelPriority, PixiWorkspaceSpec, PixiWorkspace, PixiWorkspaceOptions } from '../../src';
 import { tempRepository } from '../helpers/project';
 import { pixiManifestErrors } from '../helpers/schema';
 import { readFixture, tomlData } from '../helpers/toml';
@@ -194,8 +194,8 @@ describe('round trip: hand-written manifests authored in TypeScript give the sam
     expect(data).toEqual(expected);
     expect(pixiManifestErrors(data)).toEqual([]);
     // And the generated file answers the same as the adopted one.
-    const generated = PixiManifest.fromOptions(options);
-    const adopted = PixiManifest.parse(readFixture(dir, 'pixi.toml'), 'pixi.toml');
+    const generated = PixiWorkspaceSpec.fromOptions(options);
+    const adopted = PixiWorkspaceSpec.parse(readFixture(dir, 'pixi.toml'), 'pixi.toml');
     expect(generated.environmentNames).toEqual(adopted.environmentNames);
     for (const env of generated.environmentNames) expect(generated.featuresOf(env)).toEqual(adopted.featuresOf(env));
   });

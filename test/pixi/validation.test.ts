@@ -1,5 +1,5 @@
 import { Project } from 'projen';
-import { PixiManifest, PixiWorkspace, PixiWorkspaceOptions } from '../../src';
+import { PixiWorkspaceSpec, PixiWorkspace, PixiWorkspaceOptions } from '../../src';
 import { tempRepository } from '../helpers/project';
 
 const F = { a: {}, b: {} };
@@ -48,8 +48,8 @@ const BAD: [string, PixiWorkspaceOptions, RegExp][] = [
 
 describe('bad workspace options throw, naming table, key and value', () => {
   test.each(BAD)('%s', (_name, options, message) => {
-    expect(() => PixiManifest.fromOptions(options)).toThrow(message);
-    expect(() => PixiManifest.fromOptions(options)).toThrow(/^PixiWorkspace: invalid /);
+    expect(() => PixiWorkspaceSpec.fromOptions(options)).toThrow(message);
+    expect(() => PixiWorkspaceSpec.fromOptions(options)).toThrow(/^PixiWorkspace: invalid /);
   });
 
   test('nothing is written', () => {

@@ -1,7 +1,7 @@
 import { cpSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { Project, Testing } from 'projen';
-import { DockerIgnore, PixiDockerImage, PixiImageSpec, PixiManifest, PixiManifestFile, PixiWorkspace } from '../../src';
+import { DockerIgnore, PixiDockerImage, PixiDockerImageSpec, PixiWorkspaceSpec, PixiManifestFile, PixiWorkspace } from '../../src';
 import { parseInstructions } from '../helpers/dockerfile';
 import { tempRepository } from '../helpers/project';
 import { manifestFixture, readFixture } from '../helpers/toml';
@@ -89,15 +89,15 @@ describe('PixiDockerImage uses the project\'s workspace', () => {
   });
 });
 
-describe('PixiImageSpec takes a pure PixiManifest', () => {
+describe('PixiDockerImageSpec takes a pure PixiWorkspaceSpec', () => {
   test('rich CUDA platforms give the CUDA version', () => {
-    const manifest = PixiManifest.parse(readFixture('rich-cuda', 'pixi.toml'), 'pixi.toml');
-    const spec = new PixiImageSpec({ environment: 'gpu', workspace: manifest });
+    const manifest = PixiWorkspaceSpec.parse(readFixture('rich-cuda', 'pixi.toml'), 'pixi.toml');
+    const spec = new PixiDockerImageSpec({ environment: 'gpu', workspace: manifest });
     expect(spec.cudaVersion).toBe('12.9');
     expect(spec.renderDockerfile()).toContain('ENV CONDA_OVERRIDE_CUDA=12.9');
   });
 
   test('without a workspace nothing is checked or derived', () => {
-    expect(new PixiImageSpec({ environment: 'anything' }).cudaVersion).toBeUndefined();
+    expect(new PixiDockerImageSpec({ environment: 'anything' }).cudaVersion).toBeUndefined();
   });
 });

@@ -3,7 +3,7 @@ import { join } from 'path';
 import * as fc from 'fast-check';
 import { hostileText, runs, SEED } from './arbitraries';
 import { dockerfileFindings } from './dockerfile-findings';
-import { PixiImageSpec, PixiManifest, PixiValidationError } from '../../src';
+import { PixiDockerImageSpec, PixiWorkspaceSpec, PixiValidationError } from '../../src';
 import { stringifyToml } from '../../src/util/toml';
 import { manifestFixture, readFixture, tomlData } from '../helpers/toml';
 
@@ -48,9 +48,9 @@ describe('adopted manifests: any change ends in the typed error naming the key p
   test('parse, answer every query, describe an image of every environment', () => {
     let adopted = 0;
     fc.assert(fc.property(mutated, ({ file, text }) => {
-      let manifest: PixiManifest;
+      let manifest: PixiWorkspaceSpec;
       try {
-        manifest = PixiManifest.parse(text, file);
+        manifest = PixiWorkspaceSpec.parse(text, file);
       } catch (error) {
         expect(error).toBeInstanceOf(PixiValidationError);
         expect((error as PixiValidationError).option.startsWith(file)).toBe(true);
@@ -61,9 +61,9 @@ describe('adopted manifests: any change ends in the typed error naming the key p
         for (const query of [manifest.featuresOf, manifest.platformsOf, manifest.subdirsOf, manifest.imagePlatformsOf]) {
           expect(Array.isArray(query.call(manifest, environment))).toBe(true);
         }
-        let spec: PixiImageSpec;
+        let spec: PixiDockerImageSpec;
         try {
-          spec = new PixiImageSpec({ workspace: manifest, environment, copySources: false, contextDirectory: manifestFixture('activation') });
+          spec = new PixiDockerImageSpec({ workspace: manifest, environment, copySources: false, contextDirectory: manifestFixture('activation') });
         } catch (error) {
           expect(error).toBeInstanceOf(PixiValidationError);
           continue;

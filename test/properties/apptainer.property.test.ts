@@ -2,7 +2,7 @@ import { spawnSync } from 'child_process';
 import * as fc from 'fast-check';
 import { hostileText, oneLine, namedOption, runs, SEED, validOptions } from './arbitraries';
 import { IMAGE_FIELDS } from './image-fields';
-import { ApptainerDefinitionSpec, PixiImageSpec, PixiValidationError } from '../../src';
+import { ApptainerDefinitionSpec, PixiDockerImageSpec, PixiValidationError } from '../../src';
 import { parseDefinition } from '../helpers/apptainer';
 import { shellcheck } from '../helpers/shellcheck';
 
@@ -23,9 +23,9 @@ describe('ApptainerDefinitionSpec: any title, file and header give the typed err
     let written = 0;
     const definitionOptions = fc.record({ title, file }, { requiredKeys: [] });
     fc.assert(fc.property(validOptions(IMAGE_FIELDS), definitionOptions, header, (imageOptions, options, headerComment) => {
-      let image: PixiImageSpec;
+      let image: PixiDockerImageSpec;
       try {
-        image = new PixiImageSpec(imageOptions);
+        image = new PixiDockerImageSpec(imageOptions);
       } catch {
         return; // the image suite covers image refusals
       }

@@ -4,14 +4,14 @@ import { anyOptions, oneLine, optionSets, namedOption, runs, SEED, validOptions 
 import { keyValuePairs } from './buildkit-words';
 import { dockerfileFindings } from './dockerfile-findings';
 import { IMAGE_FIELDS } from './image-fields';
-import { PixiImageSpec, PixiValidationError } from '../../src';
+import { PixiDockerImageSpec, PixiValidationError } from '../../src';
 import { directives, execFormOf } from '../helpers/dockerfile';
 import { shellcheck } from '../helpers/shellcheck';
 
 /** Builds an image description; any refusal must be the typed error naming an option that was given. */
-function imageOrRefusal(options: Record<string, unknown>): PixiImageSpec | undefined {
+function imageOrRefusal(options: Record<string, unknown>): PixiDockerImageSpec | undefined {
   try {
-    return new PixiImageSpec(options);
+    return new PixiDockerImageSpec(options);
   } catch (error) {
     expect(error).toBeInstanceOf(PixiValidationError);
     expect(namedOption((error as PixiValidationError).option, ['options', ...Object.keys(options)])).toBeDefined();
@@ -26,7 +26,7 @@ function entrypointCommand(entrypoint: string): string[] {
   return result.stdout.split('\0').slice(0, -1);
 }
 
-describe('PixiImageSpec: any options give the typed error or files that validators accept and that keep the values', () => {
+describe('PixiDockerImageSpec: any options give the typed error or files that validators accept and that keep the values', () => {
   test('Dockerfile: dockerfile-utils finds nothing, no parser directive but syntax, ENV, LABEL and CMD as given', () => {
     const header = fc.option(fc.oneof(oneLine, fc.string({ maxLength: 8 })), { nil: undefined });
     fc.assert(fc.property(optionSets(IMAGE_FIELDS), header, (options, headerComment) => {

@@ -3,7 +3,7 @@ import { Project } from 'projen';
 import { parse } from 'yaml';
 import { keyValuePairs } from './buildkit-words';
 import {
-  ApptainerDefinition, ApptainerDefinitionSpec, DockerIgnore, GhcrWorkflow, GhcrWorkflowSpec, PixiDockerImage, PixiImageSpec, PixiManifest,
+  ApptainerDefinition, ApptainerDefinitionSpec, DockerIgnore, GhcrWorkflow, GhcrWorkflowSpec, PixiDockerImage, PixiDockerImageSpec, PixiWorkspaceSpec,
   PixiProject, PixiValidationError, PixiWorkspace,
 } from '../../src';
 import { OptionNames } from '../../src/project/option-names';
@@ -31,19 +31,19 @@ function refusal(construct: () => unknown): PixiValidationError {
 
 describe('crashes that are now typed refusals naming the option', () => {
   test.each<[string, () => unknown, string]>([
-    ['ports: 8080 (was "ports is not iterable")', () => new PixiImageSpec(loose({ ports: 8080 })), 'ports'],
-    ['platforms: "linux-64"', () => PixiManifest.fromOptions(loose({ platforms: 'linux-64' })), 'platforms'],
-    ['authors: "Jane"', () => PixiManifest.fromOptions(loose({ authors: 'Jane' })), 'authors'],
-    ['tasks.start: null', () => PixiManifest.fromOptions(loose({ tasks: { start: null } })), 'tasks.start'],
-    ['workflowName: null', () => new GhcrWorkflowSpec([{ spec: new PixiImageSpec() }], loose({ workflowName: null })), 'workflowName'],
-    ['Apptainer title: 42', () => new ApptainerDefinitionSpec(new PixiImageSpec(), loose({ title: 42 })), 'title'],
+    ['ports: 8080 (was "ports is not iterable")', () => new PixiDockerImageSpec(loose({ ports: 8080 })), 'ports'],
+    ['platforms: "linux-64"', () => PixiWorkspaceSpec.fromOptions(loose({ platforms: 'linux-64' })), 'platforms'],
+    ['authors: "Jane"', () => PixiWorkspaceSpec.fromOptions(loose({ authors: 'Jane' })), 'authors'],
+    ['tasks.start: null', () => PixiWorkspaceSpec.fromOptions(loose({ tasks: { start: null } })), 'tasks.start'],
+    ['workflowName: null', () => new GhcrWorkflowSpec([{ spec: new PixiDockerImageSpec() }], loose({ workflowName: null })), 'workflowName'],
+    ['Apptainer title: 42', () => new ApptainerDefinitionSpec(new PixiDockerImageSpec(), loose({ title: 42 })), 'title'],
     ['DockerIgnore patterns: 42', () => new DockerIgnore(project(), loose({ patterns: 42 })), 'patterns'],
-    ['adopted platforms = 5', () => PixiManifest.parse('[workspace]\nchannels = []\nplatforms = 5\n', 'pixi.toml'), 'pixi.toml workspace.platforms'],
+    ['adopted platforms = 5', () => PixiWorkspaceSpec.parse('[workspace]\nchannels = []\nplatforms = 5\n', 'pixi.toml'), 'pixi.toml workspace.platforms'],
     ['adopted feature platforms = "linux-64"',
-      () => PixiManifest.parse('[workspace]\nchannels = []\nplatforms = ["linux-64"]\n[feature.cpu]\nplatforms = "linux-64"\n', 'pixi.toml'),
+      () => PixiWorkspaceSpec.parse('[workspace]\nchannels = []\nplatforms = ["linux-64"]\n[feature.cpu]\nplatforms = "linux-64"\n', 'pixi.toml'),
       'pixi.toml feature.cpu.platforms'],
     ['adopted cuda = { driver = "12" }',
-      () => PixiManifest.parse('[workspace]\nchannels = []\nplatforms = ["linux-64"]\n[system-requirements]\ncuda = { driver = "12" }\n', 'pixi.toml'),
+      () => PixiWorkspaceSpec.parse('[workspace]\nchannels = []\nplatforms = ["linux-64"]\n[system-requirements]\ncuda = { driver = "12" }\n', 'pixi.toml'),
       'pixi.toml system-requirements.cuda'],
   ])('%s', (_name, construct, option) => {
     expect(refusal(construct).option).toBe(option);
@@ -52,14 +52,14 @@ describe('crashes that are now typed refusals naming the option', () => {
 
 describe('values that were silently wrong', () => {
   test('environments -dev and dev: two images, two job ids, both built', () => {
-    const images = ['-dev', 'dev'].map((environment) => ({ spec: new PixiImageSpec({ environment, dockerfile: `Dockerfile.${environment}`, copySources: false }) }));
+    const images = ['-dev', 'dev'].map((environment) => ({ spec: new PixiDockerImageSpec({ environment, dockerfile: `Dockerfile.${environment}`, copySources: false }) }));
     const jobs = Object.keys(new GhcrWorkflowSpec(images).toWorkflow().jobs);
     expect(jobs.filter((id) => id.startsWith('build-'))).toHaveLength(2);
   });
 
   test('two prod images in different directories push different Apptainer tags', () => {
     const image = () => {
-      const spec = new PixiImageSpec({ environment: 'prod', copySources: false });
+      const spec = new PixiDockerImageSpec({ environment: 'prod', copySources: false });
       return { spec, apptainer: new ApptainerDefinitionSpec(spec) };
     };
     const workflow = new GhcrWorkflowSpec([{ ...image(), context: 'a' }, { ...image(), context: 'b' }]).toWorkflow();
@@ -70,39 +70,39 @@ describe('values that were silently wrong', () => {
   });
 
   test('finalImageKind "PIXI" (the member name, from JavaScript) is refused, naming the values', () => {
-    expect(refusal(() => new PixiImageSpec(loose({ finalImageKind: 'PIXI' }))).allowed).toContain('FinalImageKind.PIXI ("pixi")');
+    expect(refusal(() => new PixiDockerImageSpec(loose({ finalImageKind: 'PIXI' }))).allowed).toContain('FinalImageKind.PIXI ("pixi")');
   });
 
   test('a record given as a string is refused, not read character by character', () => {
-    expect(refusal(() => new PixiImageSpec(loose({ labels: 'ab' }))).option).toBe('labels');
-    expect(refusal(() => PixiManifest.fromOptions(loose({ dependencies: 'p' }))).option).toBe('dependencies');
+    expect(refusal(() => new PixiDockerImageSpec(loose({ labels: 'ab' }))).option).toBe('labels');
+    expect(refusal(() => PixiWorkspaceSpec.fromOptions(loose({ dependencies: 'p' }))).option).toBe('dependencies');
   });
 
   test('an env key __proto__ stays a variable', () => {
     const env = JSON.parse('{"__proto__": "x"}');
-    const dockerfile = new PixiImageSpec({ env, copySources: false }).renderDockerfile();
+    const dockerfile = new PixiDockerImageSpec({ env, copySources: false }).renderDockerfile();
     expect(keyValuePairs(dockerfile, 'ENV')).toContainEqual(['__proto__', 'x']);
   });
 
   test('copySources: "false" is refused, not read as true', () => {
-    expect(refusal(() => new PixiImageSpec(loose({ copySources: 'false' }))).option).toBe('copySources');
+    expect(refusal(() => new PixiDockerImageSpec(loose({ copySources: 'false' }))).option).toBe('copySources');
   });
 
   test('an adopted environment using an undefined feature named constructor is refused', () => {
     const text = '[workspace]\nchannels = []\nplatforms = ["linux-64"]\n[environments]\nx = ["constructor"]\n';
-    expect(refusal(() => PixiManifest.parse(text, 'pixi.toml')).option).toBe('pixi.toml environments.x.features');
+    expect(refusal(() => PixiWorkspaceSpec.parse(text, 'pixi.toml')).option).toBe('pixi.toml environments.x.features');
   });
 
   test('a feature named __proto__ is a feature, in options and in a read manifest', () => {
     const features = JSON.parse('{"__proto__": {}}');
-    const manifest = PixiManifest.fromOptions({ features, environments: { x: { features: ['__proto__'] } } });
+    const manifest = PixiWorkspaceSpec.fromOptions({ features, environments: { x: { features: ['__proto__'] } } });
     expect(manifest.featuresOf('x')).toContain('__proto__');
   });
 });
 
 describe('injection', () => {
   test('environment -dev is one argument: --environment=-dev', () => {
-    const dockerfile = new PixiImageSpec({ environment: '-dev', copySources: false }).renderDockerfile();
+    const dockerfile = new PixiDockerImageSpec({ environment: '-dev', copySources: false }).renderDockerfile();
     expect(dockerfile).toContain('pixi install --locked --environment=-dev');
     expect(dockerfile).toContain('--environment=-dev --shell bash');
     expect(dockerfile).not.toMatch(/--environment -/);
@@ -110,20 +110,20 @@ describe('injection', () => {
 
   test.each(['escape=`', 'check=skip=all', 'syntax=evil/frontend', ' escape = `', '!=', 'a\u0085b: c', 'a\u2028b', 'a\u2029b', 'x\ud800'])(
     'header comment %j is refused by every renderer', (headerComment) => {
-      const spec = new PixiImageSpec();
+      const spec = new PixiDockerImageSpec();
       for (const render of [
         () => spec.renderDockerfile({ headerComment }),
         () => spec.renderEntrypoint({ headerComment }),
         () => new ApptainerDefinitionSpec(spec).render({ headerComment }),
         () => new GhcrWorkflowSpec([{ spec }]).renderYaml({ headerComment }),
-        () => PixiManifest.fromOptions({}).render({ headerComment }),
+        () => PixiWorkspaceSpec.fromOptions({}).render({ headerComment }),
       ]) expect(refusal(render).option).toBe('headerComment');
     });
 });
 
 describe('valid input that was refused', () => {
   test('feature _base', () => {
-    expect(PixiManifest.fromOptions({ features: { _base: {} }, environments: { x: { features: ['_base'] } } }).featuresOf('x')).toContain('_base');
+    expect(PixiWorkspaceSpec.fromOptions({ features: { _base: {} }, environments: { x: { features: ['_base'] } } }).featuresOf('x')).toContain('_base');
   });
 
   test('PixiProject environment -dev', () => {
@@ -132,7 +132,7 @@ describe('valid input that was refused', () => {
   });
 
   test('branch filter release/v[0-9]* and image name ghcr.io/my-lab/my__repo', async () => {
-    const spec = new GhcrWorkflowSpec([{ spec: new PixiImageSpec({ copySources: false }) }],
+    const spec = new GhcrWorkflowSpec([{ spec: new PixiDockerImageSpec({ copySources: false }) }],
       { branches: ['release/v[0-9]*'], imageName: 'ghcr.io/my-lab/my__repo' });
     const yaml = spec.renderYaml();
     expect(parse(yaml).on.push.branches).toEqual(['release/v[0-9]*']);
@@ -151,8 +151,8 @@ describe('the workflow', () => {
   });
 
   test('two images of one Dockerfile path, and two definitions of one file, are refused before anything is written', () => {
-    const spec = new PixiImageSpec({ copySources: false });
-    expect(refusal(() => new GhcrWorkflowSpec([{ spec }, { spec: new PixiImageSpec({ environment: 'gpu', copySources: false }) }])).option)
+    const spec = new PixiDockerImageSpec({ copySources: false });
+    expect(refusal(() => new GhcrWorkflowSpec([{ spec }, { spec: new PixiDockerImageSpec({ environment: 'gpu', copySources: false }) }])).option)
       .toBe('images[1]');
     const p = project();
     const image = new PixiDockerImage(p);
@@ -163,9 +163,9 @@ describe('the workflow', () => {
 
 describe('found by a deeper run (PROPERTY_RUNS_SCALE=6)', () => {
   test('an image label with a trailing space cannot be an Apptainer %labels line, which Apptainer reads trimmed', () => {
-    const spec = new PixiImageSpec({ labels: { aa: '! ' }, copySources: false });
+    const spec = new PixiDockerImageSpec({ labels: { aa: '! ' }, copySources: false });
     expect(refusal(() => new ApptainerDefinitionSpec(spec)).option).toBe('image labels.aa');
-    expect(refusal(() => new ApptainerDefinitionSpec(new PixiImageSpec(), { title: ' Lab' })).option).toBe('title');
+    expect(refusal(() => new ApptainerDefinitionSpec(new PixiDockerImageSpec(), { title: ' Lab' })).option).toBe('title');
   });
 
   test('an unknown key made of a space is named as it is', () => {
@@ -183,7 +183,7 @@ describe('found by the projen new tests', () => {
     const options = runInNewContext('({ environments: ["default", "gpu"], cudaVersion: "12", ports: [8080] })');
     expect(new PixiProject({ name: 'p', outdir: tempRepository(), ...options }).images).toHaveLength(2);
     const image = runInNewContext('({ env: { A: "b" }, labels: { "org.x": "y" }, copySources: false })');
-    expect(new PixiImageSpec(image).env).toEqual({ A: 'b' });
+    expect(new PixiDockerImageSpec(image).env).toEqual({ A: 'b' });
   });
 });
 
@@ -202,7 +202,7 @@ describe('messages that named the wrong option', () => {
   });
 
   test('a Date is described as a Date, not as the string its JSON is', () => {
-    expect(refusal(() => new PixiImageSpec(loose({ environment: new Date(0) }))).message).toContain('invalid environment an instance of Date');
+    expect(refusal(() => new PixiDockerImageSpec(loose({ environment: new Date(0) }))).message).toContain('invalid environment an instance of Date');
   });
 });
 

@@ -2,7 +2,7 @@ import * as fc from 'fast-check';
 import { parse } from 'yaml';
 import { Fields, oneLine, optionSets, namedOption, runs, SEED } from './arbitraries';
 import {
-  ApptainerDefinitionSpec, GhcrWorkflowImage, GhcrWorkflowSpec, ImagePlatform, PixiImageSpec, PixiValidationError, WorkflowRecipe,
+  ApptainerDefinitionSpec, GhcrWorkflowImage, GhcrWorkflowSpec, ImagePlatform, PixiDockerImageSpec, PixiValidationError, WorkflowRecipe,
 } from '../../src';
 import { checkWorkflowOptions } from '../../src/github/ghcr-workflow-spec';
 import { workflowFindings } from '../helpers/workflow-validators';
@@ -32,7 +32,7 @@ const images: fc.Arbitrary<Array<{ environment: string; dockerfile: string; cont
 
 function workflowImages(descriptions: Array<{ environment: string; dockerfile: string; context: string; apptainer: boolean }>): GhcrWorkflowImage[] {
   return descriptions.map((d) => {
-    const spec = new PixiImageSpec({ environment: d.environment, dockerfile: d.dockerfile, copySources: false });
+    const spec = new PixiDockerImageSpec({ environment: d.environment, dockerfile: d.dockerfile, copySources: false });
     return { spec, context: d.context, apptainer: d.apptainer ? new ApptainerDefinitionSpec(spec) : undefined };
   });
 }
@@ -81,7 +81,7 @@ describe('GhcrWorkflowSpec: any options and images give the typed error or a wor
       let withImages: unknown;
       let without: unknown;
       try {
-        new GhcrWorkflowSpec([{ spec: new PixiImageSpec({ copySources: false }) }], options);
+        new GhcrWorkflowSpec([{ spec: new PixiDockerImageSpec({ copySources: false }) }], options);
       } catch (error) {
         withImages = error;
       }

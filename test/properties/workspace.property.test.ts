@@ -1,6 +1,6 @@
 import * as fc from 'fast-check';
 import { anyOptions, Fields, hostileText, oneLine, optionSets, recordOf, namedOption, runs, SEED, wrongTyped } from './arbitraries';
-import { ChannelPriority, PixiManifest, PixiValidationError } from '../../src';
+import { ChannelPriority, PixiWorkspaceSpec, PixiValidationError } from '../../src';
 import { pixiManifestErrors } from '../helpers/schema';
 import { tomlData } from '../helpers/toml';
 
@@ -39,9 +39,9 @@ function withEnvironments(options: Record<string, unknown>): fc.Arbitrary<Record
     .map((environments) => environments === undefined ? options : { ...options, environments });
 }
 
-function manifestOrRefusal(options: Record<string, unknown>): PixiManifest | undefined {
+function manifestOrRefusal(options: Record<string, unknown>): PixiWorkspaceSpec | undefined {
   try {
-    return PixiManifest.fromOptions(options);
+    return PixiWorkspaceSpec.fromOptions(options);
   } catch (error) {
     expect(error).toBeInstanceOf(PixiValidationError);
     expect(namedOption((error as PixiValidationError).option, ['options', ...Object.keys(options)])).toBeDefined();
@@ -49,7 +49,7 @@ function manifestOrRefusal(options: Record<string, unknown>): PixiManifest | und
   }
 }
 
-describe('PixiManifest.fromOptions: any options give the typed error or a pixi.toml that pixi\'s schema accepts and that keeps them', () => {
+describe('PixiWorkspaceSpec.fromOptions: any options give the typed error or a pixi.toml that pixi\'s schema accepts and that keeps them', () => {
   test('schema-valid TOML, read back by smol-toml with every name and value as given', () => {
     fc.assert(fc.property(optionSets(WORKSPACE_FIELDS).chain(withEnvironments), (options) => {
       const manifest = manifestOrRefusal(options);
