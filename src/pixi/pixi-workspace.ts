@@ -13,7 +13,11 @@ import { parseToml } from '../util/toml';
 import { fileExists, handOver, refuseToOverwrite } from '../util/user-files';
 import { invalidOption, requireOneOf } from '../util/validate';
 
-const IS_PIXI_WORKSPACE = Symbol.for('projen-pixi.PixiWorkspace');
+/**
+ * The workspace of each project, found in constant time (projen's `components` walks the whole tree, which every
+ * image asks for) and shared by every copy of this library in the process, as `Symbol.for` keys are.
+ */
+const WORKSPACES: WeakMap<Project, PixiWorkspace> = ((globalThis as any)[Symbol.for('projen-pixi.workspaces')] ??= new WeakMap());
 /** Lets `fromManifest` reuse the constructor without putting a manifest into the public options. */
 const ADOPTED_MANIFEST = Symbol('adopted manifest');
 /** Lets `seeded` reuse the constructor: the manifest is written once, then left to the user. */
@@ -86,7 +90,7 @@ export class PixiWorkspace extends Component implements IPixiWorkspace {
    * @param project the project to search (not its subprojects)
    */
   public static of(project: Project): PixiWorkspace | undefined {
-    return project.components.find((c): c is PixiWorkspace => IS_PIXI_WORKSPACE in c);
+    return WORKSPACES.get(project);
   }
 
   /** The manifest, written from the options or read from the file, that the queries are answered from. */
@@ -113,7 +117,7 @@ export class PixiWorkspace extends Component implements IPixiWorkspace {
         'adopt it with PixiWorkspace.fromManifest(project), or move it away to have one generated from these options');
     }
     super(project, 'PixiWorkspace');
-    Object.defineProperty(this, IS_PIXI_WORKSPACE, { value: true });
+    WORKSPACES.set(project, this);
     this.spec = manifest;
     if (seed) {
       // Written as pixi init writes it: no marker, writable, never rewritten once it exists.

@@ -4,12 +4,13 @@
  * Timings are medians; nothing here is asserted.
  */
 import { spawnSync } from 'child_process';
-import { appendFileSync } from 'fs';
+import { appendFileSync, mkdtempSync } from 'fs';
 import { cpus } from 'os';
+import { join } from 'path';
 import { Project, Testing } from 'projen';
 import { parse } from 'yaml';
 import { Buildah, installCount } from './buildah';
-import { cudaExercise } from './repositories';
+import { cudaExercise, ImageUnderTest } from './repositories';
 import { CUDA_EXERCISE_WORKSPACE } from '../../examples/cuda-exercise/workspace';
 import { DockerIgnore, DockerRecipe, GhcrWorkflow, PixiDockerImage, PixiWorkspace, WorkflowRecipe } from '../../src';
 import { tempOutdir, tempRepository } from '../helpers/project';
@@ -18,6 +19,9 @@ const STUB_INSTALL_SECONDS = 2;
 const STUB_ENVIRONMENT_MB = 50;
 const REBUILDS = 3;
 const SYNTH_RUNS = 5;
+/** Whole `node` processes per kind, interleaved so that machine noise hits every kind alike. */
+const PROCESS_RUNS = 11;
+const ROOT = join(__dirname, '..', '..');
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const fmt = (n: number, digits = 2) => n.toFixed(digits);
@@ -51,6 +55,60 @@ function imageStack(count: number) {
   };
 }
 
+/**
+ * Wall time of whole `node` processes that load projen (and the compiled library) and synthesize: what a user
+ * waits for at `npx projen`. Runs the kinds in turn, PROCESS_RUNS times, and returns the median of each.
+ */
+function processSeconds(scripts: Record<string, string>): Record<string, number> {
+  const times: Record<string, number[]> = Object.fromEntries(Object.keys(scripts).map((kind) => [kind, []]));
+  for (let run = 0; run < PROCESS_RUNS; run++) {
+    for (const [kind, script] of Object.entries(scripts)) {
+      const outdir = tempRepository();
+      times[kind].push(seconds(() => {
+        const result = spawnSync(process.execPath, ['-e', script], { cwd: outdir, encoding: 'utf8', env: { ...process.env, PROJEN_DISABLE_POST: 'true' } });
+        if (result.status !== 0) throw new Error(`synthesis process failed:\n${result.stderr}`);
+      }));
+    }
+  }
+  return Object.fromEntries(Object.entries(times).map(([kind, values]) => [kind, median(values)]));
+}
+
+/** A synthesis script: a bare projen project, plus what `body` adds with the compiled library. */
+function synthesisScript(body: string): string {
+  return [
+    `const { Project } = require(${JSON.stringify(join(ROOT, 'node_modules', 'projen'))});`,
+    body ? `const lib = require(${JSON.stringify(join(ROOT, 'lib'))});` : '',
+    'const project = new Project({ name: "bench", outdir: process.cwd() });',
+    body,
+    'project.synth();',
+  ].join('\n');
+}
+
+const STACK = (images: number) => [
+  `new lib.PixiWorkspace(project, ${JSON.stringify(CUDA_EXERCISE_WORKSPACE)});`,
+  `for (let i = 0; i < ${images}; i++) new lib.PixiDockerImage(project, { environment: i % 2 ? "gpu" : "cpu", dockerfile: "Dockerfile." + i });`,
+  'new lib.DockerIgnore(project);',
+  'new lib.GhcrWorkflow(project);',
+].join('\n');
+
+/** New blob bytes a registry receives, and a compute node pulls, after each kind of commit. */
+function pushedBytes(buildah: Buildah, image: ImageUnderTest, logs: string): { sourceEdit: number; lockChange: number } {
+  const layouts = mkdtempSync(join(logs, 'oci-'));
+  const push = (name: string) => buildah.pushToOciLayout(image.tag, join(layouts, `${image.recipe}-${name}`));
+  const newBytes = (before: Map<string, number>, after: Map<string, number>) =>
+    [...after].filter(([digest]) => !before.has(digest)).reduce((sum, [, size]) => sum + size, 0);
+  const log = join(logs, `push-${image.dockerfile}`);
+  buildah.build(image.context, image.dockerfile, image.tag, log);
+  const first = push('first');
+  appendFileSync(image.sourceFile, 'print("a source-only commit")\n');
+  buildah.build(image.context, image.dockerfile, image.tag, log);
+  const afterSource = push('source');
+  appendFileSync(join(image.context, 'pixi.lock'), `# a lock change for ${image.dockerfile}\n`);
+  buildah.build(image.context, image.dockerfile, image.tag, log);
+  const afterLock = push('lock');
+  return { sourceEdit: newBytes(first, afterSource), lockChange: newBytes(afterSource, afterLock) };
+}
+
 /** build-push steps per image in one run of the generated workflow. */
 function buildsPerImage(recipe: WorkflowRecipe): number {
   const project = new Project({ name: 'bench', outdir: tempRepository() });
@@ -82,6 +140,7 @@ function main(): void {
       env,
     };
   }
+  const pushed = Object.fromEntries([gpu, tutorial].map((image) => [image.recipe, pushedBytes(buildah, image, logs)]));
   const optimized = results[DockerRecipe.OPTIMIZED];
   const lesson = results[DockerRecipe.TUTORIAL];
   const bare = synthTime(() => undefined);
@@ -93,6 +152,9 @@ function main(): void {
     new GhcrWorkflow(project);
   });
   const stacks = [1, 10, 100].map((n) => [n, synthTime(imageStack(n))] as const);
+  // Whole processes, as `npx projen` runs: the compiled library, as users load it.
+  spawnSync('npx', ['jsii', '--silence-warnings=reserved-word'], { cwd: ROOT, stdio: 'inherit' });
+  const processes = processSeconds({ bare: synthesisScript(''), seed: synthesisScript(STACK(2)), hundred: synthesisScript(STACK(100)) });
 
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   const buildahVersion = spawnSync('buildah', ['--version'], { encoding: 'utf8' }).stdout.trim();
@@ -103,6 +165,14 @@ function main(): void {
     ['builds per image per workflow run', String(buildsPerImage(WorkflowRecipe.OPTIMIZED)), String(buildsPerImage(WorkflowRecipe.TUTORIAL)),
       `${fmt(buildsPerImage(WorkflowRecipe.TUTORIAL) / buildsPerImage(WorkflowRecipe.OPTIMIZED), 0)}× fewer`],
     ['final image size − base image − environment', kb(optimized.overhead), kb(lesson.overhead), `environment: ${mb(optimized.env)}`],
+    ['new blob bytes pushed (and pulled) after a source-only commit', kb(pushed[DockerRecipe.OPTIMIZED].sourceEdit),
+      mb(pushed[DockerRecipe.TUTORIAL].sourceEdit), `${fmt(pushed[DockerRecipe.TUTORIAL].sourceEdit / pushed[DockerRecipe.OPTIMIZED].sourceEdit, 0)}× less`],
+    ['new blob bytes pushed (and pulled) after a pixi.lock change', mb(pushed[DockerRecipe.OPTIMIZED].lockChange),
+      mb(pushed[DockerRecipe.TUTORIAL].lockChange), 'both install again'],
+    ['`npx projen`-like process: seed stack (workspace, 2 images, .dockerignore, workflow)', `${fmt(processes.seed * 1000, 0)} ms`, '',
+      `${fmt(processes.seed / processes.bare, 2)}× a bare projen process (${fmt(processes.bare * 1000, 0)} ms, median of ${PROCESS_RUNS})`],
+    ['`npx projen`-like process: 100 images + workspace + workflow', `${fmt(processes.hundred * 1000, 0)} ms`, '',
+      `${fmt(processes.hundred / processes.bare, 2)}× a bare projen process; ${fmt((processes.hundred - processes.bare) * 1000 / 100, 1)} ms per image`],
     ['synthesis: seed stack (workspace, 2 images, .dockerignore, workflow)', `${fmt(seedStack * 1000, 0)} ms`, '',
       `${fmt(seedStack / bare, 1)}× a bare projen project (${fmt(bare * 1000, 0)} ms)`],
     ...stacks.map(([n, time]) => [`synthesis: ${n} image${n > 1 ? 's' : ''} + workspace + workflow`, `${fmt(time * 1000, 0)} ms`, '',

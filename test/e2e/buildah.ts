@@ -4,7 +4,7 @@
  * stub pixi, since no registry is reachable. Nothing here depends on files outside the project.
  */
 import { spawnSync, SpawnSyncReturns } from 'child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 
@@ -86,6 +86,16 @@ export class Buildah {
     const result = check(this.buildah(['build', '--isolation', 'chroot', '--pull=never', '--layers',
       '-v', `${logDir}:/stub-log`, '-f', join(context, dockerfile), '-t', tag, context]), `build ${dockerfile}`);
     return { output: result.stdout + result.stderr, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
+  }
+
+  /**
+   * Pushes the image into an OCI layout directory, as a registry receives it.
+   * @returns the blobs (layers, config, manifest) by digest, with their sizes in bytes
+   */
+  public pushToOciLayout(tag: string, directory: string): Map<string, number> {
+    check(this.buildah(['push', '--quiet', tag, `oci:${directory}`]), `push ${tag}`);
+    const blobs = join(directory, 'blobs', 'sha256');
+    return new Map(readdirSync(blobs).map((digest) => [digest, statSync(join(blobs, digest)).size]));
   }
 
   /** The labels of an image. */
