@@ -204,7 +204,10 @@ case $command in
     install_find_links
     echo "environment=$environment cuda=${CONDA_OVERRIDE_CUDA:-none}" > "$prefix/conda-meta/stub-install"
     echo "$chosen" > "$prefix/conda-meta/stub-platform"
-    head -c "${PIXI_STUB_ENV_KB:-512}000" /dev/zero > "$prefix/lib-payload.so"
+    # Package contents are compressed already: random bytes stand in for them, so that a registry receives what a
+    # rebuilt install layer really weighs. Random also makes every install differ, as pixi's do unless
+    # SOURCE_DATE_EPOCH is set (wall-clock mtimes; crates/pixi_utils/src/reproducible.rs at 2b25fc76).
+    head -c "${PIXI_STUB_ENV_KB:-512}000" /dev/urandom > "$prefix/lib-payload.so"
     echo 'export STUB_ACTIVATED=1' > "$prefix/etc/conda/activate.d/stub.sh"
     head -c 64000 /dev/zero > "$HOME/.cache/rattler/cache/pkgs/stub-package.conda"
     printf '*\n!config.toml\n' > .pixi/.gitignore
