@@ -2,12 +2,11 @@
  * Image references in `.projenrc`: the Renovate custom manager that finds them, and the same search here,
  * so that the configuration knows which images Renovate can update at their source.
  */
+import { IMAGE_NAME } from '../docker/image-reference';
 
 /** The `.projenrc` files of projen's TypeScript, JavaScript and Python projects. */
 export const PROJENRC_FILES = ['.projenrc.ts', '.projenrc.js', '.projenrc.mjs', '.projenrc.py'];
 
-/** An image name as the distribution grammar writes it: lower case but for the registry, an optional registry port. */
-const IMAGE_NAME = '[a-zA-Z0-9][a-zA-Z0-9._-]*(?::[0-9]+/[a-z0-9._-]+)?(?:/[a-z0-9._-]+)*';
 
 /**
  * Renovate's `recursive` strategy: each expression searches the previous one's match, and the last match is
@@ -28,10 +27,11 @@ export function isImageName(name: string): boolean {
 
 /** The image names a `.projenrc` holds where Renovate's custom manager finds them, in order, once each. */
 export function imagesInProjenrc(text: string): string[] {
-  let matches = [text];
+  let found: RegExpMatchArray[] = [];
+  let contents = [text];
   for (const expression of PROJENRC_IMAGE_MATCH_STRINGS) {
-    matches = matches.flatMap((content) => [...content.matchAll(new RegExp(expression, 'g'))].map((match) => match[0]));
+    found = contents.flatMap((content) => [...content.matchAll(new RegExp(expression, 'g'))]);
+    contents = found.map((match) => match[0]);
   }
-  const names = matches.map((match) => new RegExp(PROJENRC_IMAGE_MATCH_STRINGS[2]).exec(match)?.groups?.depName);
-  return [...new Set(names.filter((name): name is string => name !== undefined))];
+  return [...new Set(found.map((match) => match.groups!.depName))];
 }
