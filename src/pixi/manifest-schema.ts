@@ -7,6 +7,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { PixiManifestFile } from './manifest-file';
+import { packageRoot } from '../util/package-root';
 import { TomlTable } from '../util/toml';
 import { invalidOption } from '../util/validate';
 
@@ -27,7 +28,7 @@ const validators = new Map<PixiManifestFile, ValidateFunction>();
 function validatorOf(manifestFile: PixiManifestFile): ValidateFunction {
   let validate = validators.get(manifestFile);
   if (!validate) {
-    const schema = JSON.parse(readFileSync(join(__dirname, '..', '..', 'schemas', SCHEMA_FILES[manifestFile]), 'utf8'));
+    const schema = JSON.parse(readFileSync(join(packageRoot(), 'schemas', SCHEMA_FILES[manifestFile]), 'utf8'));
     for (const [name, definition] of Object.entries<any>(schema.$defs ?? {})) {
       if (PYPI_REQUIREMENT.test(name) && definition.properties) definition.properties['env-markers'] = { type: 'string' };
     }

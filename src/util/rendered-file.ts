@@ -2,14 +2,15 @@ import { IConstruct } from 'constructs';
 import { FileBase, FileBaseOptions, IResolver, Project } from 'projen';
 import { refuseToOverwrite } from './user-files';
 
+/** The projen marker of each project being synthesized, computed once: the projenrc file cannot change then. */
+const MARKERS = new WeakMap<Project, string | undefined>();
+const SYNTHESIZING = new WeakSet<Project>();
+
 /**
  * A generated file whose text comes from a pure renderer, called at synthesis with the projen
  * marker, so that the marker sits where the format allows (e.g. after a `# syntax=` directive).
  * It never replaces a file the user wrote at its path: construction throws instead.
  */
-/** The projen marker of each project, computed once. */
-const MARKERS = new WeakMap<Project, string | undefined>();
-
 export class RenderedFile extends FileBase {
   private readonly render: (marker: string | undefined) => string;
 
@@ -23,16 +24,28 @@ export class RenderedFile extends FileBase {
     this.addsMarker = options.marker ?? true;
   }
 
-  protected synthesizeContent(_resolver: IResolver): string | undefined {
-    return this.render(this.addsMarker && !this.project.ejected ? this.projectMarker() : undefined);
-  }
-
   /**
    * projen's marker names the project's projenrc file, which its `marker` looks up in every component of the
-   * tree, per file: once per project is enough (a hundred images would otherwise spend ~80 ms on it).
+   * tree, per file and twice per synthesis (for the text, then in projen's own marker check): during synthesis
+   * once per project is enough (a hundred images would otherwise spend ~150 ms on it).
    */
-  private projectMarker(): string | undefined {
-    if (!MARKERS.has(this.project)) MARKERS.set(this.project, this.marker);
+  public get marker(): string | undefined {
+    if (!this.addsMarker || this.project.ejected) return undefined;
+    if (!SYNTHESIZING.has(this.project)) return super.marker;
+    if (!MARKERS.has(this.project)) MARKERS.set(this.project, super.marker);
     return MARKERS.get(this.project);
+  }
+
+  public preSynthesize(): void {
+    SYNTHESIZING.add(this.project);
+  }
+
+  public postSynthesize(): void {
+    SYNTHESIZING.delete(this.project);
+    MARKERS.delete(this.project);
+  }
+
+  protected synthesizeContent(_resolver: IResolver): string | undefined {
+    return this.render(this.marker);
   }
 }

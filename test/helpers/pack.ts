@@ -18,13 +18,20 @@ export function runFailing(command: string, args: string[], cwd: string, env: No
 }
 
 /**
- * The package as npm would publish it: compiled by jsii, with its .jsii manifest and bundled
- * dependencies, packed into `destination`. Returns the tarball's path.
+ * The package as npm would publish it: compiled by jsii, its entry point bundled into one file (the
+ * `bundle` task of post-compile), with its .jsii manifest and bundled dependencies, packed into
+ * `destination`. Returns the tarball's path.
  */
 export function packLibrary(destination: string): string {
-  run('npx', ['jsii', '--silence-warnings=reserved-word'], ROOT);
+  compileLibrary();
   const packed = run('npm', ['pack', '--pack-destination', destination, '--silent'], ROOT).trim().split('\n').pop()!;
   return join(destination, packed);
+}
+
+/** lib/ as users load it: jsii's compiled modules, and lib/index.js bundled into one file. */
+export function compileLibrary(): void {
+  run('npx', ['jsii', '--silence-warnings=reserved-word'], ROOT);
+  run(PROJEN, ['bundle'], ROOT);
 }
 
 /** projen's CLI as this repository has it. */

@@ -5,6 +5,7 @@
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import * as source from '../../src';
 import { GIT_IDENTITY, packLibrary, PROJEN, run, runFailing } from '../helpers/pack';
 import { ownerCanWrite } from '../helpers/project';
 import { tomlData } from '../helpers/toml';
@@ -213,5 +214,34 @@ describe('README\'s .projenrc.ts route, in a fresh folder', () => {
     expect(read(dir, 'Dockerfile.gpu')).toContain('ENV CONDA_OVERRIDE_CUDA=12');
     expect(read(dir, 'pixi.toml')).toContain('[feature.gpu.system-requirements]');
     expect(existsSync(join(dir, '.dockerignore'))).toBe(true);
+  });
+});
+
+describe('the published package', () => {
+  const installed = (name: string) => JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')).version;
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(work, 'installed-'));
+    run('npm', ['init', '-y'], dir);
+    run('npm', ['install', '--no-audit', '--no-fund', tarball, `projen@${installed('projen')}`, `constructs@${installed('constructs')}`], dir);
+  });
+  /** Runs `script` with node in the installed folder; returns what it printed as JSON. */
+  const node = (script: string) => JSON.parse(run(process.execPath, ['-e', script], dir));
+
+  test('its entry point is one bundled file that exports what src/index.ts exports', () => {
+    const { names, loaded } = node(`const lib = require('projen-pixi');
+      const loaded = Object.keys(require.cache).filter((file) => file.includes('/node_modules/projen-pixi/')).map((file) => file.split('/node_modules/projen-pixi/')[1]);
+      console.log(JSON.stringify({ names: Object.keys(lib).sort(), loaded }));`);
+    expect(loaded).toEqual(['lib/index.js']);
+    expect(names).toEqual(Object.keys(source).sort());
+  });
+
+  test('an adopted manifest is checked against the pixi schema it ships', () => {
+    writeFileSync(join(dir, 'pixi.toml'), '[workspace]\nname = "mine"\nchannels = ["conda-forge"]\nplatforms = "linux-64"\n');
+    const { error } = node(`const { Project } = require('projen'); const { PixiWorkspace } = require('projen-pixi');
+      let error = null;
+      try { PixiWorkspace.fromManifest(new Project({ name: 'p', outdir: process.cwd() })); } catch (e) { error = e.message; }
+      console.log(JSON.stringify({ error }));`);
+    expect(error).toMatch(/workspace\.platforms/);
   });
 });
