@@ -23,6 +23,9 @@ export interface OptimizedSettings {
   readonly uses: (action: PinnedAction) => string;
 }
 
+/** A job for pull requests (a fork's above all): no write permission, no secret, nothing pushed or cached. */
+const PULL_REQUEST = 'github.event_name == \'pull_request\'';
+/** A job for every other event: the branches, tags and releases of the repository, and manual runs. */
 const NOT_PR = 'github.event_name != \'pull_request\'';
 const PLATFORM_RUNNERS: Record<ImagePlatform, string> = {
   [ImagePlatform.LINUX_AMD64]: 'ubuntu-24.04',
@@ -30,16 +33,22 @@ const PLATFORM_RUNNERS: Record<ImagePlatform, string> = {
 };
 
 /**
- * WorkflowRecipe.OPTIMIZED: per image, a `build-<id>` job with one matrix entry per platform
- * (one build each, cached, smoke-tested, pushed by digest outside pull requests) and a
- * `publish-<id>` job that tags the multi-arch index and attests it.
+ * WorkflowRecipe.OPTIMIZED: per image, a `check-<id>` job for pull requests (read-only token, no secrets,
+ * nothing pushed or cached) and, for every other event, a `build-<id>` job (pushed by digest, cached,
+ * with SBOM and provenance) and a `publish-<id>` job that tags the multi-arch index and attests it. Each
+ * build job has one matrix entry per platform. Job permissions cannot depend on the event, so a job a pull
+ * request can start never holds a write permission.
  */
 export function optimizedWorkflow(images: WorkflowImage[], settings: OptimizedSettings): Yaml {
   const jobs: Yaml = {};
   for (const image of images) {
-    jobs[`build-${image.id}`] = buildJob(image, settings);
+    jobs[`check-${image.id}`] = buildJob(image, settings, false);
+    jobs[`build-${image.id}`] = buildJob(image, settings, true);
     jobs[`publish-${image.id}`] = publishJob(image, settings);
-    if (image.apptainer) jobs[`apptainer-${image.id}`] = apptainerJob(image, settings);
+    if (image.apptainer) {
+      jobs[`sif-check-${image.id}`] = apptainerJob(image, settings, false);
+      jobs[`apptainer-${image.id}`] = apptainerJob(image, settings, true);
+    }
   }
   return {
     name: settings.name,
@@ -74,19 +83,21 @@ function buildCacheOf(image: WorkflowImage, settings: OptimizedSettings): BuildC
   return settings.buildCache ?? (image.spec.cudaVersion !== undefined ? BuildCache.REGISTRY : BuildCache.GITHUB_ACTIONS);
 }
 
-/** The build step's `cache-from` and `cache-to` inputs; pull requests read a registry cache but never write it. */
-function cacheInputs(image: WorkflowImage, cache: BuildCache): Yaml {
+/**
+ * The build step's `cache-from` and `cache-to` inputs. Only trusted events write a cache (cache poisoning:
+ * what a pull request builds must never be what a push to main restores); pull requests read it.
+ */
+function cacheInputs(image: WorkflowImage, cache: BuildCache, trusted: boolean): Yaml {
   const scope = `${image.id}-\${{ matrix.slug }}`;
   switch (cache) {
     case BuildCache.GITHUB_ACTIONS:
-      return { 'cache-from': `type=gha,scope=${scope}`, 'cache-to': `type=gha,mode=max,scope=${scope}` };
+      return { 'cache-from': `type=gha,scope=${scope}`, ...(trusted ? { 'cache-to': `type=gha,mode=max,scope=${scope}` } : {}) };
     case BuildCache.REGISTRY: {
       // A package of its own, so that the image's tags list no cache manifests; image-manifest for GHCR.
       const ref = `\${{ steps.image.outputs.name }}/buildcache:${scope}`;
-      const to = `type=registry,ref={0}/buildcache:${image.id}-{1},mode=max,image-manifest=true,oci-mediatypes=true,ignore-error=true`;
       return {
         'cache-from': `type=registry,ref=${ref}`,
-        'cache-to': `\${{ ${NOT_PR} && format('${to}', steps.image.outputs.name, matrix.slug) || '' }}`,
+        ...(trusted ? { 'cache-to': `type=registry,ref=${ref},mode=max,image-manifest=true,oci-mediatypes=true,ignore-error=true` } : {}),
       };
     }
     case BuildCache.NONE:
@@ -94,8 +105,15 @@ function cacheInputs(image: WorkflowImage, cache: BuildCache): Yaml {
   }
 }
 
-function buildJob(image: WorkflowImage, settings: OptimizedSettings): Yaml {
+/**
+ * One build per platform of the image. Trusted (any event but a pull request): pushed by digest with
+ * its SBOM and provenance, and cached. Untrusted (a pull request, a fork's above all): built, loaded
+ * and smoke-tested with a read-only token.
+ */
+function buildJob(image: WorkflowImage, settings: OptimizedSettings, trusted: boolean): Yaml {
   const cache = buildCacheOf(image, settings);
+  // A pull request reads a registry cache with its own read-only token (a fork gets no other); a miss is a warning.
+  const logsIn = trusted || cache === BuildCache.REGISTRY;
   const steps: Yaml[] = [
     ...(freesDiskSpace(image, settings) ? [FREE_DISK_SPACE] : []),
     { name: 'Checkout', uses: settings.uses(ACTIONS.checkout), with: { 'persist-credentials': false } },
@@ -103,53 +121,54 @@ function buildJob(image: WorkflowImage, settings: OptimizedSettings): Yaml {
     metadataStep(image, settings),
   ];
   if (settings.qemu) steps.push({ name: 'Set up QEMU', uses: settings.uses(ACTIONS.setupQemu) });
-  steps.push(
-    { name: 'Set up Docker Buildx', uses: settings.uses(ACTIONS.setupBuildx) },
-    // Pull requests log in only to read a registry cache (a fork's read-only token suffices; a miss is a warning).
-    loginStep(settings, cache === BuildCache.REGISTRY ? undefined : NOT_PR),
-    {
-      name: 'Build',
-      id: 'build',
-      uses: settings.uses(ACTIONS.buildPush),
-      with: {
-        context: image.context,
-        file: inContext(image, image.spec.dockerfile),
-        platforms: '${{ matrix.platform }}',
-        pull: true,
-        labels: '${{ steps.meta.outputs.labels }}',
-        annotations: '${{ steps.meta.outputs.annotations }}',
-        // Tags only for the local image of a pull request; pushes go by digest and are tagged once, in publish.
-        tags: '${{ github.event_name == \'pull_request\' && steps.meta.outputs.tags || \'\' }}',
-        outputs: `\${{ ${NOT_PR} && format('type=image,name={0},push-by-digest=true,name-canonical=true,push=true', steps.image.outputs.name) || 'type=docker' }}`,
-        // BuildKit attestations would show as unknown/unknown platforms on GHCR; publish attests instead.
-        provenance: false,
-        ...cacheInputs(image, cache),
+  steps.push({ name: 'Set up Docker Buildx', uses: settings.uses(ACTIONS.setupBuildx) });
+  if (logsIn) steps.push(loginStep(settings));
+  const build: Yaml = {
+    context: image.context,
+    file: inContext(image, image.spec.dockerfile),
+    platforms: '${{ matrix.platform }}',
+    pull: true,
+    labels: '${{ steps.meta.outputs.labels }}',
+    annotations: '${{ steps.meta.outputs.annotations }}',
+  };
+  if (trusted) {
+    // Tagged once, in publish: here the platform's image goes by digest, with its SBOM and full provenance.
+    Object.assign(build, {
+      outputs: 'type=image,name=${{ steps.image.outputs.name }},push-by-digest=true,name-canonical=true,push=true',
+      sbom: true,
+      provenance: 'mode=max',
+    });
+  } else {
+    // Loaded into the runner's Docker for the smoke test; the docker exporter keeps no attestations.
+    Object.assign(build, { tags: '${{ steps.meta.outputs.tags }}', outputs: 'type=docker', sbom: false, provenance: false });
+  }
+  steps.push({ name: 'Build', id: 'build', uses: settings.uses(ACTIONS.buildPush), with: { ...build, ...cacheInputs(image, cache, trusted) } });
+  steps.push(smokeTestStep(image, settings, trusted));
+  if (trusted) {
+    steps.push(
+      {
+        name: 'Export digest',
+        env: { DIGEST: '${{ steps.build.outputs.digest }}' },
+        run: 'mkdir -p "$RUNNER_TEMP/digests"\ntouch "$RUNNER_TEMP/digests/${DIGEST#sha256:}"\n',
       },
-    },
-    smokeTestStep(image, settings),
-    {
-      name: 'Export digest',
-      if: NOT_PR,
-      env: { DIGEST: '${{ steps.build.outputs.digest }}' },
-      run: 'mkdir -p "$RUNNER_TEMP/digests"\ntouch "$RUNNER_TEMP/digests/${DIGEST#sha256:}"\n',
-    },
-    {
-      name: 'Upload digest',
-      if: NOT_PR,
-      uses: settings.uses(ACTIONS.uploadArtifact),
-      with: {
-        'name': `digests-${image.id}-\${{ matrix.slug }}`,
-        'path': '${{ runner.temp }}/digests/*',
-        'if-no-files-found': 'error',
-        'retention-days': 1,
+      {
+        name: 'Upload digest',
+        uses: settings.uses(ACTIONS.uploadArtifact),
+        with: {
+          'name': `digests-${image.id}-\${{ matrix.slug }}`,
+          'path': '${{ runner.temp }}/digests/*',
+          'if-no-files-found': 'error',
+          'retention-days': 1,
+        },
       },
-    },
-  );
+    );
+  }
   return {
-    'name': `Build ${image.id} (\${{ matrix.platform }})`,
+    'name': `${trusted ? 'Build' : 'Check'} ${image.id} (\${{ matrix.platform }})`,
+    'if': trusted ? NOT_PR : PULL_REQUEST,
     'runs-on': '${{ matrix.runner }}',
     'timeout-minutes': 120,
-    'permissions': { contents: 'read', packages: 'write' },
+    'permissions': trusted ? { contents: 'read', packages: 'write' } : { contents: 'read', ...(logsIn ? { packages: 'read' } : {}) },
     'strategy': {
       'fail-fast': false,
       'matrix': {
@@ -220,38 +239,41 @@ function publishJob(image: WorkflowImage, settings: OptimizedSettings): Yaml {
 }
 
 /**
- * Builds the `.sif` from the Apptainer definition, runs its `%test`, and pushes it to GHCR
- * (ORAS) outside pull requests, with the same least privilege as the image jobs.
+ * Builds the `.sif` from the Apptainer definition and runs its `%test`; trusted (not a pull request), it
+ * also pushes it to GHCR (ORAS), and only then holds `packages: write` and the token.
  */
-function apptainerJob(image: WorkflowImage, settings: OptimizedSettings): Yaml {
+function apptainerJob(image: WorkflowImage, settings: OptimizedSettings, trusted: boolean): Yaml {
   const definition = image.apptainer!;
   const env = { CONTEXT: image.context, DEFINITION: definition.file, SIF: definition.sifFile };
+  const steps: Yaml[] = [
+    ...(freesDiskSpace(image, settings) ? [FREE_DISK_SPACE] : []),
+    { name: 'Checkout', uses: settings.uses(ACTIONS.checkout), with: { 'persist-credentials': false } },
+    { name: 'Install Apptainer', uses: settings.uses(ACTIONS.setupApptainer), with: { 'apptainer-version': APPTAINER_VERSION } },
+    { name: 'Build the image', env: { ...env }, run: 'cd "$CONTEXT" || exit 1\nsudo apptainer build "$SIF" "$DEFINITION"\n' },
+    { name: 'Test the image', env: { ...env }, run: 'cd "$CONTEXT" || exit 1\napptainer test "$SIF"\n' },
+  ];
+  if (trusted) {
+    steps.splice(steps.length - 3, 0, imageNameStep(settings));
+    steps.push({
+      name: 'Push to GitHub Container Registry',
+      // A package of its own (`<image>/apptainer`), so that `docker pull` never meets a SIF among the image's tags.
+      env: { ...env, PACKAGE: '${{ steps.image.outputs.name }}/apptainer', TAG: image.id, TOKEN: '${{ github.token }}' },
+      run: [
+        'cd "$CONTEXT" || exit 1',
+        'echo "$TOKEN" | apptainer registry login --username "$GITHUB_ACTOR" --password-stdin oras://ghcr.io',
+        'apptainer push "$SIF" "oras://${PACKAGE}:${TAG}"',
+        'apptainer push "$SIF" "oras://${PACKAGE}:${TAG}-sha-${GITHUB_SHA::7}"',
+        '',
+      ].join('\n'),
+    });
+  }
   return {
-    'name': `Apptainer ${image.id}`,
+    'name': `Apptainer ${image.id}${trusted ? '' : ' (check)'}`,
+    'if': trusted ? NOT_PR : PULL_REQUEST,
     'runs-on': PLATFORM_RUNNERS[ImagePlatform.LINUX_AMD64],
     'timeout-minutes': 120,
-    'permissions': { contents: 'read', packages: 'write' },
-    'steps': [
-      ...(freesDiskSpace(image, settings) ? [FREE_DISK_SPACE] : []),
-      { name: 'Checkout', uses: settings.uses(ACTIONS.checkout), with: { 'persist-credentials': false } },
-      imageNameStep(settings),
-      { name: 'Install Apptainer', uses: settings.uses(ACTIONS.setupApptainer), with: { 'apptainer-version': APPTAINER_VERSION } },
-      { name: 'Build the image', env: { ...env }, run: 'cd "$CONTEXT" || exit 1\nsudo apptainer build "$SIF" "$DEFINITION"\n' },
-      { name: 'Test the image', env: { ...env }, run: 'cd "$CONTEXT" || exit 1\napptainer test "$SIF"\n' },
-      {
-        name: 'Push to GitHub Container Registry',
-        if: NOT_PR,
-        // A package of its own (`<image>/apptainer`), so that `docker pull` never meets a SIF among the image's tags.
-        env: { ...env, PACKAGE: '${{ steps.image.outputs.name }}/apptainer', TAG: image.id, TOKEN: '${{ secrets.GITHUB_TOKEN }}' },
-        run: [
-          'cd "$CONTEXT" || exit 1',
-          'echo "$TOKEN" | apptainer registry login --username "$GITHUB_ACTOR" --password-stdin oras://ghcr.io',
-          'apptainer push "$SIF" "oras://${PACKAGE}:${TAG}"',
-          'apptainer push "$SIF" "oras://${PACKAGE}:${TAG}-sha-${GITHUB_SHA::7}"',
-          '',
-        ].join('\n'),
-      },
-    ],
+    'permissions': trusted ? { contents: 'read', packages: 'write' } : { contents: 'read' },
+    steps,
   };
 }
 
@@ -276,21 +298,19 @@ function metadataStep(image: WorkflowImage, settings: OptimizedSettings): Yaml {
   return { name: 'Docker meta', id: 'meta', uses: settings.uses(ACTIONS.metadata), with: withInputs };
 }
 
-function loginStep(settings: OptimizedSettings, condition?: string): Yaml {
+/** The job's own token, whose permissions the job declares (read-only in a pull request's jobs). */
+function loginStep(settings: OptimizedSettings): Yaml {
   return {
     name: 'Log in to GitHub Container Registry',
-    ...(condition ? { if: condition } : {}),
     uses: settings.uses(ACTIONS.login),
-    with: { registry: 'ghcr.io', username: '${{ github.actor }}', password: '${{ secrets.GITHUB_TOKEN }}' },
+    with: { registry: 'ghcr.io', username: '${{ github.actor }}', password: '${{ github.token }}' },
   };
 }
 
-/** Runs against the loaded image on pull requests, and against the pushed digest otherwise. */
-function smokeTestStep(image: WorkflowImage, settings: OptimizedSettings): Yaml {
+/** Runs against the pushed digest when trusted, against the loaded image in a pull request. */
+function smokeTestStep(image: WorkflowImage, settings: OptimizedSettings, trusted: boolean): Yaml {
   const prefix = image.spec.environmentPrefix;
-  const env = {
-    IMAGE_REF: '${{ github.event_name == \'pull_request\' && steps.build.outputs.imageid || format(\'{0}@{1}\', steps.image.outputs.name, steps.build.outputs.digest) }}',
-  };
+  const env = { IMAGE_REF: trusted ? '${{ steps.image.outputs.name }}@${{ steps.build.outputs.digest }}' : '${{ steps.build.outputs.imageid }}' };
   if (settings.smokeTest) {
     return { name: 'Smoke test', env, run: `docker run --rm "$IMAGE_REF" ${settings.smokeTest.map(shellQuote).join(' ')}\n` };
   }

@@ -10,9 +10,10 @@ export enum WorkflowRecipe {
    */
   TUTORIAL = 'tutorial',
   /**
-   * One build per image and platform with a GitHub Actions layer cache, a smoke test, native arm64
-   * runners, push by digest and a tagged multi-arch index, SHA-pinned actions, least privilege and
-   * a signed provenance attestation.
+   * One build per image and platform with a layer cache, a smoke test, native arm64 runners, push by
+   * digest with SBOM and provenance, and a tagged multi-arch index, SHA-pinned actions, a signed provenance
+   * attestation, and least privilege: pull requests run jobs of their own that hold no write permission
+   * and no secret, and push and cache nothing.
    */
   OPTIMIZED = 'optimized',
 }
@@ -38,7 +39,7 @@ export enum BuildCache {
   GITHUB_ACTIONS = 'gha',
   /**
    * A cache image in GHCR beside the image (`<image>/buildcache:<id>-<platform>`), written by pushes and read
-   * by pull requests. No size budget to evict from; it counts towards the owner's package storage when the
+   * by pull requests (with their job's read-only token). No size budget to evict from; it counts towards the owner's package storage when the
    * package is private, and each push uploads changed cache layers.
    */
   REGISTRY = 'registry',

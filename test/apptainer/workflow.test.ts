@@ -3,6 +3,7 @@ import { parse } from 'yaml';
 import { CUDA_EXERCISE_WORKSPACE } from '../../examples/cuda-exercise/workspace';
 import { ApptainerDefinition, GhcrWorkflow, PixiDockerImage, PixiWorkspace } from '../../src';
 import { tempRepository } from '../helpers/project';
+import { securityFindings } from '../helpers/workflow-security';
 import { workflowFindings } from '../helpers/workflow-validators';
 
 function synthWorkflow(gitHub: boolean): string {
@@ -26,21 +27,24 @@ describe.each([['without projen\'s GitHub component', false], ['with projen\'s G
     expect(await workflowFindings(text)).toEqual([]);
   });
 
-  test('builds, tests and (outside pull requests) pushes the .sif with least privilege', () => {
-    expect(Object.keys(workflow.jobs)).toEqual(['build-cpu', 'publish-cpu', 'build-gpu', 'publish-gpu', 'apptainer-gpu']);
-    expect(job.permissions).toEqual({ contents: 'read', packages: 'write' });
+  test('builds and tests the .sif in pull requests read-only; other events push it, and only they hold packages: write', () => {
+    expect(Object.keys(workflow.jobs)).toEqual(['check-cpu', 'build-cpu', 'publish-cpu', 'check-gpu', 'build-gpu', 'publish-gpu', 'sif-check-gpu', 'apptainer-gpu']);
+    const check = workflow.jobs['sif-check-gpu'];
+    expect([check.if, check.permissions]).toEqual(['github.event_name == \'pull_request\'', { contents: 'read' }]);
+    // The gpu image has a CUDA version: its .sif needs the disk space too.
+    expect(check.steps.map((s: any) => s.name)).toEqual(['Free disk space', 'Checkout', 'Install Apptainer', 'Build the image', 'Test the image']);
+    expect([job.if, job.permissions]).toEqual(['github.event_name != \'pull_request\'', { contents: 'read', packages: 'write' }]);
     expect(job.steps.map((s: any) => s.name)).toEqual([
-      // The gpu image has a CUDA version: its .sif needs the disk space too.
       'Free disk space', 'Checkout', 'Image name', 'Install Apptainer', 'Build the image', 'Test the image', 'Push to GitHub Container Registry',
     ]);
     const build = job.steps.find((s: any) => s.name === 'Build the image');
     expect(build.env).toEqual({ CONTEXT: 'cuda-exercise', DEFINITION: 'apptainer.gpu.def', SIF: 'gpu.sif' });
     const push = job.steps.find((s: any) => s.name.startsWith('Push'));
-    expect(push.if).toBe('github.event_name != \'pull_request\'');
     // A package of its own: `docker pull` of the image never meets a SIF.
     expect(push.run).toContain('apptainer push "$SIF" "oras://${PACKAGE}:${TAG}"');
     expect(push.env.PACKAGE).toBe('${{ steps.image.outputs.name }}/apptainer');
     expect(push.env.TAG).toBe('gpu');
+    expect(securityFindings(text)).toEqual([]);
   });
 
   test('sets up Apptainer with a maintained action pinned by SHA, at a fixed Apptainer release', () => {

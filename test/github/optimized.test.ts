@@ -2,6 +2,7 @@ import { github, Project, Testing } from 'projen';
 import { parse } from 'yaml';
 import { BuildCache, GhcrWorkflow, GhcrWorkflowOptions, GhcrWorkflowSpec, ImagePlatform, PixiDockerImage, PixiDockerImageSpec, PixiWorkspace, WorkflowRecipe } from '../../src';
 import { tempRepository } from '../helpers/project';
+import { securityFindings } from '../helpers/workflow-security';
 import { workflowFindings } from '../helpers/workflow-validators';
 
 const WORKFLOW = '.github/workflows/docker.yaml';
@@ -69,11 +70,18 @@ describe.each(VARIANTS)('WorkflowRecipe.OPTIMIZED: %s', (_name, layout, options)
     for (const line of uses) expect(line).toMatch(/uses: [\w.-]+\/[\w.-]+@[0-9a-f]{40} # v\d+(\.\d+\.\d+)?$/);
   });
 
-  test('grants nothing at the top and least privilege per job', () => {
+  test('passes every workflow security rule (zizmor\'s audits): no pull request holds a write permission or a secret, pushes or caches', () => {
+    expect(securityFindings(text)).toEqual([]);
+  });
+
+  test('grants nothing at the top and least privilege per job: pull requests read, pushes write packages, publish attests', () => {
     expect(workflow.permissions).toEqual({});
     for (const [id, job] of jobs) {
       const attesting = job.steps.some((s: any) => s.uses?.startsWith('actions/attest@'));
-      const expected: Record<string, string> = { contents: 'read', packages: 'write' };
+      const logsIn = job.steps.some((s: any) => s.uses?.startsWith('docker/login-action@'));
+      const expected: Record<string, string> = id.includes('check-')
+        ? { contents: 'read', ...(logsIn ? { packages: 'read' } : {}) }
+        : { contents: 'read', packages: 'write' };
       if (attesting) Object.assign(expected, { 'id-token': 'write', 'attestations': 'write' });
       expect([id, job.permissions]).toEqual([id, expected]);
     }
@@ -90,19 +98,28 @@ describe.each(VARIANTS)('WorkflowRecipe.OPTIMIZED: %s', (_name, layout, options)
     expect(workflow.concurrency['cancel-in-progress']).toBe('${{ github.event_name == \'pull_request\' }}');
   });
 
-  test('builds each image once per platform, never pushes on pull requests, and logs in there only to read a registry cache', () => {
-    for (const [id, job] of jobs.filter(([jobId]) => jobId.startsWith('build-'))) {
+  test('builds each image once per platform: pull requests load and smoke-test it, other events push it by digest with SBOM and provenance', () => {
+    const buildJobs = jobs.filter(([id]) => /^(check|build)-/.test(id));
+    expect(buildJobs.length).toBe(2 * jobs.filter(([id]) => id.startsWith('publish-')).length);
+    for (const [id, job] of buildJobs) {
+      const trusted = id.startsWith('build-');
+      expect([id, job.if]).toEqual([id, `github.event_name ${trusted ? '!=' : '=='} 'pull_request'`]);
       const builds = job.steps.filter((s: any) => s.uses?.startsWith('docker/build-push-action@'));
       expect([id, builds.length]).toEqual([id, 1]);
-      expect(builds[0].with.outputs).toMatch(
-        /^\$\{\{ github.event_name != 'pull_request' && format\('type=image,[^']*push-by-digest=true[^']*', steps\.image\.outputs\.name\) \|\| 'type=docker' \}\}$/);
-      expect(builds[0].with.provenance).toBe(false);
-      const cacheTo = builds[0].with['cache-to'];
-      const readsRegistry = String(builds[0].with['cache-from']).startsWith('type=registry,');
-      if (readsRegistry) expect(cacheTo).toMatch(/^\$\{\{ github.event_name != 'pull_request' && format\('type=registry,[^']*'.*\|\| '' \}\}$/);
-      for (const login of job.steps.filter((s: any) => s.uses?.startsWith('docker/login-action@'))) {
-        expect(login.if).toBe(readsRegistry ? undefined : 'github.event_name != \'pull_request\'');
+      const inputs = builds[0].with;
+      if (trusted) {
+        expect(inputs.outputs).toBe('type=image,name=${{ steps.image.outputs.name }},push-by-digest=true,name-canonical=true,push=true');
+        expect([inputs.sbom, inputs.provenance]).toEqual([true, 'mode=max']);
+      } else {
+        expect([inputs.outputs, inputs.sbom, inputs.provenance, inputs['cache-to']]).toEqual(['type=docker', false, false, undefined]);
+        expect(JSON.stringify(job)).not.toMatch(/secrets\./);
       }
+      // OCI labels (source, revision, created, licenses) and annotations come from the metadata action.
+      expect([inputs.labels, inputs.annotations]).toEqual(['${{ steps.meta.outputs.labels }}', '${{ steps.meta.outputs.annotations }}']);
+      const readsRegistry = String(inputs['cache-from']).startsWith('type=registry,');
+      const logins = job.steps.filter((s: any) => s.uses?.startsWith('docker/login-action@'));
+      expect([id, logins.length]).toEqual([id, trusted || readsRegistry ? 1 : 0]);
+      for (const login of logins) expect(login.with.password).toBe('${{ github.token }}');
       expect(job.steps.some((s: any) => /^Smoke test/.test(s.name))).toBe(true);
     }
     for (const [, job] of jobs.filter(([jobId]) => jobId.startsWith('publish-'))) {
@@ -148,34 +165,32 @@ describe('WorkflowRecipe.OPTIMIZED details', () => {
     expect(firstSteps(parse(synthWorkflow({ images: ['cpu', 'gpu'] }, { freeDiskSpace: false })))).toEqual({ 'build-cpu': 'Checkout', 'build-gpu': 'Checkout' });
   });
 
-  test('CUDA images keep their layer cache in GHCR (written by pushes only), others in the Actions cache; buildCache decides for every image', () => {
-    const cacheOf = (workflow: any) => Object.fromEntries(Object.entries(workflow.jobs).filter(([id]) => id.startsWith('build-'))
+  test('CUDA images keep their layer cache in GHCR, others in the Actions cache; only pushes write it; buildCache decides for every image', () => {
+    const cacheOf = (workflow: any) => Object.fromEntries(Object.entries(workflow.jobs).filter(([id]) => /^(check|build)-/.test(id))
       .map(([id, job]: [string, any]) => {
         const build = job.steps.find((s: any) => s.id === 'build');
-        const login = job.steps.find((s: any) => s.name.startsWith('Log in'));
-        return [id, { from: build.with['cache-from'], to: build.with['cache-to'], loginIf: login.if }];
+        return [id, { from: build.with['cache-from'], to: build.with['cache-to'] }];
       }));
     const byDefault = cacheOf(parse(synthWorkflow({ images: ['cpu', 'gpu'] })));
-    expect(byDefault['build-cpu']).toEqual({
-      from: 'type=gha,scope=cpu-${{ matrix.slug }}', to: 'type=gha,mode=max,scope=cpu-${{ matrix.slug }}', loginIf: 'github.event_name != \'pull_request\'',
-    });
-    expect(byDefault['build-gpu']).toEqual({
-      from: 'type=registry,ref=${{ steps.image.outputs.name }}/buildcache:gpu-${{ matrix.slug }}',
-      to: '${{ github.event_name != \'pull_request\' && format(\'type=registry,ref={0}/buildcache:gpu-{1},mode=max,image-manifest=true,'
-        + 'oci-mediatypes=true,ignore-error=true\', steps.image.outputs.name, matrix.slug) || \'\' }}',
-      // Pull requests log in to read the cache.
-      loginIf: undefined,
+    expect(byDefault).toEqual({
+      'check-cpu': { from: 'type=gha,scope=cpu-${{ matrix.slug }}', to: undefined },
+      'build-cpu': { from: 'type=gha,scope=cpu-${{ matrix.slug }}', to: 'type=gha,mode=max,scope=cpu-${{ matrix.slug }}' },
+      'check-gpu': { from: 'type=registry,ref=${{ steps.image.outputs.name }}/buildcache:gpu-${{ matrix.slug }}', to: undefined },
+      'build-gpu': {
+        from: 'type=registry,ref=${{ steps.image.outputs.name }}/buildcache:gpu-${{ matrix.slug }}',
+        to: 'type=registry,ref=${{ steps.image.outputs.name }}/buildcache:gpu-${{ matrix.slug }},mode=max,image-manifest=true,oci-mediatypes=true,ignore-error=true',
+      },
     });
     const everywhere = cacheOf(parse(synthWorkflow({ images: ['cpu', 'gpu'] }, { buildCache: BuildCache.REGISTRY })));
     expect(everywhere['build-cpu'].from).toBe('type=registry,ref=${{ steps.image.outputs.name }}/buildcache:cpu-${{ matrix.slug }}');
     const none = cacheOf(parse(synthWorkflow({ images: ['cpu', 'gpu'] }, { buildCache: BuildCache.NONE })));
-    expect(none['build-gpu']).toEqual({ from: undefined, to: undefined, loginIf: 'github.event_name != \'pull_request\'' });
+    expect(none['build-gpu']).toEqual({ from: undefined, to: undefined });
     expect(cacheOf(parse(synthWorkflow({ images: ['gpu'] }, { buildCache: BuildCache.GITHUB_ACTIONS })))['build-gpu'].from).toBe('type=gha,scope=gpu-${{ matrix.slug }}');
   });
 
-  test('several images: one build and one publish job each, with their own tag suffix', () => {
+  test('several images: one check, one build and one publish job each, with their own tag suffix', () => {
     const workflow = parse(synthWorkflow({ images: ['cpu', 'gpu'] }));
-    expect(Object.keys(workflow.jobs)).toEqual(['build-cpu', 'publish-cpu', 'build-gpu', 'publish-gpu']);
+    expect(Object.keys(workflow.jobs)).toEqual(['check-cpu', 'build-cpu', 'publish-cpu', 'check-gpu', 'build-gpu', 'publish-gpu']);
     const meta = workflow.jobs['publish-gpu'].steps.find((s: any) => s.id === 'meta');
     expect(meta.with.flavor).toBe('suffix=-gpu,onlatest=true\n');
     expect(meta.with.tags.split('\n')).toEqual(expect.arrayContaining([
@@ -236,7 +251,7 @@ describe('WorkflowRecipe.OPTIMIZED details', () => {
     const cpu = new PixiDockerImage(root, { environment: 'cpu', dockerfile: 'Dockerfile.cpu' });
     new PixiDockerImage(root, { environment: 'gpu', dockerfile: 'Dockerfile.gpu' });
     new GhcrWorkflow(root, { images: [cpu] });
-    expect(Object.keys(parse(Testing.synth(root)[WORKFLOW]).jobs)).toEqual(['build-cpu', 'publish-cpu']);
+    expect(Object.keys(parse(Testing.synth(root)[WORKFLOW]).jobs)).toEqual(['check-cpu', 'build-cpu', 'publish-cpu']);
   });
 });
 

@@ -178,10 +178,10 @@ export const MUTATIONS: Mutation[] = [
     test: 'test/github/optimized.test.ts',
   },
   {
-    property: 'no login on pull requests',
+    property: 'a pull request logs in only to read a registry cache',
     file: 'src/github/optimized-workflow.ts',
-    replace: 'loginStep(settings, cache === BuildCache.REGISTRY ? undefined : NOT_PR),',
-    with: 'loginStep(settings),',
+    replace: 'const logsIn = trusted || cache === BuildCache.REGISTRY;',
+    with: 'const logsIn = true;',
     test: 'test/github/optimized.test.ts',
   },
   {
@@ -229,8 +229,8 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'the Apptainer push never runs on pull requests',
     file: 'src/github/optimized-workflow.ts',
-    replace: "name: 'Push to GitHub Container Registry',\n        if: NOT_PR,",
-    with: "name: 'Push to GitHub Container Registry',",
+    replace: "'if': trusted ? NOT_PR : PULL_REQUEST,\n    'runs-on': PLATFORM_RUNNERS[ImagePlatform.LINUX_AMD64],",
+    with: "'if': NOT_PR,\n    'runs-on': PLATFORM_RUNNERS[ImagePlatform.LINUX_AMD64],",
     test: 'test/apptainer/workflow.test.ts',
   },
   {
@@ -502,8 +502,29 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'pull requests never write the registry cache',
     file: 'src/github/optimized-workflow.ts',
-    replace: "'cache-to': `\\${{ ${NOT_PR} && format('${to}', steps.image.outputs.name, matrix.slug) || '' }}`,",
-    with: "'cache-to': `\\${{ format('${to}', steps.image.outputs.name, matrix.slug) }}`,",
+    replace: "...(trusted ? { 'cache-to': `type=registry,",
+    with: "...(true ? { 'cache-to': `type=registry,",
+    test: 'test/github/optimized.test.ts',
+  },
+  {
+    property: 'a job a pull request can start holds no write permission',
+    file: 'src/github/optimized-workflow.ts',
+    replace: "'if': trusted ? NOT_PR : PULL_REQUEST,\n    'runs-on': '${{ matrix.runner }}',",
+    with: "'if': trusted ? undefined : PULL_REQUEST,\n    'runs-on': '${{ matrix.runner }}',",
+    test: 'test/github/workflow-security.test.ts',
+  },
+  {
+    property: 'pull requests get their read-only token, never a secret',
+    file: 'src/github/optimized-workflow.ts',
+    replace: "password: '${{ github.token }}' },",
+    with: "password: '${{ secrets.GITHUB_TOKEN }}' },",
+    test: 'test/github/workflow-security.test.ts',
+  },
+  {
+    property: 'pushed images carry an SBOM and full provenance',
+    file: 'src/github/optimized-workflow.ts',
+    replace: "      sbom: true,\n      provenance: 'mode=max',",
+    with: '',
     test: 'test/github/optimized.test.ts',
   },
   {

@@ -5,6 +5,7 @@ import {
   ApptainerDefinitionSpec, GhcrWorkflowImage, GhcrWorkflowSpec, ImagePlatform, PixiDockerImageSpec, PixiValidationError, WorkflowRecipe,
 } from '../../src';
 import { checkWorkflowOptions } from '../../src/github/ghcr-workflow-spec';
+import { securityFindings } from '../helpers/workflow-security';
 import { workflowFindings } from '../helpers/workflow-validators';
 
 /** The fields of GhcrWorkflowSpecOptions. */
@@ -64,7 +65,13 @@ describe('GhcrWorkflowSpec: any options and images give the typed error or a wor
       const jobs = Object.keys(workflow.jobs);
       if (options.recipe !== WorkflowRecipe.TUTORIAL) {
         expect(jobs.filter((id) => id.startsWith('build-'))).toHaveLength(given.length);
+        expect(jobs.filter((id) => id.startsWith('check-'))).toHaveLength(given.length);
+        // Each family of job ids has a prefix no other family starts with: no image id can make two jobs collide.
         expect(jobs.filter((id) => id.startsWith('apptainer-'))).toHaveLength(given.filter((image) => image.apptainer).length);
+        expect(jobs.filter((id) => id.startsWith('sif-check-'))).toHaveLength(given.filter((image) => image.apptainer).length);
+        // Only what the user's actionOverrides chose may be unpinned.
+        const overrides = Object.values(options.actionOverrides ?? {});
+        expect(securityFindings(yaml).filter((f) => !(f.rule === 'unpinned-uses' && overrides.some((uses) => f.what.startsWith(`${uses} `))))).toEqual([]);
         const apptainerTags = jobs.filter((id) => id.startsWith('apptainer-'))
           .map((id) => workflow.jobs[id].steps.find((step: any) => step.env?.TAG)?.env.TAG);
         expect(new Set(apptainerTags).size).toBe(apptainerTags.length);
