@@ -35,6 +35,7 @@ const IMAGE_FIELDS: ShapeOf<PixiDockerImageSpecOptions> = {
   command: listOf(STRING),
   env: recordOf(STRING),
   labels: recordOf(STRING),
+  user: STRING,
   dockerfile: STRING,
   entrypointFile: STRING,
   recipe: enumOf('DockerRecipe', DockerRecipe),

@@ -153,6 +153,17 @@ export interface PixiDockerImageSpecOptions {
   readonly labels?: Record<string, string>;
 
   /**
+   * The user the container runs as (`USER`; OPTIMIZED only, the lesson's TUTORIAL recipe runs as root):
+   * `"UID:GID"` or `"UID"` in numbers, so that Kubernetes' `runAsNonRoot` can check it, or `"root"`.
+   * A non-root user gets `HOME=/home/pixi`, writable by it and by group 0, so that the image also runs
+   * under an arbitrary UID in group 0 (OpenShift). Everything else it needs (environment, activation,
+   * sources) is readable and nothing under `/app` is writable: a container cannot change its own code.
+   *
+   * @default "1000:0"
+   */
+  readonly user?: string;
+
+  /**
    * Path of the Dockerfile, relative to the project. Several images in one project need distinct
    * paths, e.g. `Dockerfile.cpu` and `Dockerfile.gpu`.
    *

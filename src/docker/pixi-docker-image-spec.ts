@@ -1,6 +1,7 @@
 import { imageActivation } from './activation-inputs';
 import { chooseImagePlatform } from './image-platform';
 import { ImageReference, parseImageReference, isPixiImage, pixiVersionOfTag, formatImageReference } from './image-reference';
+import { imageUser } from './image-user';
 import * as layout from './layout';
 import { IMAGE_SPEC_OPTIONS } from './option-shapes';
 import { PixiDockerImageSpecOptions } from './options';
@@ -88,6 +89,8 @@ export class PixiDockerImageSpec {
   public readonly env: Record<string, string>;
   /** Labels of the final image. */
   public readonly labels: Record<string, string>;
+  /** The final image's `USER` when it is not root; undefined: root. */
+  public readonly user?: string;
   /** Path of the Dockerfile, relative to the project. */
   public readonly dockerfile: string;
   /** Path of the entrypoint script relative to the project, when the recipe writes one. */
@@ -175,6 +178,7 @@ export class PixiDockerImageSpec {
       throw invalidOption(OWNER, `labels.${PLATFORM_LABEL}`, labels[PLATFORM_LABEL], `the platform the image installs, "${this.platform}" (or leave it unset)`);
     }
     this.labels = this.namesPlatform ? { [PLATFORM_LABEL]: this.platform!, ...labels } : labels;
+    this.user = imageUser(OWNER, options.user, this.recipe);
 
     this.dockerfile = requireRelativePath(OWNER, 'dockerfile', options.dockerfile ?? 'Dockerfile');
     this.entrypointFile = this.resolveEntrypointFile(options.entrypointFile);

@@ -1,4 +1,6 @@
+import { posix } from 'path';
 import { execForm, keyValueInstruction } from './dockerfile-text';
+import { HOME_DIR, HOME_STAGING } from './image-user';
 import { environmentArgument, installCommand } from './install-command';
 import { ACTIVATION_PATH, ENTRYPOINT_PATH, IMAGE_FILES_DIR, LOCK_FILE, SOURCE_TARGET, WORKDIR } from './layout';
 import type { PixiDockerImageSpec } from './pixi-docker-image-spec';
@@ -12,10 +14,10 @@ const RATTLER_CACHE = '/root/.cache/rattler/cache';
  * most often changed input: lock → environment → sources, so a source edit never re-runs the install.
  */
 export function renderOptimizedDockerfile(spec: PixiDockerImageSpec, header?: string): string {
-  // The parser directive must be the very first line, before any comment.
-  const lines: string[] = ['# syntax=docker/dockerfile:1'];
-  if (header) lines.push(`# ${header}`);
-  lines.push('', ...buildStage(spec), '', ...finalStage(spec));
+  // No `# syntax=` directive: it would make every build pull an unpinned frontend image from Docker Hub.
+  // The builder's own frontend reads everything used here (README: Docker Engine 23+, buildx, buildah).
+  const lines: string[] = header ? [`# ${header}`, ''] : [];
+  lines.push(...buildStage(spec), '', ...finalStage(spec));
   return lines.join('\n') + '\n';
 }
 
@@ -40,12 +42,12 @@ function buildStage(spec: PixiDockerImageSpec): string[] {
     // A failed or empty install must fail the build, not ship an empty image.
     `    test -d ${spec.environmentPrefix}/conda-meta`,
   ];
-  if (spec.finalImageKind === FinalImageKind.DISTROLESS) return [...lines, ...install];
+  if (spec.finalImageKind === FinalImageKind.DISTROLESS) return [...lines, ...install, ...homeDirectory(spec)];
   // Activation is written once, at build time, so pixi is not needed when the container starts.
   const shellHook = `mkdir -p ${IMAGE_FILES_DIR} && pixi shell-hook ${spec.shellHookLockFlag} ${environmentArgument(env)} --shell bash > ${ACTIVATION_PATH}`;
   if (spec.activationScripts.length === 0) {
     install[install.length - 1] += ' && \\';
-    return [...lines, ...install, `    ${shellHook}`];
+    return [...lines, ...install, `    ${shellHook}`, ...homeDirectory(spec)];
   }
   return [
     ...lines,
@@ -54,6 +56,31 @@ function buildStage(spec: PixiDockerImageSpec): string[] {
     '# the install, so that editing them never invalidates the install layer).',
     ...spec.activationScripts.map((script) => `COPY ${script} ./${script}`),
     `RUN ${shellHook}`,
+    ...homeDirectory(spec),
+  ];
+}
+
+/**
+ * The run-time user's HOME, made here because the final image may have no shell, inside a folder of its own:
+ * COPY gives the directories it creates 0755, but keeps the mode of those it copies (group 0 must write).
+ */
+function homeDirectory(spec: PixiDockerImageSpec): string[] {
+  return spec.user ? [`RUN mkdir -p ${HOME_STAGING} && mkdir -m 0775 ${HOME_STAGING}/${posix.basename(HOME_DIR)}`] : [];
+}
+
+/**
+ * Not root: Kubernetes' runAsNonRoot accepts the numeric user, and a writable HOME owned by group 0 lets an
+ * arbitrary UID in group 0 (OpenShift) run the image too. Everything else stays root's: readable, not writable.
+ */
+function runtimeUser(spec: PixiDockerImageSpec): string[] {
+  if (!spec.user) return [];
+  const [uid, gid = '0'] = spec.user.split(':');
+  return [
+    '# Run as a non-root user. Its HOME (group 0, for an arbitrary UID in group 0) is the only place it may',
+    '# write besides /tmp: the environment, the activation and /app are root\'s, readable, not writable.',
+    `COPY --from=build --chown=${uid}:${gid} ${HOME_STAGING}/ ${posix.dirname(HOME_DIR)}/`,
+    `ENV HOME=${HOME_DIR}`,
+    `USER ${spec.user}`,
   ];
 }
 
@@ -103,6 +130,7 @@ function finalStage(spec: PixiDockerImageSpec): string[] {
   }
   if (spec.sourceDir) lines.push(`COPY ${spec.sourceDir} ${SOURCE_TARGET}`);
   if (spec.ports.length > 0) lines.push(`EXPOSE ${spec.ports.join(' ')}`);
+  lines.push(...runtimeUser(spec));
   if (spec.finalImageKind === FinalImageKind.DISTROLESS) {
     lines.push('ENTRYPOINT []');
   } else {

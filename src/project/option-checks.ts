@@ -23,6 +23,7 @@ const OWN_OPTIONS: { readonly [K in OwnOption]-?: Kind } = {
   baseImage: 'string',
   finalImage: 'string',
   ports: 'numbers',
+  user: 'string',
   command: 'strings',
   sourceDir: 'string',
   copySources: 'boolean',

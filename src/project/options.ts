@@ -66,6 +66,11 @@ export interface PixiProjectOptions extends github.GitHubProjectOptions {
    */
   readonly ports?: number[];
   /**
+   * The user the images run as: numeric `"UID:GID"` or `"UID"`, or `"root"`.
+   * @default "1000:0" - not root, in group 0 (see PixiDockerImageOptions.user)
+   */
+  readonly user?: string;
+  /**
    * Directory copied to `/app/src` in every image; it must exist.
    * @default - `app`, or `src` when only that exists; a new project gets `app/` with a sample script
    */

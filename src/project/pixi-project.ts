@@ -81,6 +81,7 @@ function build(project: PixiProject, options: PixiProjectOptions, names: OptionN
     baseImage: options.baseImage,
     finalImage: options.finalImage,
     ports: options.ports,
+    user: options.user,
     command: options.command,
     sourceDir: sources.sourceDir,
     copySources: sources.copySources,

@@ -10,6 +10,7 @@ const PROJECT_OPTION_OF: Record<string, Record<string, string>> = {
     environment: 'environments',
     finalImage: 'finalImage',
     ports: 'ports',
+    user: 'user',
     command: 'command',
     sourceDir: 'sourceDir',
     installInputs: 'installInputs',

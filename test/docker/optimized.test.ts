@@ -29,9 +29,26 @@ describe.each(Object.entries(VARIANTS))('DockerRecipe.OPTIMIZED, %s', (_name, op
   const text = spec.renderDockerfile({ headerComment: 'marker' });
   const instructions = parseInstructions(text);
 
-  test('starts with the syntax directive, before any comment', () => {
-    expect(text.split('\n')[0]).toBe('# syntax=docker/dockerfile:1');
-    expect(directives(text)).toEqual({ syntax: 'docker/dockerfile:1' });
+  test('pulls nothing but its base and final images: no syntax directive, no frontend image', () => {
+    expect(directives(text)).toEqual({});
+    expect(text).not.toMatch(/^#\s*syntax\s*=/im);
+    const pulled = instructions.filter((i) => i.keyword === 'FROM').map((i) => i.args.split(' ')[0]);
+    expect(pulled).toEqual([spec.baseImage, spec.finalImage]);
+  });
+
+  test('runs as the non-root 1000:0 with a HOME of its own that group 0 may write, after everything is in place', () => {
+    const final = instructions.filter((i) => i.stage === 'final');
+    expect(final.filter((i) => i.keyword === 'USER').map((i) => i.args)).toEqual(['1000:0']);
+    // Made 0775 in the build stage and copied as an entry of its folder, which keeps the mode (a directory COPY creates gets 0755).
+    const made = instructions.find((i) => i.keyword === 'RUN' && i.args === 'mkdir -p /opt/pixi-home && mkdir -m 0775 /opt/pixi-home/pixi')!;
+    expect(made.stage).toBe('build');
+    const home = final.find((i) => i.keyword === 'COPY' && i.args === '/opt/pixi-home/ /home/')!;
+    expect(home.flags).toEqual({ from: 'build', chown: '1000:0' });
+    expect(final.some((i) => i.keyword === 'ENV' && i.args === 'HOME=/home/pixi')).toBe(true);
+    // Everything else the final stage copies stays root's: no other --chown.
+    expect(final.filter((i) => i.keyword === 'COPY' && 'chown' in i.flags)).toEqual([home]);
+    const userAt = final.findIndex((i) => i.keyword === 'USER');
+    expect(final.slice(userAt + 1).map((i) => i.keyword).every((k) => ['ENTRYPOINT', 'CMD'].includes(k))).toBe(true);
   });
 
   test('has a build and a final stage and no dockerfile-utils diagnostics', () => {
@@ -67,7 +84,7 @@ describe.each(Object.entries(VARIANTS))('DockerRecipe.OPTIMIZED, %s', (_name, op
     const final = instructions.filter((i) => i.stage === 'final' && i.keyword === 'COPY');
     const fromBuild = final.filter((i) => i.flags.from === 'build').flatMap((i) => i.args.split(' ').slice(0, -1));
     const fromContext = final.filter((i) => !('from' in i.flags)).flatMap((i) => i.args.split(' ').slice(0, -1));
-    const allowedFromBuild = [`/app/.pixi/envs/${spec.environment}`];
+    const allowedFromBuild = [`/app/.pixi/envs/${spec.environment}`, '/opt/pixi-home/'];
     if (spec.finalImageKind !== FinalImageKind.DISTROLESS) allowedFromBuild.push('/opt/pixi-image/activate.sh');
     if (spec.finalImageKind === FinalImageKind.PIXI) {
       allowedFromBuild.push(`/app/${spec.manifestFile}`, '/app/pixi.lock', '/app/.pixi/.gitignore', '/app/.pixi/.condapackageignore');
@@ -119,7 +136,7 @@ describe('DockerRecipe.OPTIMIZED activation', () => {
   test('sets PATH and CONDA_PREFIX and runs the command directly in a distroless image', () => {
     const spec = new PixiDockerImageSpec({ environment: 'prod', finalImage: 'gcr.io/distroless/base-debian12', command: ['python', '-m', 'app'] });
     const parsed = DockerfileParser.parse(spec.renderDockerfile());
-    const env = parsed.getInstructions().filter((i) => i.getKeyword() === 'ENV').pop() as any;
+    const env = parsed.getInstructions().filter((i) => i.getKeyword() === 'ENV' && i.getTextContent().includes('CONDA_PREFIX')).pop() as any;
 
     expect(spec.finalImageKind).toBe(FinalImageKind.DISTROLESS);
     expect(spec.entrypointFile).toBeUndefined();

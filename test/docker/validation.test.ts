@@ -1,7 +1,7 @@
 import { DockerfileParser } from 'dockerfile-ast';
 import { Testing, Project } from 'projen';
-import { DockerRecipe, PixiDockerImage, PixiDockerImageOptions, PixiDockerImageSpec } from '../../src';
-import { execFormOf } from '../helpers/dockerfile';
+import { DockerRecipe, PixiDockerImage, PixiDockerImageOptions, PixiDockerImageSpec, PixiValidationError } from '../../src';
+import { execFormOf, parseInstructions } from '../helpers/dockerfile';
 import { tempRepository } from '../helpers/project';
 
 /** Each bad value, and what the error must say: the option, the value and what is allowed. */
@@ -74,8 +74,9 @@ describe('no value can inject an instruction', () => {
     const envs = parsed.getInstructions().filter((i) => i.getKeyword() === 'ENV') as any[];
     const labels = parsed.getInstructions().filter((i) => i.getKeyword() === 'LABEL') as any[];
 
-    expect(keywords.filter((k) => k === 'RUN')).toHaveLength(1);
-    expect(envs.flatMap((e) => e.getProperties().map((p: any) => p.getName()))).toEqual(['PIXI_FROZEN', 'A', 'B']);
+    // The install and the run-time user's HOME; nothing the values said.
+    expect(keywords.filter((k) => k === 'RUN')).toHaveLength(2);
+    expect(envs.flatMap((e) => e.getProperties().map((p: any) => p.getName()))).toEqual(['PIXI_FROZEN', 'A', 'B', 'HOME']);
     expect(labels.flatMap((l) => l.getProperties().map((p: any) => p.getName()))).toEqual(['org.example.note']);
     expect(execFormOf(spec.renderDockerfile(), 'CMD')).toEqual(['sh', '-c', tricky, '"]', '\\']);
     // `$` is escaped, so Docker keeps the value literal instead of expanding ${HOME}.
@@ -84,5 +85,35 @@ describe('no value can inject an instruction', () => {
 
   test('a header comment cannot add lines', () => {
     expect(() => new PixiDockerImageSpec({}).renderDockerfile({ headerComment: 'x\nRUN id' })).toThrow(/headerComment "x\\nRUN id"/);
+  });
+});
+
+describe('the run-time user', () => {
+  const userLines = (options: PixiDockerImageOptions) => parseInstructions(new PixiDockerImageSpec(options).renderDockerfile())
+    .filter((i) => i.stage === 'final' && (i.keyword === 'USER' || (i.keyword === 'COPY' && 'chown' in i.flags))).map((i) => [i.keyword, i.flags.chown, i.args].filter((part) => part !== undefined).join(' '));
+
+  test.each<[string | undefined, string[]]>([
+    [undefined, ['COPY 1000:0 /opt/pixi-home/ /home/', 'USER 1000:0']],
+    ['12345:0', ['COPY 12345:0 /opt/pixi-home/ /home/', 'USER 12345:0']],
+    ['1001', ['COPY 1001:0 /opt/pixi-home/ /home/', 'USER 1001']],
+    ['root', []],
+    ['0', []],
+    ['0:0', []],
+  ])('user %p', (user, lines) => {
+    expect(userLines({ user })).toEqual(lines);
+  });
+
+  test.each(['ubuntu', '1000:root', '-1', '1000:', ':0', '1000:0\nRUN id', '4294967296', '0:5', ' 1000'])('refuses %p, naming the option and what is allowed', (user) => {
+    expect(() => new PixiDockerImageSpec({ user })).toThrow(PixiValidationError);
+    expect(() => new PixiDockerImageSpec({ user })).toThrow(/user ".*"; allowed: "UID:GID" or "UID" in numbers/s);
+  });
+
+  test('the lesson\'s recipe runs as root and refuses a user', () => {
+    expect(new PixiDockerImageSpec({ recipe: DockerRecipe.TUTORIAL }).user).toBeUndefined();
+    expect(() => new PixiDockerImageSpec({ recipe: DockerRecipe.TUTORIAL, user: '1000:0' })).toThrow(/user "1000:0"; allowed: nothing with DockerRecipe.TUTORIAL/);
+  });
+
+  test('a user that is not a string is a typed error', () => {
+    expect(() => new PixiDockerImageSpec({ user: 1000 as any })).toThrow(PixiValidationError);
   });
 });

@@ -4,7 +4,7 @@
  * stub pixi, since no registry is reachable. Nothing here depends on files outside the project.
  */
 import { spawnSync, SpawnSyncReturns } from 'child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 
@@ -104,14 +104,25 @@ export class Buildah {
     return inspected.OCIv1?.config?.Labels ?? {};
   }
 
-  /** Runs an image like `docker run --rm`: its ENTRYPOINT, then the arguments or its CMD. */
-  public run(tag: string, args: string[] = []): Result {
+  /** The user an image's configuration runs its containers as (`USER`; empty: root). */
+  public configuredUser(tag: string): string {
+    const inspected = JSON.parse(check(this.buildah(['inspect', '--type', 'image', tag], true), `inspect ${tag}`).stdout);
+    return inspected.OCIv1?.config?.User ?? '';
+  }
+
+  /**
+   * Runs an image like `docker run --rm`: its ENTRYPOINT, then the arguments or its CMD.
+   * @param user like `docker run --user`: another UID:GID than the image's `USER`
+   */
+  public run(tag: string, args: string[] = [], user?: string): Result {
     const inspected = JSON.parse(check(this.buildah(['inspect', '--type', 'image', tag], true), `inspect ${tag}`).stdout);
     const config = (key: 'Entrypoint' | 'Cmd'): string[] | null => inspected.OCIv1?.config?.[key] ?? null;
     const entrypoint = config('Entrypoint') ?? [];
     const command = args.length > 0 ? args : config('Cmd') ?? [];
     const container = check(this.buildah(['from', '--pull=never', '--quiet', tag], true), `from ${tag}`).stdout.trim();
     const io = mkdtempSync(join(this.state, 'io-'));
+    // The container's user, root or not, writes its output there.
+    chmodSync(io, 0o777);
     try {
       // buildah's chroot runtime relays the container's stdout and stderr from a goroutine and exits
       // as soon as the process does, without draining them (chroot/run_common.go, runUsingChrootMain):
@@ -119,7 +130,8 @@ export class Buildah {
       // them to files of a mounted directory instead; `exec` keeps the entrypoint the process buildah
       // started, with the image's arguments and exit code. (Needs /bin/sh: no image run here is distroless.)
       const toFiles = ['/bin/sh', '-c', 'exec "$@" >/.e2e-io/stdout 2>/.e2e-io/stderr', 'sh'];
-      const result = this.buildah(['run', '--isolation', 'chroot', '-v', `${io}:/.e2e-io`, container, '--', ...toFiles, ...entrypoint, ...command]);
+      const result = this.buildah(['run', '--isolation', 'chroot', ...(user ? ['--user', user] : []), '-v', `${io}:/.e2e-io`, container, '--',
+        ...toFiles, ...entrypoint, ...command]);
       const read = (name: string) => (existsSync(join(io, name)) ? readFileSync(join(io, name), 'utf8') : '');
       return { stdout: read('stdout'), stderr: read('stderr') + result.stderr, status: result.status ?? -1 };
     } finally {

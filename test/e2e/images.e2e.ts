@@ -76,6 +76,55 @@ describe.each(IMAGES.map((image) => [image.tag, image] as const))('%s', (_tag, i
   });
 });
 
+/** Prints what the user may not read or may write under the image's own paths, then whether HOME and /tmp take a file. */
+const ACCESS_PROBE = [
+  'shopt -s globstar dotglob nullglob',
+  'echo "$(id -u):$(id -g) $HOME"',
+  'for f in /app /app/** /opt/pixi-image /opt/pixi-image/**; do',
+  '  [ -w "$f" ] && echo "writable $f"',
+  '  [ -r "$f" ] || echo "unreadable $f"',
+  '  if [ -d "$f" ] && [ ! -x "$f" ]; then echo "untraversable $f"; fi',
+  'done',
+  'touch "$HOME/probe" && echo "HOME writable"',
+  'probe=$(mktemp) && echo "/tmp writable" && rm "$probe"',
+].join('\n');
+
+describe.each(IMAGES.map((image) => [image.tag, image] as const))('%s: the user it runs as', (_tag, image) => {
+  const prefix = `/app/.pixi/envs/${image.environment}`;
+  const optimized = image.recipe === DockerRecipe.OPTIMIZED;
+
+  test(optimized ? 'is the non-root 1000:0, with HOME=/home/pixi' : 'is root, as in the lesson\'s recipe', () => {
+    expect(buildah.configuredUser(image.tag)).toBe(optimized ? '1000:0' : '');
+    const result = buildah.run(image.tag, ['bash', '-c', 'echo "$(id -u):$(id -g)"; echo "$HOME"']);
+    expect(result.stdout.split('\n').slice(0, optimized ? 2 : 1)).toEqual(optimized ? ['1000:0', '/home/pixi'] : ['0:0']);
+  });
+
+  if (!optimized) return;
+
+  test.each(['1000:0', '12345:0'])('as %s: the command runs activated; everything is readable, HOME and /tmp writable, nothing under /app', (user) => {
+    const command = buildah.run(image.tag, [], user);
+    expect(command.stdout).toContain(`cmd ${prefix} 1\n`);
+    expect(command.status).toBe(COMMAND_EXIT_CODE);
+    const probe = buildah.run(image.tag, ['bash', '-c', ACCESS_PROBE], user);
+    expect([probe.status, probe.stdout]).toEqual([0, `${user} /home/pixi\nHOME writable\n/tmp writable\n`]);
+  });
+
+  if (image.kind !== FinalImageKind.PIXI) return;
+
+  if (image.runtimeInputs.length === 0) {
+    test('as 12345:0, pixi run works in the container and writes nothing', () => {
+      const result = buildah.run(image.tag, ['pixi', 'run', '-e', image.environment, 'bash', '-c', 'echo "$CONDA_PREFIX $STUB_ACTIVATED"'], '12345:0');
+      expect([result.status, result.stdout]).toEqual([0, `${prefix} 1\n`]);
+    });
+  } else {
+    test('as 12345:0, pixi run refuses, as pixi does: it reinstalls a path dependency on every run, into a prefix it may not write', () => {
+      const result = buildah.run(image.tag, ['pixi', 'run', '-e', image.environment, 'true'], '12345:0');
+      expect(result.status).not.toBe(0);
+      expect(result.stderr).toContain('.pixi-environment-fingerprint: Permission denied');
+    });
+  }
+});
+
 describe('layer cache after editing only a source file', () => {
   const gpu = IMAGES.find((i) => i.tag === 'e2e/cuda-exercise:gpu')!;
   const tutorial = IMAGES.find((i) => i.tag === 'e2e/cuda-exercise:tutorial')!;

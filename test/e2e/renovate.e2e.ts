@@ -56,9 +56,9 @@ describe('projen new around a CUDA manifest', () => {
     const { dependencies, problems } = extractWithRenovate(dir);
     const found = (manager: string, packageFile: string) => dependencies.filter((d) => d.manager === manager && d.packageFile === packageFile);
     expect(found('pixi', 'pixi.toml').map((d) => [d.depName, d.currentValue])).toEqual([['python', '3.12.*'], ['pytorch-gpu', '>=2.5']]);
-    // The syntax directive, then the build and final stages' image.
+    // The build and final stages' image; no syntax directive pulls a frontend image.
     expect(found('dockerfile', 'Dockerfile').map((d) => [d.depName, d.currentValue])).toEqual([
-      ['docker/dockerfile', '1'], ['ghcr.io/prefix-dev/pixi', 'noble'], ['ghcr.io/prefix-dev/pixi', 'noble'],
+      ['ghcr.io/prefix-dev/pixi', 'noble'], ['ghcr.io/prefix-dev/pixi', 'noble'],
     ]);
     expect(found('regex', '.projenrc.js').map((d) => [d.depName, d.currentValue, d.datasource])).toEqual([['ghcr.io/prefix-dev/pixi', 'noble', 'docker']]);
     for (const workflow of ['.github/workflows/docker.yaml', '.github/workflows/pixi.yaml']) {

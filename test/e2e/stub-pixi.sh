@@ -19,6 +19,14 @@
 #   environment's activate.d scripts, then the manifest's activation scripts for the installed
 #   platform, each joined to the workspace root, a missing one dropped with pixi's warning
 #   (crates/pixi_core/src/activation.rs, `get_activator`), then [activation.env].
+# - `run [-e ENV] COMMAND...` runs a command (pixi's `Task::Custom`, crates/pixi_task/src/task_graph.rs) as pixi
+#   does with PIXI_FROZEN in a built image, writing only what pixi writes there (all paths at 2b25fc76):
+#   .pixi/.gitignore and .condapackageignore only when missing, a permission error being fatal
+#   (crates/pixi_core/src/environment/mod.rs, `ensure_pixi_directory_and_gitignore`); the lock never;
+#   the environment is reused when conda-meta/pixi holds the lock's hash and no path dependency is
+#   installed, else pixi reinstalls, first opening conda-meta/.pixi-environment-fingerprint for writing,
+#   fatal when it cannot (`cached_prefix`, crates/pixi_utils/src/environment_lock.rs); the activation
+#   script goes to a temporary directory under $TMPDIR (rattler_shell's `Activator::run_activation`).
 set -euo pipefail
 
 version=${PIXI_STUB_VERSION:-0.77.0}
@@ -34,6 +42,8 @@ command=${1:-}
 environment=default
 platform=
 while [ $# -gt 0 ]; do
+  # `pixi run`: its options, then the command and its arguments, whatever they look like.
+  if [ "$command" = run ] && [[ $1 != -* ]]; then break; fi
   case $1 in
     -e|--environment) environment=$2; shift 2 ;;
     -p|--platform) [ "$command" = install ] || fail "unexpected argument '$1' found"; platform=$2; shift 2 ;;
@@ -190,7 +200,41 @@ build_path_dependencies() {
     fi
   done
 }
+# What conda-meta/pixi records: the lock's hash, and whether a path dependency was built (pixi reinstalls those).
+environment_file() {
+  echo "lock-hash=$(sha256sum pixi.lock | cut -d' ' -f1)"
+  if ls "$prefix"/lib/python3/site-packages/_editable_*.pth >/dev/null 2>&1; then echo "path-dependencies=yes"; fi
+}
+
+hook() {
+  echo "export PATH=\"$prefix/bin:\${PATH}\""
+  echo "export CONDA_PREFIX=\"$prefix\""
+  echo "export PIXI_PROJECT_ROOT=\"$PWD\""
+  echo "export PIXI_ENVIRONMENT_NAME=\"$environment\""
+  echo ". \"$prefix/etc/conda/activate.d/stub.sh\""
+  print_activation
+}
+
 case $command in
+  run)
+    manifest > /dev/null
+    [ $# -gt 0 ] || fail "pixi run needs a task or a command"
+    for ignore in .pixi/.gitignore .pixi/.condapackageignore; do
+      [ -e "$ignore" ] || printf '*\n' 2>/dev/null > "$ignore" || fail "failed to write $PWD/$ignore: Permission denied (os error 13)"
+    done
+    recorded=$(cat "$prefix/conda-meta/pixi" 2>/dev/null || true)
+    if [ "$recorded" != "lock-hash=$(sha256sum pixi.lock | cut -d' ' -f1)" ]; then
+      # Out of date, or a path dependency: pixi installs again, first taking the prefix's lock file.
+      : 2>/dev/null > "$prefix/conda-meta/.pixi-environment-fingerprint" \
+        || fail "failed to acquire a lock on the environment: $prefix/conda-meta/.pixi-environment-fingerprint: Permission denied (os error 13)"
+      fail "stub pixi does not reinstall in \`run\`"
+    fi
+    activation=$(mktemp -d) || fail "An activation error occurred"
+    hook > "$activation/activation.sh"
+    # shellcheck disable=SC1091
+    . "$activation/activation.sh"
+    rm -rf "$activation"
+    exec "$@" ;;
   install)
     file=$(manifest)
     [ -f pixi.lock ] || fail "pixi.lock is missing in $PWD"
@@ -204,6 +248,7 @@ case $command in
     install_find_links
     echo "environment=$environment cuda=${CONDA_OVERRIDE_CUDA:-none}" > "$prefix/conda-meta/stub-install"
     echo "$chosen" > "$prefix/conda-meta/stub-platform"
+    environment_file > "$prefix/conda-meta/pixi"
     # Package contents are compressed already: random bytes stand in for them, so that a registry receives what a
     # rebuilt install layer really weighs. Random also makes every install differ, as pixi's do unless
     # SOURCE_DATE_EPOCH is set (wall-clock mtimes; crates/pixi_utils/src/reproducible.rs at 2b25fc76).
@@ -216,12 +261,7 @@ case $command in
   shell-hook)
     manifest > /dev/null
     [ -d "$prefix/conda-meta" ] || fail "environment '$environment' is not installed"
-    echo "export PATH=\"$prefix/bin:\${PATH}\""
-    echo "export CONDA_PREFIX=\"$prefix\""
-    echo "export PIXI_PROJECT_ROOT=\"$PWD\""
-    echo "export PIXI_ENVIRONMENT_NAME=\"$environment\""
-    echo ". \"$prefix/etc/conda/activate.d/stub.sh\""
-    print_activation ;;
+    hook ;;
   --version) echo "pixi $version" ;;
   *) fail "stub pixi does not implement '$command'" ;;
 esac

@@ -24,10 +24,24 @@ export const MUTATIONS: Mutation[] = [
     test: 'test/docker/optimized.test.ts',
   },
   {
-    property: 'the syntax directive is the first line',
+    property: 'the Dockerfile pulls no frontend image',
     file: OPTIMIZED,
-    replace: "const lines: string[] = ['# syntax=docker/dockerfile:1'];",
-    with: "const lines: string[] = ['# comment', '# syntax=docker/dockerfile:1'];",
+    replace: "const lines: string[] = header ? [`# ${header}`, ''] : [];",
+    with: "const lines: string[] = ['# syntax=docker/dockerfile:1', ...(header ? [`# ${header}`, ''] : [])];",
+    test: 'test/docker/optimized.test.ts',
+  },
+  {
+    property: 'the image runs as a non-root user',
+    file: OPTIMIZED,
+    replace: '    `USER ${spec.user}`,\n',
+    with: '',
+    test: 'test/docker/optimized.test.ts',
+  },
+  {
+    property: 'the non-root user\'s HOME is writable by group 0',
+    file: OPTIMIZED,
+    replace: '&& mkdir -m 0775 ${HOME_STAGING}/',
+    with: '&& mkdir -m 0755 ${HOME_STAGING}/',
     test: 'test/docker/optimized.test.ts',
   },
   {

@@ -141,6 +141,7 @@ describe('PixiProject: options from JavaScript are checked at run time', () => {
     [{ comand: ['python'] }, /PixiProject: unknown option comand; did you mean command\?/],
     [{ copySources: 'false' }, /PixiProject: invalid copySources "false"; allowed: true or false/],
     [{ ports: 8080 }, /PixiProject: invalid ports 8080; allowed: a list of numbers/],
+    [{ user: 'nobody' }, /PixiProject: invalid user "nobody"; allowed: "UID:GID" or "UID" in numbers/],
     [{ platforms: 'linux-64' }, /PixiProject: invalid platforms "linux-64"; allowed: a list of strings/],
     [{ cudaVersion: 'twelve' }, /PixiProject: invalid cudaVersion "twelve"; allowed: a CUDA version such as "12"/],
     [{ cudaEnvironments: ['gpu'] }, /PixiProject: invalid cudaEnvironments \["gpu"\]; allowed: nothing without cudaVersion/],
@@ -155,6 +156,12 @@ describe('PixiProject: options from JavaScript are checked at run time', () => {
   test('command is every image\'s command', () => {
     const files = Testing.synth(projectIn({ 'app/x': '' }, { command: ['python', 'src/main.py'] }));
     expect(`${files.Dockerfile}${files['entrypoint.sh']}`).toMatch(/python.*src\/main\.py/);
+  });
+
+  test('user is every image\'s USER; root drops it', () => {
+    const files = Testing.synth(projectIn({ 'app/x': '' }, { environments: ['cpu', 'gpu'], user: '2000:0' }));
+    for (const dockerfile of ['Dockerfile.cpu', 'Dockerfile.gpu']) expect(files[dockerfile]).toMatch(/\nUSER 2000:0\n/);
+    expect(Testing.synth(projectIn({ 'app/x': '' }, { user: 'root' })).Dockerfile).not.toMatch(/\nUSER /);
   });
 
   test('numbers where strings are declared are taken as strings, as projen new hands them over', () => {
