@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { DockerRecipe, FinalImageKind, PixiDockerImageSpec } from '../../src';
-import { dockerfileDiagnostics, instructionLines, runScripts, sourceCopiesBeforeInstall, stageNames } from '../helpers/dockerfile';
+import { directives, dockerfileDiagnostics, instructionLines, parseInstructions, runScripts, sourceCopiesBeforeInstall, stageNames } from '../helpers/dockerfile';
 import { shellcheck } from '../helpers/shellcheck';
 
 const seed = (name: string) => readFileSync(join(__dirname, '..', 'fixtures', 'seed', name), 'utf8');
@@ -37,6 +37,14 @@ describe('DockerRecipe.TUTORIAL reproduces the lesson', () => {
     expect(stageNames(text)).toEqual(['build', 'final']);
     expect(dockerfileDiagnostics(text)).toEqual([]);
     for (const script of runScripts(text)) expect(shellcheck(script, 'sh')).toEqual([]);
+  });
+
+  test('pulls nothing but its base image (no syntax directive), and runs as root, as the lesson does', () => {
+    const text = new PixiDockerImageSpec({ recipe: DockerRecipe.TUTORIAL, baseImage: `ghcr.io/prefix-dev/pixi:0.77.0-noble@sha256:${'b'.repeat(64)}` }).renderDockerfile();
+    expect(directives(text)).toEqual({});
+    const pulled = parseInstructions(text).filter((i) => i.keyword === 'FROM').map((i) => i.args.split(' ')[0]);
+    expect(new Set(pulled)).toEqual(new Set([`ghcr.io/prefix-dev/pixi:0.77.0-noble@sha256:${'b'.repeat(64)}`]));
+    expect(parseInstructions(text).filter((i) => i.keyword === 'USER')).toEqual([]);
   });
 
   test('copies the whole context before the install (why OPTIMIZED exists)', () => {
