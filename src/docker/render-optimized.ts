@@ -123,6 +123,8 @@ function finalStage(spec: PixiDockerImageSpec): string[] {
       );
       break;
   }
+  // Before the sources: a source edit then rebuilds only their layer (COPY ignores USER; files stay root's).
+  lines.push(...runtimeUser(spec));
   const activationEnv = spec.finalImageKind === FinalImageKind.DISTROLESS ? keyValueInstruction('ENV', spec.activationEnv) : undefined;
   if (activationEnv) lines.push('# The workspace\'s [activation.env], as the activation would export it.', activationEnv);
   for (const instruction of [keyValueInstruction('ENV', spec.env), keyValueInstruction('LABEL', spec.labels)]) {
@@ -130,7 +132,6 @@ function finalStage(spec: PixiDockerImageSpec): string[] {
   }
   if (spec.sourceDir) lines.push(`COPY ${spec.sourceDir} ${SOURCE_TARGET}`);
   if (spec.ports.length > 0) lines.push(`EXPOSE ${spec.ports.join(' ')}`);
-  lines.push(...runtimeUser(spec));
   if (spec.finalImageKind === FinalImageKind.DISTROLESS) {
     lines.push('ENTRYPOINT []');
   } else {

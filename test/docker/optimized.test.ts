@@ -47,8 +47,11 @@ describe.each(Object.entries(VARIANTS))('DockerRecipe.OPTIMIZED, %s', (_name, op
     expect(final.some((i) => i.keyword === 'ENV' && i.args === 'HOME=/home/pixi')).toBe(true);
     // Everything else the final stage copies stays root's: no other --chown.
     expect(final.filter((i) => i.keyword === 'COPY' && 'chown' in i.flags)).toEqual([home]);
+    // After every COPY from the build stage, before the sources: a source edit rebuilds no user layer.
     const userAt = final.findIndex((i) => i.keyword === 'USER');
-    expect(final.slice(userAt + 1).map((i) => i.keyword).every((k) => ['ENTRYPOINT', 'CMD'].includes(k))).toBe(true);
+    expect(final.slice(userAt).some((i) => i.keyword === 'COPY' && 'from' in i.flags)).toBe(false);
+    const sourcesAt = final.findIndex((i) => i.keyword === 'COPY' && i.args.endsWith(' /app/src'));
+    if (sourcesAt >= 0) expect(userAt).toBeLessThan(sourcesAt);
   });
 
   test('has a build and a final stage and no dockerfile-utils diagnostics', () => {
