@@ -248,12 +248,13 @@ function apptainerJob(image: WorkflowImage, settings: OptimizedSettings, trusted
   const steps: Yaml[] = [
     ...(freesDiskSpace(image, settings) ? [FREE_DISK_SPACE] : []),
     { name: 'Checkout', uses: settings.uses(ACTIONS.checkout), with: { 'persist-credentials': false } },
+    // The package to push to; a pull request pushes nothing.
+    ...(trusted ? [imageNameStep(settings)] : []),
     { name: 'Install Apptainer', uses: settings.uses(ACTIONS.setupApptainer), with: { 'apptainer-version': APPTAINER_VERSION } },
     { name: 'Build the image', env: { ...env }, run: 'cd "$CONTEXT" || exit 1\nsudo apptainer build "$SIF" "$DEFINITION"\n' },
     { name: 'Test the image', env: { ...env }, run: 'cd "$CONTEXT" || exit 1\napptainer test "$SIF"\n' },
   ];
   if (trusted) {
-    steps.splice(steps.length - 3, 0, imageNameStep(settings));
     steps.push({
       name: 'Push to GitHub Container Registry',
       // A package of its own (`<image>/apptainer`), so that `docker pull` never meets a SIF among the image's tags.
