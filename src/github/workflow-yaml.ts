@@ -1,4 +1,5 @@
 import { commentPinnedActions } from './actions';
+import { writeBlockYaml } from './block-yaml';
 import { Yaml } from './triggers';
 import { headerCommentOf } from '../util/shape';
 
@@ -8,9 +9,13 @@ import { headerCommentOf } from '../util/shape';
  */
 export function renderWorkflowYaml(owner: string, workflow: Yaml, options: unknown): string {
   const header = headerCommentOf(owner, options);
-  // Loaded when a workflow is rendered, not when the library is imported (~15 ms of every synthesis otherwise).
+  const text = writeBlockYaml(workflow) ?? stringifyWithYaml(workflow);
+  return `${header ? `# ${header}\n\n` : ''}${commentPinnedActions(text)}`;
+}
+
+/** What the fast path leaves (non-ASCII text, say): `yaml` writes it, loaded only then. */
+function stringifyWithYaml(workflow: Yaml): string {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { stringify }: typeof import('yaml') = require('yaml');
-  const text = stringify(workflow, { lineWidth: 0, aliasDuplicateObjects: false });
-  return `${header ? `# ${header}\n\n` : ''}${commentPinnedActions(text)}`;
+  return stringify(workflow, { lineWidth: 0, aliasDuplicateObjects: false });
 }

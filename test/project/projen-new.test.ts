@@ -5,6 +5,7 @@
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import { parse } from 'yaml';
 import * as source from '../../src';
 import { GIT_IDENTITY, packLibrary, PROJEN, run, runFailing } from '../helpers/pack';
 import { ownerCanWrite } from '../helpers/project';
@@ -243,5 +244,14 @@ describe('the published package', () => {
       try { PixiWorkspace.fromManifest(new Project({ name: 'p', outdir: process.cwd() })); } catch (e) { error = e.message; }
       console.log(JSON.stringify({ error }));`);
     expect(error).toMatch(/workspace\.platforms/);
+  });
+
+  test('a workflow the fast YAML writer leaves (a byte-order mark in its name) is written by the yaml it ships', () => {
+    const { text, yamlLoaded } = node(`const { GhcrWorkflowSpec, PixiDockerImageSpec } = require('projen-pixi');
+      const text = new GhcrWorkflowSpec([{ spec: new PixiDockerImageSpec({ copySources: false }) }], { workflowName: 'Images \\ufeff' }).renderYaml();
+      const yamlLoaded = Object.keys(require.cache).some((file) => /node_modules\\/projen-pixi\\/node_modules\\/yaml\\//.test(file));
+      console.log(JSON.stringify({ text, yamlLoaded }));`);
+    expect(yamlLoaded).toBe(true);
+    expect(parse(text).name).toBe('Images \ufeff');
   });
 });

@@ -1,9 +1,10 @@
 import * as fc from 'fast-check';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { Fields, oneLine, optionSets, namedOption, runs, SEED } from './arbitraries';
 import {
   ApptainerDefinitionSpec, GhcrWorkflowImage, GhcrWorkflowSpec, ImagePlatform, PixiDockerImageSpec, PixiValidationError, WorkflowRecipe,
 } from '../../src';
+import { writeBlockYaml } from '../../src/github/block-yaml';
 import { checkWorkflowOptions } from '../../src/github/ghcr-workflow-spec';
 import { securityFindings } from '../helpers/workflow-security';
 import { workflowFindings } from '../helpers/workflow-validators';
@@ -41,11 +42,14 @@ function workflowImages(descriptions: Array<{ environment: string; dockerfile: s
 describe('GhcrWorkflowSpec: any options and images give the typed error or a workflow that actionlint, the schema and shellcheck accept', () => {
   test('valid workflows keep the name, the branches, and build every image under its own job ids and tags', async () => {
     let written = 0;
+    let writtenFast = 0;
     await fc.assert(fc.asyncProperty(optionSets(WORKFLOW_FIELDS), images, async (options, descriptions) => {
       let yaml: string;
+      let spec: GhcrWorkflowSpec;
       const given = workflowImages(descriptions);
       try {
-        yaml = new GhcrWorkflowSpec(given, options).renderYaml({ headerComment: 'generated' });
+        spec = new GhcrWorkflowSpec(given, options);
+        yaml = spec.renderYaml({ headerComment: 'generated' });
       } catch (error) {
         expect(error).toBeInstanceOf(PixiValidationError);
         const option = (error as PixiValidationError).option;
@@ -58,6 +62,13 @@ describe('GhcrWorkflowSpec: any options and images give the typed error or a wor
         return;
       }
       written++;
+      // The fast YAML writer, when it takes the workflow, writes what yaml would.
+      const data = spec.toWorkflow();
+      const fast = writeBlockYaml(data);
+      if (fast !== undefined) {
+        writtenFast++;
+        expect(fast).toBe(stringify(data, { lineWidth: 0, aliasDuplicateObjects: false }));
+      }
       expect(await workflowFindings(yaml)).toEqual([]);
       const workflow = parse(yaml);
       expect(workflow.name).toBe(options.workflowName ?? 'Docker Images');
@@ -79,8 +90,9 @@ describe('GhcrWorkflowSpec: any options and images give the typed error or a wor
         expect(jobs).toHaveLength(given.length);
       }
     }), { seed: SEED, numRuns: runs(300) });
-    // The property is not vacuous: a good share of the cases ends in a workflow.
+    // The property is not vacuous: a good share of the cases ends in a workflow, most written by the fast path.
     expect(written).toBeGreaterThan(30);
+    expect(writtenFast).toBeGreaterThan(written / 3);
   });
 
   test('a refusal comes before any image is known: options are checked without images too', () => {
