@@ -583,4 +583,33 @@ export const MUTATIONS: Mutation[] = [
     with: "import { Project } from 'projen';\nimport '../project/options';",
     test: 'test/architecture.test.ts',
   },
+  {
+    property: 'the fast YAML writer quotes what yaml quotes (a double quote and no single one: single quotes)',
+    file: 'src/github/block-yaml.ts',
+    replace: "return text.includes('\"') && !text.includes(\"'\") ? `'${text}'` : JSON.stringify(text);",
+    with: 'return JSON.stringify(text);',
+    test: 'test/github/block-yaml.test.ts',
+  },
+  {
+    property: 'the fast YAML writer quotes text the core schema reads as a number',
+    file: 'src/github/block-yaml.ts',
+    replace: '/^[-+]?(?:\\.[0-9]+|[0-9]+(?:\\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/, ',
+    with: '',
+    test: 'test/github/block-yaml.test.ts',
+  },
+  {
+    property: 'the fast YAML writer keeps a literal block\'s final newline (| against |-)',
+    file: 'src/github/block-yaml.ts',
+    replace: "lines.push(`${head} |${text.endsWith('\\n') ? '' : '-'}`);",
+    with: 'lines.push(`${head} |`);',
+    test: 'test/github/block-yaml.test.ts',
+  },
+  {
+    property: 'the workflow renderer uses the fast YAML writer',
+    file: 'src/github/workflow-yaml.ts',
+    replace: 'const text = writeBlockYaml(workflow) ?? stringifyWithYaml(workflow);',
+    with: 'const text = stringifyWithYaml(workflow);',
+    test: 'test/project/projen-new.test.ts',
+  },
+
 ];

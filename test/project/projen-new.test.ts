@@ -229,8 +229,9 @@ describe('the published package', () => {
   /** Runs `script` with node in the installed folder; returns what it printed as JSON. */
   const node = (script: string) => JSON.parse(run(process.execPath, ['-e', script], dir));
 
-  test('its entry point is one bundled file that exports what src/index.ts exports', () => {
+  test('its entry point is one bundled file that exports what src/index.ts exports, and writes a workflow without yaml', () => {
     const { names, loaded } = node(`const lib = require('projen-pixi');
+      new lib.GhcrWorkflowSpec([{ spec: new lib.PixiDockerImageSpec({ copySources: false }) }]).renderYaml();
       const loaded = Object.keys(require.cache).filter((file) => file.includes('/node_modules/projen-pixi/')).map((file) => file.split('/node_modules/projen-pixi/')[1]);
       console.log(JSON.stringify({ names: Object.keys(lib).sort(), loaded }));`);
     expect(loaded).toEqual(['lib/index.js']);
