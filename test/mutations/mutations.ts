@@ -608,7 +608,7 @@ export const MUTATIONS: Mutation[] = [
     property: 'the workflow renderer uses the fast YAML writer',
     file: 'src/github/workflow-yaml.ts',
     replace: 'const text = writeBlockYaml(workflow) ?? stringifyWithYaml(workflow);',
-    with: 'const text = stringifyWithYaml(workflow);',
+    with: 'const text = writeBlockYaml({}) ?? stringifyWithYaml(workflow);',
     test: 'test/project/projen-new.test.ts',
   },
 
