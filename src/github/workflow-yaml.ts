@@ -13,7 +13,7 @@ export function renderWorkflowYaml(owner: string, workflow: Yaml, options: unkno
   return `${header ? `# ${header}\n\n` : ''}${commentPinnedActions(text)}`;
 }
 
-/** What the fast path leaves (non-ASCII text, say): `yaml` writes it, loaded only then. */
+/** What the fast path leaves (a tab or a byte-order mark, say): `yaml` writes it, loaded only then. */
 function stringifyWithYaml(workflow: Yaml): string {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { stringify }: typeof import('yaml') = require('yaml');
