@@ -3,8 +3,8 @@
 # sudo. Elsewhere it names what to install and fails; a missing tool never makes a test skip.
 set -euo pipefail
 
-# npm test runs shellcheck on every generated script; buildah builds and runs the images (npm run test:e2e).
-TOOLS=(shellcheck buildah)
+# npm test runs shellcheck on every generated script; buildah builds and runs the images with runc (npm run test:e2e).
+TOOLS=(shellcheck buildah runc)
 
 missing=()
 for tool in "${TOOLS[@]}"; do
@@ -27,7 +27,7 @@ Install them yourself, then run the tests again:
   Debian/Ubuntu: sudo apt-get install ${missing[*]}
   Fedora:        sudo dnf install ${missing[*]}
   macOS:         brew install shellcheck   (buildah needs Linux: run the e2e tests in a Linux VM or container)
-The end-to-end tests also need root (buildah with chroot isolation).
+The end-to-end tests also need root (buildah with runc).
 MESSAGE
   exit 1
 fi

@@ -1,5 +1,5 @@
 /*
- * Builds and runs images with buildah (Debian's package), daemonless, as root: chroot isolation,
+ * Builds and runs images with buildah (Debian's package), daemonless, as root: OCI isolation with runc,
  * no network (`unshare --net`), and base images made locally from this machine's programs with a
  * stub pixi, since no registry is reachable. Nothing here depends on files outside the project.
  */
@@ -9,6 +9,14 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 
 const HERE = __dirname;
+
+/**
+ * How every container runs: runc, in namespaces of its own. Not buildah's chroot isolation: it re-executes
+ * buildah for each RUN through a sealed memfd copy of its binary (containers/storage pkg/unshare), and the
+ * kernel refuses the seal (EBUSY) when a page reference outlives its ~150 ms wait, which on a VM with stalled
+ * vCPUs happens now and then and fails the build. runc, as root, runs from a read-only bind mount instead.
+ */
+export const ISOLATION = ['--isolation', 'oci', '--runtime', 'runc'];
 const PATH_ENV = 'PATH=/usr/local/bin:/usr/local/sbin:/usr/bin:/usr/sbin:/bin:/sbin';
 
 /** The images the generated Dockerfiles start FROM, and the pixi version each one's stub emulates. */
@@ -40,8 +48,8 @@ export class Buildah {
    * @param stubEnvironmentKb size of the payload the stub puts into each environment
    */
   public static setUp(stubSleepSeconds: number, stubEnvironmentKb = 512): Buildah {
-    if (process.getuid?.() !== 0) throw new Error('the e2e tests need root (buildah with chroot isolation)');
-    for (const tool of ['buildah', 'unshare', 'ldd', 'dpkg']) {
+    if (process.getuid?.() !== 0) throw new Error('the e2e tests need root (buildah and runc)');
+    for (const tool of ['buildah', 'runc', 'unshare', 'ldd', 'dpkg']) {
       if (spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0) {
         throw new Error(`${tool} is missing: run scripts/install-test-tools.sh (apt-get install buildah)`);
       }
@@ -53,9 +61,11 @@ export class Buildah {
 
   /** Checks the tools and configures storage, without base images: for builds `FROM scratch`. */
   public static bare(): Buildah {
-    if (process.getuid?.() !== 0) throw new Error('the e2e tests need root (buildah with chroot isolation)');
-    if (spawnSync('sh', ['-c', 'command -v buildah']).status !== 0) {
-      throw new Error('buildah is missing: run scripts/install-test-tools.sh (apt-get install buildah)');
+    if (process.getuid?.() !== 0) throw new Error('the e2e tests need root (buildah and runc)');
+    for (const tool of ['buildah', 'runc']) {
+      if (spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0) {
+        throw new Error(`${tool} is missing: run scripts/install-test-tools.sh (apt-get install ${tool})`);
+      }
     }
     return new Buildah(join(tmpdir(), 'projen-pixi-e2e'));
   }
@@ -67,7 +77,7 @@ export class Buildah {
     const driver = overlayWorks(state) ? 'overlay' : 'vfs';
     const conf = join(state, `storage-${driver}.conf`);
     writeFileSync(conf, `[storage]\ndriver = "${driver}"\nrunroot = "${join(state, `run-${driver}`)}"\ngraphroot = "${join(state, `storage-${driver}`)}"\n`);
-    this.env = { ...process.env, CONTAINERS_STORAGE_CONF: conf, BUILDAH_ISOLATION: 'chroot' };
+    this.env = { ...process.env, CONTAINERS_STORAGE_CONF: conf, BUILDAH_ISOLATION: 'oci' };
   }
 
   /** buildah, with no network for anything it runs. */
@@ -83,7 +93,7 @@ export class Buildah {
   public build(context: string, dockerfile: string, tag: string, logDir: string): { output: string; seconds: number } {
     mkdirSync(logDir, { recursive: true });
     const started = process.hrtime.bigint();
-    const result = check(this.buildah(['build', '--isolation', 'chroot', '--pull=never', '--layers',
+    const result = check(this.buildah(['build', ...ISOLATION, '--pull=never', '--layers',
       '-v', `${logDir}:/stub-log`, '-f', join(context, dockerfile), '-t', tag, context]), `build ${dockerfile}`);
     return { output: result.stdout + result.stderr, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
   }
@@ -124,13 +134,13 @@ export class Buildah {
     // The container's user, root or not, writes its output there.
     chmodSync(io, 0o777);
     try {
-      // buildah's chroot runtime relays the container's stdout and stderr from a goroutine and exits
-      // as soon as the process does, without draining them (chroot/run_common.go, runUsingChrootMain):
-      // under load the output is lost, and a test reading it fails now and then. The container writes
-      // them to files of a mounted directory instead; `exec` keeps the entrypoint the process buildah
-      // started, with the image's arguments and exit code. (Needs /bin/sh: no image run here is distroless.)
+      // The container writes its stdout and stderr to files of a mounted directory, not through buildah's
+      // relay: with chroot isolation that relay exited with the process without draining it
+      // (chroot/run_common.go, runUsingChrootMain), and files need no relay under any runtime. `exec` keeps
+      // the entrypoint the process buildah started, with the image's arguments and exit code.
+      // (Needs /bin/sh: no image run here is distroless.)
       const toFiles = ['/bin/sh', '-c', 'exec "$@" >/.e2e-io/stdout 2>/.e2e-io/stderr', 'sh'];
-      const result = this.buildah(['run', '--isolation', 'chroot', ...(user ? ['--user', user] : []), '-v', `${io}:/.e2e-io`, container, '--',
+      const result = this.buildah(['run', ...ISOLATION, ...(user ? ['--user', user] : []), '-v', `${io}:/.e2e-io`, container, '--',
         ...toFiles, ...entrypoint, ...command]);
       const read = (name: string) => (existsSync(join(io, name)) ? readFileSync(join(io, name), 'utf8') : '');
       return { stdout: read('stdout'), stderr: read('stderr') + result.stderr, status: result.status ?? -1 };

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import * as fc from 'fast-check';
-import { Buildah, check } from './buildah';
+import { Buildah, check, ISOLATION } from './buildah';
 import { PixiDockerImageSpec } from '../../src';
 import { HOSTILE_TEXTS, NOT_ONE_LINE, oneLine, SEED } from '../properties/arbitraries';
 import { keyValuePairs } from '../properties/buildkit-words';
@@ -45,7 +45,7 @@ test('ENV and LABEL values reach the image as given, as buildah builds them', ()
   const context = mkdtempSync(join(tmpdir(), 'projen-pixi-values-'));
   writeFileSync(join(context, 'Dockerfile'), ['FROM scratch', ...keyValueInstructions(dockerfile), ''].join('\n'));
   const buildah = Buildah.bare();
-  check(buildah.buildah(['build', '--isolation', 'chroot', '-t', 'projen-pixi-values', context]), 'build the values');
+  check(buildah.buildah(['build', ...ISOLATION, '-t', 'projen-pixi-values', context]), 'build the values');
   const config = JSON.parse(check(buildah.buildah(['inspect', '--type', 'image', 'projen-pixi-values']), 'inspect').stdout).OCIv1.config;
   const built = Object.fromEntries((config.Env as string[]).map((entry) => [entry.slice(0, entry.indexOf('=')), entry.slice(entry.indexOf('=') + 1)]));
   for (const [key, value] of Object.entries(env)) expect([key, built[key]]).toEqual([key, value]);
