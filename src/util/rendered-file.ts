@@ -8,7 +8,7 @@ const SYNTHESIZING = new WeakSet<Project>();
 
 /**
  * A generated file whose text comes from a pure renderer, called at synthesis with the projen
- * marker, so that the marker sits where the format allows (e.g. after a `# syntax=` directive).
+ * marker, so that the marker sits where the format allows (e.g. after a script's `#!` line).
  * It never replaces a file the user wrote at its path: construction throws instead.
  */
 export class RenderedFile extends FileBase {
