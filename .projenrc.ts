@@ -33,6 +33,9 @@ const project = new cdk.JsiiProject({
   },
   gitignore: ['/demo-out/'],
   npmignoreEnabled: true,
+  // The entry loads lib/projen-pixi-bundle.js through a V8 code cache (src/main.ts); jsii's entry stays src/index.ts.
+  entrypoint: 'lib/main.js',
+  entrypointTypes: 'lib/index.d.ts',
 });
 
 // pixi's schemas ship: adopted manifests are checked against them at run time.
@@ -40,11 +43,11 @@ project.npmignore?.exclude('/examples/', '/demo-out/', '/.ci/', '/schemas/github
 
 // Users load one file: ~90 compiled modules cost every `npx projen` ~40 ms to resolve and read. jsii's per-module
 // files stay beside it (for their .d.ts). ajv (to adopt a manifest) and yaml (for workflows the fast writer leaves)
-// stay out: loaded only when used, not parsed on every run.
+// stay out: loaded only when used, not parsed on every run. lib/main.js (package.json "main") loads the bundle.
 const bundle = project.addTask('bundle', {
-  description: 'Bundle lib/index.js and the runtime helpers it imports into one file (projen, constructs, ajv and yaml stay external)',
+  description: 'Bundle lib/index.js and the runtime helpers it imports into lib/projen-pixi-bundle.js (projen, constructs, ajv and yaml stay external)',
   exec: 'esbuild lib/index.js --bundle --platform=node --format=cjs --external:projen --external:constructs --external:ajv --external:yaml'
-    + ' --outfile=lib/index.js --allow-overwrite --log-level=warning',
+    + ' --outfile=lib/projen-pixi-bundle.js --log-level=warning',
 });
 project.postCompileTask.prependSpawn(bundle);
 

@@ -611,5 +611,25 @@ export const MUTATIONS: Mutation[] = [
     with: 'const text = writeBlockYaml({}) ?? stringifyWithYaml(workflow);',
     test: 'test/project/projen-new.test.ts',
   },
-
+  {
+    property: 'the code cache is used only for the bundle text it was made from',
+    file: 'src/main.ts',
+    replace: 'return content.subarray(0, DIGEST_BYTES).equals(digest) ? content.subarray(DIGEST_BYTES) : undefined;',
+    with: 'return content.length > DIGEST_BYTES ? content.subarray(DIGEST_BYTES) : undefined;',
+    test: 'test/project/projen-new.test.ts',
+  },
+  {
+    property: 'the code cache is written once and then used',
+    file: 'src/main.ts',
+    replace: 'if (cached === undefined || script.cachedDataRejected) {',
+    with: 'if (true) {',
+    test: 'test/project/projen-new.test.ts',
+  },
+  {
+    property: 'in a sandbox the bundle is required, not compiled in the main context',
+    file: 'src/main.ts',
+    replace: "if (runInThisContext('globalThis') !== globalThis) return undefined;",
+    with: '',
+    test: 'test/project/projen-new.test.ts',
+  },
 ];

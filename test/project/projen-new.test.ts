@@ -2,7 +2,8 @@
  * `npx projen new --from projen-pixi` as a user runs it: from the packed library, in real git
  * repositories in temporary folders, then `npx projen` again as the user would.
  */
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
+import { createHash } from 'crypto';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { parse } from 'yaml';
@@ -229,13 +230,100 @@ describe('the published package', () => {
   /** Runs `script` with node in the installed folder; returns what it printed as JSON. */
   const node = (script: string) => JSON.parse(run(process.execPath, ['-e', script], dir));
 
-  test('its entry point is one bundled file that exports what src/index.ts exports, and writes a workflow without yaml', () => {
+  test('its entry point loads one bundled file that exports what src/index.ts exports, and writes a workflow without yaml', () => {
     const { names, loaded } = node(`const lib = require('projen-pixi');
       new lib.GhcrWorkflowSpec([{ spec: new lib.PixiDockerImageSpec({ copySources: false }) }]).renderYaml();
       const loaded = Object.keys(require.cache).filter((file) => file.includes('/node_modules/projen-pixi/')).map((file) => file.split('/node_modules/projen-pixi/')[1]);
       console.log(JSON.stringify({ names: Object.keys(lib).sort(), loaded }));`);
-    expect(loaded).toEqual(['lib/index.js']);
+    // lib/main.js compiles lib/projen-pixi-bundle.js itself (through V8's code cache), so no other module of the package is required.
+    expect(loaded).toEqual(['lib/main.js']);
     expect(names).toEqual(Object.keys(source).sort());
+  });
+
+  describe('the code cache of the bundle', () => {
+    let copy: string;
+    let cacheDir: string;
+    let bundle: string;
+    beforeAll(() => {
+      copy = mkdtempSync(join(work, 'code-cache-'));
+      cpSync(dir, copy, { recursive: true, verbatimSymlinks: true });
+      cacheDir = join(copy, 'node_modules', 'projen-pixi', 'node_modules', '.cache', 'projen-pixi');
+      bundle = join(copy, 'node_modules', 'projen-pixi', 'lib', 'projen-pixi-bundle.js');
+      rmSync(cacheDir, { recursive: true, force: true });
+    });
+    /** The refusal a run prints: its code is in the cache once a run has thrown it. */
+    const refusal = () => run(process.execPath, ['-e', `const lib = require('projen-pixi');
+      try { new lib.ApptainerDefinitionSpec(new lib.PixiDockerImageSpec({}), { file: 'x.txt' }); } catch (e) { console.log(e.message); }`], copy).trim();
+    const cacheFiles = () => (existsSync(cacheDir) ? readdirSync(cacheDir) : []);
+    const cacheFile = () => join(cacheDir, cacheFiles()[0]);
+    const sha256 = (text: string | Buffer) => createHash('sha256').update(text).digest();
+
+    test('the first run writes one cache file, for this Node, headed by the digest of the bundle; the next run uses it as it is', () => {
+      expect(cacheFiles()).toEqual([]);
+      expect(refusal()).toMatch(/allowed: a path ending in "\.def"/);
+      expect(cacheFiles()).toEqual([`bundle-${process.versions.v8}-${process.arch}.bin`]);
+      const written = readFileSync(cacheFile());
+      expect(written.subarray(0, 32)).toEqual(sha256(readFileSync(bundle)));
+      const { mtimeMs, ino } = statSync(cacheFile());
+      expect(refusal()).toMatch(/allowed: a path ending in "\.def"/);
+      // Rewritten only when V8 rejects it: the same file, untouched, means V8 took it.
+      expect(statSync(cacheFile())).toMatchObject({ mtimeMs, ino });
+      expect(readFileSync(cacheFile())).toEqual(written);
+    });
+
+    test('an edit of the bundle that keeps its length runs the new text (V8 itself checks only the length)', () => {
+      refusal();
+      const text = readFileSync(bundle, 'utf8');
+      const edited = text.replace('a path ending in', 'A PATH ENDING IN');
+      expect(edited.length).toBe(text.length);
+      writeFileSync(bundle, edited);
+      try {
+        expect(refusal()).toMatch(/allowed: A PATH ENDING IN "\.def"/);
+        expect(readFileSync(cacheFile()).subarray(0, 32)).toEqual(sha256(edited));
+      } finally {
+        writeFileSync(bundle, text);
+      }
+    });
+
+    test('a cache V8 rejects is written again, and one that cannot be written fails nothing', () => {
+      refusal();
+      const garbage = Buffer.concat([readFileSync(cacheFile()).subarray(0, 32), Buffer.alloc(4096, 7)]);
+      writeFileSync(cacheFile(), garbage);
+      expect(refusal()).toMatch(/allowed: a path ending in "\.def"/);
+      expect(readFileSync(cacheFile()).equals(garbage)).toBe(false);
+      rmSync(cacheDir, { recursive: true });
+      writeFileSync(cacheDir, 'a file where the cache folder would be');
+      try {
+        expect(refusal()).toMatch(/allowed: a path ending in "\.def"/);
+        expect(readFileSync(cacheDir, 'utf8')).toBe('a file where the cache folder would be');
+        expect(readdirSync(join(cacheDir, '..'))).toEqual(['projen-pixi']);
+      } finally {
+        rmSync(cacheDir);
+      }
+    });
+
+    test('bundled again into someone\'s generator, it loads the bundle the bundler took along', () => {
+      const out = join(copy, 'dist');
+      writeFileSync(join(copy, 'generator.js'), 'console.log(JSON.stringify(Object.keys(require("projen-pixi")).sort()));\n');
+      run(join(__dirname, '..', '..', 'node_modules', '.bin', 'esbuild'), ['generator.js', '--bundle', '--platform=node', '--format=cjs',
+        '--external:projen', '--external:constructs', `--outfile=${join(out, 'generator.js')}`, '--log-level=warning'], copy);
+      // Beside the new bundle, in dist/, no file of projen-pixi; projen is found in the copy's node_modules.
+      expect(JSON.parse(run(process.execPath, [join(out, 'generator.js')], copy))).toEqual(Object.keys(source).sort());
+      expect(readdirSync(out)).toEqual(['generator.js']);
+    });
+
+    test('in a sandbox such as jest\'s, the bundle is required as a module: it shares the sandbox\'s projen and globals', () => {
+      // jest's own require, as a user's test would load the package.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const lib = require(join(copy, 'node_modules', 'projen-pixi'));
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const projen = require(join(copy, 'node_modules', 'projen'));
+      expect(lib.PixiWorkspace.prototype).toBeInstanceOf(projen.Component);
+      expect(Object.keys(require.cache).some((file) => file === bundle)).toBe(true);
+      const project = new projen.Project({ name: 'p', outdir: mkdtempSync(join(work, 'sandboxed-')) });
+      new lib.PixiWorkspace(project);
+      expect(() => new lib.PixiDockerImage(project, { environment: 'nope' })).toThrow(Error);
+    });
   });
 
   test('an adopted manifest is checked against the pixi schema it ships', () => {
