@@ -615,7 +615,7 @@ export const MUTATIONS: Mutation[] = [
     property: 'the code cache is used only for the bundle text it was made from',
     file: 'src/main.ts',
     replace: 'return content.subarray(0, DIGEST_BYTES).equals(digest) ? content.subarray(DIGEST_BYTES) : undefined;',
-    with: 'return content.length > DIGEST_BYTES ? content.subarray(DIGEST_BYTES) : undefined;',
+    with: 'return digest.length > 0 ? content.subarray(DIGEST_BYTES) : undefined;',
     test: 'test/project/projen-new.test.ts',
   },
   {
@@ -629,7 +629,7 @@ export const MUTATIONS: Mutation[] = [
     property: 'in a sandbox the bundle is required, not compiled in the main context',
     file: 'src/main.ts',
     replace: "if (runInThisContext('globalThis') !== globalThis) return undefined;",
-    with: '',
+    with: "if (runInThisContext('globalThis') !== globalThis && process.pid < 0) return undefined;",
     test: 'test/project/projen-new.test.ts',
   },
 ];
