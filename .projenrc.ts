@@ -30,6 +30,8 @@ const project = new cdk.JsiiProject({
   jestOptions: {
     // Snapshots are assertions: never rewrite them silently (use `npx projen test:update`).
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    // Each test file's temp dirs are removed after its tests (test/helpers/temp.ts).
+    jestConfig: { setupFilesAfterEnv: ['<rootDir>/test/helpers/remove-temp-dirs.ts'] },
   },
   gitignore: ['/demo-out/'],
   npmignoreEnabled: true,

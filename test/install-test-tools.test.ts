@@ -1,7 +1,7 @@
 import { spawnSync } from 'child_process';
-import { mkdtempSync, symlinkSync } from 'fs';
-import { tmpdir } from 'os';
+import { symlinkSync } from 'fs';
 import { join } from 'path';
+import { tempDir } from './helpers/temp';
 
 /*
  * README's test command begins with scripts/install-test-tools.sh: it installs shellcheck, buildah and runc
@@ -11,7 +11,7 @@ const SCRIPT = join(__dirname, '..', 'scripts', 'install-test-tools.sh');
 
 /** A PATH holding only the named programs, as on a machine without the others. */
 function pathWith(...programs: string[]): string {
-  const bin = mkdtempSync(join(tmpdir(), 'bin-'));
+  const bin = tempDir('bin-');
   for (const program of programs) {
     const found = spawnSync('sh', ['-c', `command -v ${program}`], { encoding: 'utf8' }).stdout.trim();
     if (!found) throw new Error(`${program} is needed to run this test`);

@@ -1,6 +1,5 @@
 import { spawnSync } from 'child_process';
-import { mkdtempSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
+import { writeFileSync } from 'fs';
 import { join } from 'path';
 import { Project, Testing } from 'projen';
 import { CUDA_EXERCISE_WORKSPACE } from '../../examples/cuda-exercise/workspace';
@@ -10,6 +9,7 @@ import { parseDefinition } from '../helpers/apptainer';
 import { parseInstructions } from '../helpers/dockerfile';
 import { tempRepository } from '../helpers/project';
 import { shellcheck } from '../helpers/shellcheck';
+import { tempDir } from '../helpers/temp';
 
 function cudaExercise() {
   const project = new Project({ name: 'cuda-exercise', outdir: tempRepository() });
@@ -103,7 +103,7 @@ describe('ApptainerDefinition rejects what it cannot express', () => {
     const tricky = '"; echo injected; x="$(id)`id`\\';
     const spec = new ApptainerDefinitionSpec(new PixiDockerImageSpec({ env: { TRICKY: tricky } }));
     const environment = parseDefinition(spec.render())[1].sections.find((s) => s.name === 'environment')!.body;
-    const dir = mkdtempSync(join(tmpdir(), 'apptainer-env-'));
+    const dir = tempDir('apptainer-env-');
     writeFileSync(join(dir, 'activate.sh'), '');
     const script = `${environment.replace('. /opt/pixi-image/activate.sh', `. ${join(dir, 'activate.sh')}`)}printf '%s' "$TRICKY"\n`;
     const result = spawnSync('sh', ['-c', script], { encoding: 'utf8' });

@@ -1,9 +1,9 @@
 import { spawnSync } from 'child_process';
-import { mkdtempSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
+import { writeFileSync } from 'fs';
 import { join } from 'path';
 import { PixiDockerImageSpec } from '../../src';
 import { shellcheck } from '../helpers/shellcheck';
+import { tempDir } from '../helpers/temp';
 
 describe('entrypoint (OPTIMIZED)', () => {
   test('is shellcheck-clean for every kind of command', () => {
@@ -26,7 +26,7 @@ describe('entrypoint (OPTIMIZED)', () => {
 
   /** Runs the entrypoint with bash, an activation stub in place of /opt/pixi-image/activate.sh. */
   function runEntrypoint(command: string[] | undefined, args: string[]) {
-    const dir = mkdtempSync(join(tmpdir(), 'entrypoint-'));
+    const dir = tempDir('entrypoint-');
     writeFileSync(join(dir, 'activate.sh'), 'export ACTIVATED=yes\n');
     const script = new PixiDockerImageSpec({ command }).renderEntrypoint()!.replace('. /opt/pixi-image/activate.sh', `. ${join(dir, 'activate.sh')}`);
     writeFileSync(join(dir, 'entrypoint.sh'), script);

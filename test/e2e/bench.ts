@@ -15,6 +15,7 @@ import { CUDA_EXERCISE_WORKSPACE } from '../../examples/cuda-exercise/workspace'
 import { DockerIgnore, DockerRecipe, GhcrWorkflow, PixiDockerImage, PixiWorkspace, WorkflowRecipe } from '../../src';
 import { compileLibrary } from '../helpers/pack';
 import { tempOutdir, tempRepository } from '../helpers/project';
+import { removeTempDirs } from '../helpers/temp';
 
 const STUB_INSTALL_SECONDS = 2;
 const STUB_ENVIRONMENT_MB = 50;
@@ -210,3 +211,5 @@ function main(): void {
 }
 
 main();
+// Only after a run that succeeded: the logs of a failed one stay for reading.
+removeTempDirs();

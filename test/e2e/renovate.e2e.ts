@@ -1,5 +1,4 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
 import { join } from 'path';
 import ignore from '@balena/dockerignore';
 import { Project, typescript } from 'projen';
@@ -8,6 +7,7 @@ import { PixiDockerImage, PixiWorkspace, RenovateConfig, RenovateConfigSpec } fr
 import { imagesInProjenrc } from '../../src/renovate/projenrc-images';
 import { GIT_IDENTITY, packLibrary, PROJEN, run } from '../helpers/pack';
 import { applyRenovateRules, extractWithRenovate, validateRenovateConfig } from '../helpers/renovate';
+import { tempDir } from '../helpers/temp';
 import { workflowFindings } from '../helpers/workflow-validators';
 
 /*
@@ -17,7 +17,7 @@ import { workflowFindings } from '../helpers/workflow-validators';
  */
 jest.setTimeout(600_000);
 
-const work = mkdtempSync(join(tmpdir(), 'e2e-renovate-'));
+const work = tempDir('e2e-renovate-');
 const dir = join(work, 'repo');
 /** A CUDA workspace as a lab has it before projen-pixi: one GPU environment, the CUDA version as a system requirement. */
 const CUDA_MANIFEST = [

@@ -2,12 +2,12 @@
  * The example repositories the e2e suite and the benchmark build: synthesized with the library
  * into temp dirs, with sources, a stand-in pixi.lock and planted files .dockerignore must keep out.
  */
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
+import { cpSync, mkdirSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { Project } from 'projen';
 import { CUDA_EXERCISE_WORKSPACE } from '../../examples/cuda-exercise/workspace';
 import { DockerIgnore, DockerRecipe, FinalImageKind, PixiDockerImage, PixiDockerImageOptions, PixiWorkspace } from '../../src';
+import { tempDir } from '../helpers/temp';
 import { manifestFixture } from '../helpers/toml';
 
 /** The default command: prints what the activation set, then exits with a code of its own. */
@@ -68,7 +68,7 @@ function synth(project: Project): void {
 
 /** The lesson's cuda-exercise: cpu and gpu images (OPTIMIZED) and the gpu image of the lesson's recipe. */
 export function cudaExercise(): ImageUnderTest[] {
-  const dir = mkdtempSync(join(tmpdir(), 'e2e-cuda-exercise-'));
+  const dir = tempDir('e2e-cuda-exercise-');
   const project = new Project({ name: 'cuda-exercise', outdir: dir });
   new PixiWorkspace(project, CUDA_EXERCISE_WORKSPACE);
   const images = [
@@ -84,7 +84,7 @@ export function cudaExercise(): ImageUnderTest[] {
 
 /** A workspace in a subdirectory of the repository, with a final image without pixi and a pinned pixi. */
 export function subdirectoryWorkspace(): ImageUnderTest[] {
-  const dir = mkdtempSync(join(tmpdir(), 'e2e-monorepo-'));
+  const dir = tempDir('e2e-monorepo-');
   const root = new Project({ name: 'lab', outdir: dir });
   const analysis = new Project({ name: 'analysis', parent: root, outdir: 'services/analysis' });
   new PixiWorkspace(analysis, { dependencies: { python: '3.13.*' }, features: { prod: {} }, environments: { prod: { features: ['prod'] } } });
@@ -102,7 +102,7 @@ export function subdirectoryWorkspace(): ImageUnderTest[] {
  * pyproject` writes it, built with an older pixi (no `--as-is`).
  */
 export function adoptedPyproject(): ImageUnderTest[] {
-  const dir = mkdtempSync(join(tmpdir(), 'e2e-pyproject-'));
+  const dir = tempDir('e2e-pyproject-');
   writeFileSync(join(dir, 'pyproject.toml'), [
     '[project]', 'name = "pose-estimation"', 'version = "0.3.0"', 'requires-python = ">=3.12"', 'readme = "README.md"', '',
     '[tool.pixi.workspace]', 'channels = ["conda-forge"]', 'platforms = ["linux-64"]', '',
@@ -128,7 +128,7 @@ export function adoptedPyproject(): ImageUnderTest[] {
 
 /** A copy of a manifest fixture shaped like one of pixi's examples, adopted as it is. */
 function adoptedFixture(fixture: string): Project {
-  const dir = mkdtempSync(join(tmpdir(), `e2e-${fixture}-`));
+  const dir = tempDir(`e2e-${fixture}-`);
   cpSync(manifestFixture(fixture), dir, { recursive: true });
   const project = new Project({ name: fixture, outdir: dir });
   PixiWorkspace.fromManifest(project);

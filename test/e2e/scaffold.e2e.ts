@@ -1,8 +1,8 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
 import { join } from 'path';
 import { Buildah } from './buildah';
 import { GIT_IDENTITY, packLibrary, PROJEN, run } from '../helpers/pack';
+import { tempDir } from '../helpers/temp';
 
 /*
  * `npx projen new --from projen-pixi` in an empty git repository, as a new user runs it: the scaffold
@@ -11,7 +11,7 @@ import { GIT_IDENTITY, packLibrary, PROJEN, run } from '../helpers/pack';
 jest.setTimeout(600_000);
 
 const buildah = Buildah.setUp(0.1);
-const work = mkdtempSync(join(tmpdir(), 'e2e-scaffold-'));
+const work = tempDir('e2e-scaffold-');
 const dir = mkdtempSync(join(work, 'repo-'));
 const ENVIRONMENTS = [['cpu', 'none'], ['gpu', '12']] as const;
 

@@ -1,9 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
+import { writeFileSync } from 'fs';
 import { join } from 'path';
 import * as fc from 'fast-check';
 import { Buildah, check, ISOLATION } from './buildah';
 import { PixiDockerImageSpec } from '../../src';
+import { tempDir } from '../helpers/temp';
 import { HOSTILE_TEXTS, NOT_ONE_LINE, oneLine, SEED } from '../properties/arbitraries';
 import { keyValuePairs } from '../properties/buildkit-words';
 
@@ -42,7 +42,7 @@ test('ENV and LABEL values reach the image as given, as buildah builds them', ()
   // Our reading of the same text agrees with the values too, so the property suites' reader is checked here.
   expect(Object.fromEntries(keyValuePairs(dockerfile, 'ENV').filter(([key]) => key in env))).toEqual(env);
 
-  const context = mkdtempSync(join(tmpdir(), 'projen-pixi-values-'));
+  const context = tempDir('projen-pixi-values-');
   writeFileSync(join(context, 'Dockerfile'), ['FROM scratch', ...keyValueInstructions(dockerfile), ''].join('\n'));
   const buildah = Buildah.bare();
   check(buildah.buildah(['build', ...ISOLATION, '-t', 'projen-pixi-values', context]), 'build the values');

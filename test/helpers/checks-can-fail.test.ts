@@ -1,10 +1,10 @@
 import { spawnSync } from 'child_process';
-import { mkdtempSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
+import { writeFileSync } from 'fs';
 import { join } from 'path';
 import { dockerfileDiagnostics, instructionLines, runScripts, sourceCopiesBeforeInstall } from './dockerfile';
 import { pixiManifestErrors } from './schema';
 import { shellcheck } from './shellcheck';
+import { tempDir } from './temp';
 import { PixiDockerImageSpec } from '../../src';
 
 /**
@@ -42,7 +42,7 @@ describe('the checks can fail', () => {
   });
 
   test('the PID check tells an entrypoint without exec apart', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'no-exec-'));
+    const dir = tempDir('no-exec-');
     writeFileSync(join(dir, 'activate.sh'), '');
     const script = new PixiDockerImageSpec({}).renderEntrypoint()!
       .replace('. /opt/pixi-image/activate.sh', `. ${join(dir, 'activate.sh')}`)

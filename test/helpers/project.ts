@@ -1,6 +1,6 @@
-import { mkdirSync, mkdtempSync, statSync } from 'fs';
-import { tmpdir } from 'os';
+import { mkdirSync, statSync } from 'fs';
 import { join } from 'path';
+import { tempDir } from './temp';
 
 /**
  * A fresh directory for a test project. Always pass it: without an outdir, projen synthesizes a
@@ -9,7 +9,7 @@ import { join } from 'path';
  * @param sourceDirs directories the images of the test copy, made empty (images refuse missing ones)
  */
 export function tempOutdir(...sourceDirs: string[]): string {
-  const dir = mkdtempSync(join(tmpdir(), 'projen-pixi-test-'));
+  const dir = tempDir('projen-pixi-test-');
   for (const sourceDir of sourceDirs) mkdirSync(join(dir, sourceDir), { recursive: true });
   return dir;
 }
