@@ -78,6 +78,16 @@ export class Buildah {
     const conf = join(state, `storage-${driver}.conf`);
     writeFileSync(conf, `[storage]\ndriver = "${driver}"\nrunroot = "${join(state, `run-${driver}`)}"\ngraphroot = "${join(state, `storage-${driver}`)}"\n`);
     this.env = { ...process.env, CONTAINERS_STORAGE_CONF: conf, BUILDAH_ISOLATION: 'oci' };
+    this.dropLeftovers();
+  }
+
+  /**
+   * Removes the containers and untagged images of earlier runs. Every build leaves its layers as untagged
+   * images, and the storage outlives the run: it had grown to 8,500 images and 12 GB here.
+   */
+  private dropLeftovers(): void {
+    check(this.buildah(['rm', '--all']), 'remove the containers of earlier runs');
+    check(this.buildah(['rmi', '--prune']), 'remove the untagged images of earlier runs');
   }
 
   /** buildah, with no network for anything it runs. */
