@@ -40,6 +40,16 @@ export function check(result: SpawnSyncReturns<string>, what: string): SpawnSync
   return result;
 }
 
+/** Fails (never skips) unless this runs as root with buildah, runc and the other tools named. */
+function requireRootAndTools(...others: string[]): void {
+  if (process.getuid?.() !== 0) throw new Error('the e2e tests need root (buildah and runc)');
+  for (const tool of ['buildah', 'runc', ...others]) {
+    if (spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0) {
+      throw new Error(`${tool} is missing: run scripts/install-test-tools.sh`);
+    }
+  }
+}
+
 export class Buildah {
   /**
    * Checks the tools (a missing one is an error, never a skip), configures storage and
@@ -48,12 +58,7 @@ export class Buildah {
    * @param stubEnvironmentKb size of the payload the stub puts into each environment
    */
   public static setUp(stubSleepSeconds: number, stubEnvironmentKb = 512): Buildah {
-    if (process.getuid?.() !== 0) throw new Error('the e2e tests need root (buildah and runc)');
-    for (const tool of ['buildah', 'runc', 'unshare', 'ldd', 'dpkg']) {
-      if (spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0) {
-        throw new Error(`${tool} is missing: run scripts/install-test-tools.sh (apt-get install buildah)`);
-      }
-    }
+    requireRootAndTools('unshare', 'ldd', 'dpkg');
     const buildah = new Buildah(join(tmpdir(), 'projen-pixi-e2e'));
     buildah.makeBaseImages(stubSleepSeconds, stubEnvironmentKb);
     return buildah;
@@ -61,12 +66,7 @@ export class Buildah {
 
   /** Checks the tools and configures storage, without base images: for builds `FROM scratch`. */
   public static bare(): Buildah {
-    if (process.getuid?.() !== 0) throw new Error('the e2e tests need root (buildah and runc)');
-    for (const tool of ['buildah', 'runc']) {
-      if (spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0) {
-        throw new Error(`${tool} is missing: run scripts/install-test-tools.sh (apt-get install ${tool})`);
-      }
-    }
+    requireRootAndTools();
     return new Buildah(join(tmpdir(), 'projen-pixi-e2e'));
   }
 

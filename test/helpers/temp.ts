@@ -16,7 +16,7 @@ export function tempDir(prefix: string): string {
   return dir;
 }
 
-/** Removes the directories `tempDir` made. Scripts outside jest (the bench, the corpus check) call it when done. */
+/** Removes the directories `tempDir` made. Scripts outside jest (the bench) call it when done. */
 export function removeTempDirs(): void {
   for (const dir of made.splice(0)) {
     try {
