@@ -8,6 +8,7 @@ import { inProjectOptions } from './restate';
 import { chooseSources } from './sources';
 import { projectWorkspace, WORKSPACE_SEED_OPTIONS } from './workspace-options';
 import { ApptainerDefinition } from '../apptainer/apptainer-definition';
+import { shownBriefly, reportUserErrorsBriefly } from '../errors/brief-report';
 import { DockerIgnore } from '../docker/docker-ignore';
 import { parseImageReference } from '../docker/image-reference';
 import { PixiDockerImage } from '../docker/pixi-docker-image';
@@ -37,12 +38,14 @@ export class PixiProject extends github.GitHubProject {
    * @param options project options; invalid or unknown ones throw here, before anything is written
    */
   public constructor(options: PixiProjectOptions) {
+    // Uncaught, a refusal prints its message alone (PROJEN_PIXI_DEBUG=1 shows the stack).
+    reportUserErrorsBriefly();
     // projen new creates the root project; a PixiProject inside another project type is not what it was asked for.
     const creating = isProjenNew() && options?.parent === undefined;
     const names = creating ? OptionNames.CLI : OptionNames.API;
     const fail = (error: unknown, outdir: string) => {
       const restated = inProjectOptions(error, names);
-      return creating ? failedProjenNew(restated, outdir) : restated;
+      return creating ? shownBriefly(failedProjenNew(restated, outdir)) : restated;
     };
     let checked: PixiProjectOptions;
     try {

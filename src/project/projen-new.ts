@@ -7,6 +7,7 @@ import { join } from 'path';
 import { InitProject, javascript, Project } from 'projen';
 import { OPTION_NAMES } from './option-checks';
 import { kebabCase } from './option-names';
+import { isUserError, userError } from '../errors/brief-report';
 import { closestName } from '../util/suggest';
 
 /** Switches of projen's CLI and of `projen new` itself (projen 0.103, src/cli/index.ts and src/cli/cmds/new.ts). */
@@ -26,8 +27,8 @@ export function checkCommandLine(argv: readonly string[]): void {
     const bare = name.startsWith('no-') ? name.slice(3) : name;
     if (known.includes(name) || known.includes(bare)) continue;
     const suggestion = closestName(bare, OPTION_NAMES.map(kebabCase));
-    throw new Error(`projen new: unknown option --${bare}${suggestion ? `; did you mean --${suggestion}?` : ''} `
-      + '(projen new --from projen-pixi pixi --help lists them).');
+    throw userError(new Error(`projen new: unknown option --${bare}${suggestion ? `; did you mean --${suggestion}?` : ''} `
+      + '(projen new --from projen-pixi pixi --help lists them).'));
   }
 }
 
@@ -40,7 +41,9 @@ export function failedProjenNew(error: unknown, outdir: string): Error {
     ? `before that, npm installed projen and projen-pixi there: ${installed.join(' and ')} (created if there was none; `
       + 'remove what you did not have, e.g. "rm -rf node_modules", if you do not try again)'
     : 'nothing is left behind';
-  return new Error(`${message}\nprojen new stopped before writing any file of the project; ${leftBehind}.`);
+  const failed = new Error(`${message}\nprojen new stopped before writing any file of the project; ${leftBehind}.`);
+  // A refusal stays one for the report (its message is all the user needs); a bug keeps its stack.
+  return isUserError(error) ? userError(failed) : failed;
 }
 
 /**

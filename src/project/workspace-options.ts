@@ -7,6 +7,7 @@ import { join } from 'path';
 import { Project } from 'projen';
 import { OptionNames } from './option-names';
 import { PixiProjectOptions } from './options';
+import { userError } from '../errors/brief-report';
 import { PixiManifestFile } from '../pixi/manifest-file';
 import { PixiWorkspaceOptions } from '../pixi/options';
 import { pixiTablesOf } from '../pixi/parsed';
@@ -100,8 +101,8 @@ export function newWorkspace(choices: WorkspaceChoices, names: OptionNames): Pix
 export function checkAgainstManifest(workspace: PixiWorkspace, outdir: string, choices: WorkspaceChoices, names: OptionNames): void {
   const file = workspace.manifestFile;
   const conflict = (option: string, value: unknown, says: string) =>
-    new Error(`${names.owner}: ${names.of(option)} ${JSON.stringify(value)} conflicts with ${file}, which ${says}; `
-      + `change ${file} (pixi add, pixi workspace platform add, ...) or drop ${names.of(option)}.`);
+    userError(new Error(`${names.owner}: ${names.of(option)} ${JSON.stringify(value)} conflicts with ${file}, which ${says}; `
+      + `change ${file} (pixi add, pixi workspace platform add, ...) or drop ${names.of(option)}.`));
 
   const platforms = [...workspace.platformsOf('default'), ...workspace.subdirsOf('default')];
   for (const platform of choices.platforms ?? []) {

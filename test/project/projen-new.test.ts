@@ -2,6 +2,7 @@
  * `npx projen new --from projen-pixi` as a user runs it: from the packed library, in real git
  * repositories in temporary folders, then `npx projen` again as the user would.
  */
+import { spawnSync } from 'child_process';
 import { createHash } from 'crypto';
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'fs';
 import { join } from 'path';
@@ -191,6 +192,43 @@ describe('options that would be ignored are errors', () => {
     expect(synthFails(dir)).toMatch(/PixiProject: unknown option enviroment; did you mean environments\?/);
     editProjenrc(dir, (text) => text.replace('  enviroment: "gpu",\n', '  comand: ["python"],\n'));
     expect(synthFails(dir)).toMatch(/PixiProject: unknown option comand; did you mean command\?/);
+  });
+});
+
+describe('a refusal prints its message alone, without a stack, and fails', () => {
+  /** A command's exit status and its standard error, split into lines. */
+  const stderrOf = (command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) => {
+    const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, CI: 'true', ...GIT_IDENTITY, ...env } });
+    return { status: result.status, lines: result.stderr.split('\n') };
+  };
+  /** The lines that projen itself did not write (its own start with 👾). */
+  const ours = (lines: string[]) => lines.filter((line) => line.trim() !== '' && !line.startsWith('👾'));
+  const STACK_LINE = /^\s+at /;
+
+  test('projen new: the message first, nothing but it; PROJEN_PIXI_DEBUG=1 brings the stack back', () => {
+    const dir = repository({});
+    const args = ['new', '--from', tarball, 'pixi', '--cuda-version', 'twelve'];
+    const brief = stderrOf(PROJEN, args, dir);
+    expect(brief.status).not.toBe(0);
+    expect(ours(brief.lines)[0]).toMatch(/^projen new: invalid --cuda-version "twelve"; allowed: a CUDA version/);
+    expect(ours(brief.lines)).toHaveLength(2); // the message and what was left behind
+    expect(brief.lines.filter((line) => STACK_LINE.test(line))).toEqual([]);
+    const debug = stderrOf(PROJEN, args, dir, { PROJEN_PIXI_DEBUG: '1' });
+    expect(debug.status).not.toBe(0);
+    expect(debug.lines.filter((line) => STACK_LINE.test(line)).length).toBeGreaterThan(0);
+  });
+
+  test('npx projen and node .projenrc.js: the message first, nothing but it', () => {
+    const dir = repository({});
+    projenNew(dir, ['--no-git']);
+    editProjenrc(dir, (text) => text.replace('new PixiProject({\n', 'new PixiProject({\n  ports: ["abc"],\n'));
+    const node = stderrOf('node', ['.projenrc.js'], dir);
+    expect(node.status).toBe(1);
+    expect(node.lines).toEqual(['PixiProject: invalid ports ["abc"]; allowed: a list of numbers.', '']);
+    const projen = stderrOf('npx', ['projen'], dir);
+    expect(projen.status).not.toBe(0);
+    expect(ours(projen.lines)).toEqual(['PixiProject: invalid ports ["abc"]; allowed: a list of numbers.']);
+    expect(stderrOf('node', ['.projenrc.js'], dir, { PROJEN_PIXI_DEBUG: '1' }).lines.filter((line) => STACK_LINE.test(line)).length).toBeGreaterThan(0);
   });
 });
 
