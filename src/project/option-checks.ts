@@ -67,6 +67,9 @@ const INHERITED_OPTIONS: { readonly [K in keyof github.GitHubProjectOptions]-?: 
   vscode: 'boolean',
 };
 
+/** The options PixiProject declares itself, in the order of its documentation. */
+export const OWN_OPTION_NAMES: readonly string[] = Object.keys(OWN_OPTIONS);
+
 /** Every option name PixiProject takes. */
 export const OPTION_NAMES: readonly string[] = [...Object.keys(OWN_OPTIONS), ...Object.keys(INHERITED_OPTIONS)];
 

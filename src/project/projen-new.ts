@@ -5,8 +5,9 @@
 import { existsSync } from 'fs';
 import { join } from 'path';
 import { InitProject, javascript, Project } from 'projen';
-import { OPTION_NAMES } from './option-checks';
+import { OPTION_NAMES, OWN_OPTION_NAMES } from './option-checks';
 import { kebabCase } from './option-names';
+import { switchLines } from './switches';
 import { isUserError, userError } from '../errors/brief-report';
 import { closestName } from '../util/suggest';
 
@@ -27,8 +28,12 @@ export function checkCommandLine(argv: readonly string[]): void {
     const bare = name.startsWith('no-') ? name.slice(3) : name;
     if (known.includes(name) || known.includes(bare)) continue;
     const suggestion = closestName(bare, OPTION_NAMES.map(kebabCase));
-    throw userError(new Error(`projen new: unknown option --${bare}${suggestion ? `; did you mean --${suggestion}?` : ''} `
-      + '(projen new --from projen-pixi pixi --help lists them).'));
+    // projen's --help cannot list them: it installs projen-pixi only after parsing the command line.
+    throw userError(new Error([
+      `projen new: unknown option --${bare}${suggestion ? `; did you mean --${suggestion}?` : '.'}`,
+      'The switches of pixi, besides projen\'s own (--name, --outdir, --no-git, --no-synth, --no-comments, ...):',
+      ...switchLines(OWN_OPTION_NAMES),
+    ].join('\n')));
   }
 }
 

@@ -8,6 +8,8 @@ import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rea
 import { join } from 'path';
 import { parse } from 'yaml';
 import * as source from '../../src';
+import { OWN_OPTION_NAMES } from '../../src/project/option-checks';
+import { kebabCase } from '../../src/project/option-names';
 import { GIT_IDENTITY, packLibrary, PROJEN, run, runFailing } from '../helpers/pack';
 import { ownerCanWrite } from '../helpers/project';
 import { tempDir } from '../helpers/temp';
@@ -183,6 +185,19 @@ describe('options that would be ignored are errors', () => {
     expect(output).toMatch(/projen new stopped before writing any file of the project; before that, npm installed projen and projen-pixi there: node_modules\/ and package.json/);
     for (const file of ['.projenrc.js', 'Dockerfile', '.gitignore']) expect(existsSync(join(dir, file))).toBe(false);
     expect(git(dir, 'log', '--format=%s')).toBe('the user\'s repository\n');
+  });
+
+  test('projen new: a misspelt switch lists every switch of pixi with its default (projen\'s --help cannot)', () => {
+    const output = projenNewFails(repository({}), ['--cuda-versoin', '12']);
+    expect(output).toMatch(/projen new: unknown option --cuda-versoin; did you mean --cuda-version\?\nThe switches of pixi/);
+    expect(output).not.toContain('--help');
+    const listed = output.split('\n').filter((line) => /^ {2}--/.test(line)).map((line) => line.trim().split(' ')[0].replace(/^--(no-)?/, ''));
+    expect(listed).toEqual(OWN_OPTION_NAMES.map(kebabCase));
+    expect(output).toMatch(/^ {2}--environments \(repeat for several\) +default: \["default"\]$/m);
+    expect(output).toMatch(/^ {2}--base-image +default: "ghcr.io\/prefix-dev\/pixi:noble"$/m);
+    expect(output).toMatch(/^ {2}--no-copy-sources +default: on$/m);
+    expect(output).toMatch(/^ {2}--apptainer +default: off$/m);
+    expect(output).toMatch(/^ {2}--test-tasks \(repeat for several\) +default: none: the workflow installs the environments only$/m);
   });
 
   test('.projenrc.js: a misspelt option is an error that names the right one', () => {
