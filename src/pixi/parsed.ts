@@ -104,8 +104,10 @@ function parseToml(text: string, fileName: string): Table {
     return parseText(text) as Table;
   } catch (error) {
     if (error instanceof TomlError) {
-      const reason = error.message.split('\n')[0];
-      throw invalidOption('PixiWorkspace', fileName, `line ${error.line}, column ${error.column}`, `a TOML document (cannot parse: ${reason})`);
+      // smol-toml's first line is "Invalid TOML document: <reason>"; the rest draws the line.
+      const reason = error.message.split('\n')[0].replace(/^Invalid TOML document:\s*/, '');
+      const where = `line ${error.line}, column ${error.column}`;
+      throw invalidOption('PixiWorkspace', `${fileName}: ${reason} at ${where}`, where, 'a TOML document', 'cannot parse');
     }
     throw error;
   }

@@ -112,7 +112,9 @@ describe('an adopted manifest stays the user\'s', () => {
   test('a manifest that does not parse names the file, line and column', () => {
     const project = projectWith('solve-groups');
     writeFileSync(join(project.outdir, 'pixi.toml'), '[workspace]\nchannels = ["conda-forge"]\nname = = "x"\n');
-    expect(() => PixiWorkspace.fromManifest(project)).toThrow(/PixiWorkspace: invalid pixi.toml "line 3, column 8"; allowed: a TOML document \(cannot parse: Invalid TOML document/);
+    expect(() => PixiWorkspace.fromManifest(project)).toThrow(/^PixiWorkspace: cannot parse pixi.toml: [a-z][^:]* at line 3, column 8; allowed: a TOML document\.$/);
+    writeFileSync(join(project.outdir, 'pixi.toml'), '[workspace]\nchannels = ["conda-forge"]\nname = "x\n');
+    expect(() => PixiWorkspace.fromManifest(project)).toThrow(/^PixiWorkspace: cannot parse pixi.toml: [a-z][^:]* at line 3, column \d+; allowed: a TOML document\.$/);
   });
 
   test('a pyproject.toml without [tool.pixi] is refused', () => {
