@@ -8,7 +8,8 @@ import { join } from 'path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { PixiManifestFile } from './manifest-file';
 import { packageRoot } from '../util/package-root';
-import { TomlTable } from '../util/toml';
+import { closestName } from '../util/suggest';
+import { isTable, TomlTable } from '../util/toml';
 import { invalidOption } from '../util/validate';
 
 const SCHEMA_FILES: Record<PixiManifestFile, string> = {
@@ -36,7 +37,8 @@ function validatorOf(manifestFile: PixiManifestFile): ValidateFunction {
     // Loaded here, not at import: a generated manifest never needs ajv, and loading it costs every synthesis ~30 ms.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const Ajv: typeof import('ajv').default = require('ajv').default;
-    const ajv = new Ajv({ strict: false, validateSchema: false, validateFormats: false, code: { optimize: false } });
+    // verbose: an unknown key's error carries the schema that lists the known ones.
+    const ajv = new Ajv({ verbose: true, strict: false, validateSchema: false, validateFormats: false, code: { optimize: false } });
     validate = ajv.compile(schema);
     validators.set(manifestFile, validate);
   }
@@ -55,8 +57,24 @@ export function checkAgainstPixiSchema(document: TomlTable, manifestFile: PixiMa
     path += Array.isArray(value) ? `[${key}]` : `${path === '' ? '' : '.'}${key}`;
     value = (value as Record<string, unknown>)[key];
   }
-  const detail = error.keyword === 'additionalProperties' ? `no key "${error.params.additionalProperty}" (${error.message})` : error.message;
-  throw invalidOption('PixiWorkspace', `${fileName} ${path || '(root)'}`, value, `what pixi's manifest schema allows there: ${detail}`);
+  if (error.keyword === 'additionalProperties') throw unknownKey(error, keys, value, fileName);
+  throw invalidOption('PixiWorkspace', `${fileName} ${path || '(root)'}`, value, `what pixi's manifest schema allows there: ${error.message}`);
+}
+
+/**
+ * A key the schema does not know, as the user wrote it in TOML (`[task]`, or `colour` of
+ * `[workspace]`) with the closest one it knows, not the whole table that holds it.
+ */
+function unknownKey(error: ErrorObject, keys: string[], table: unknown, fileName: string): Error {
+  const key: string = error.params.additionalProperty;
+  const known = Object.keys(error.parentSchema?.properties ?? {});
+  const isSubtable = isTable((table as Record<string, unknown>)[key]);
+  const shown = (name: string) => isSubtable ? `[${[...keys, name].join('.')}]` : name;
+  const where = isSubtable || keys.length === 0 ? '' : ` of [${keys.join('.')}]`;
+  const suggestion = closestName(key, known);
+  return invalidOption('PixiWorkspace', `${shown(key)}${where} in ${fileName}`, key,
+    known.length > 0 ? `what pixi reads there: ${known.join(', ')}` : `what pixi's manifest schema allows there (${error.message})`,
+    isSubtable ? 'unknown table' : 'unknown key', suggestion === undefined ? undefined : shown(suggestion));
 }
 
 /** The error furthest into the document tells the most: an `anyOf` at a table is explained by its member's error. */

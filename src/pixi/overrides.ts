@@ -67,8 +67,8 @@ export function applyOverrides(document: TomlTable, overrides: Record<string, un
     checkAgainstPixiSchema(document, PixiManifestFile.PIXI_TOML, 'pixi.toml');
   } catch (error) {
     if (!(error instanceof PixiValidationError)) throw error;
-    const detail = error.allowed.replace(/^what pixi's manifest schema allows there: /, '');
-    throw invalidOption(OWNER, 'overrides', overrides, `keys and values that pixi's manifest schema allows; ${error.option}: ${detail}`);
+    const detail = error.message.replace(/^PixiWorkspace: /, '').replace(/\.$/, '');
+    throw invalidOption(OWNER, 'overrides', overrides, `keys and values that pixi's manifest schema allows (${detail})`);
   }
 }
 

@@ -117,6 +117,16 @@ describe('an adopted manifest stays the user\'s', () => {
     expect(() => PixiWorkspace.fromManifest(project)).toThrow(/^PixiWorkspace: cannot parse pixi.toml: [a-z][^:]* at line 3, column \d+; allowed: a TOML document\.$/);
   });
 
+  test('an unknown table or key is named as written, with the one pixi reads, not dumped as JSON', () => {
+    const manifest = '[workspace]\nname = "x"\nchannels = ["conda-forge"]\nplatforms = ["linux-64"]\n';
+    const parse = (text: string) => () => PixiWorkspaceSpec.parse(text, 'pixi.toml');
+    expect(parse(`${manifest}[task]\nstart = "python main.py"\n`))
+      .toThrow(/^PixiWorkspace: unknown table \[task\] in pixi.toml; did you mean \[tasks\]\? allowed: what pixi reads there: .*tasks/);
+    expect(parse(`${manifest}[feature.gpu.task]\nstart = "x"\n`)).toThrow(/unknown table \[feature.gpu.task\] in pixi.toml; did you mean \[feature.gpu.tasks\]\?/);
+    expect(parse(`${manifest}[tasks.b]\ncmd = "x"\ndepend-on = ["a"]\n`)).toThrow(/unknown key depend-on of \[tasks.b\] in pixi.toml; did you mean depends-on\?/);
+    expect(parse(`${manifest}[task]\nstart = "python main.py"\n`)).not.toThrow(/python main.py|\{/);
+  });
+
   test('a pyproject.toml without [tool.pixi] is refused', () => {
     expect(() => PixiWorkspaceSpec.parse('[project]\nname = "x"\n', 'pyproject.toml')).toThrow(/invalid pyproject.toml tool.pixi undefined; allowed: a \[tool.pixi\] table/);
   });
