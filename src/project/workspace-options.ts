@@ -13,6 +13,7 @@ import { PixiWorkspaceOptions } from '../pixi/options';
 import { pixiTablesOf } from '../pixi/parsed';
 import { PixiWorkspace } from '../pixi/pixi-workspace';
 import { isTable, parseToml } from '../util/toml';
+import { isUsersFile } from '../util/user-files';
 import { invalidOption } from '../util/validate';
 import { compareVersions, CUDA_VERSION, CUDA_VERSION_ALLOWED } from '../util/versions';
 
@@ -25,7 +26,15 @@ export const WORKSPACE_SEED_OPTIONS = ['dependencies', 'platforms', 'cudaVersion
  */
 export function projectWorkspace(project: Project, options: PixiProjectOptions, names: OptionNames): { workspace: PixiWorkspace; seeded: boolean } {
   const choices = workspaceChoices(options, names);
-  if (options.generateManifest) return { workspace: new PixiWorkspace(project, newWorkspace(choices, names)), seeded: false };
+  if (options.generateManifest) {
+    // Said in the option, before PixiWorkspace refuses to write over the file.
+    if (isUsersFile(join(project.outdir, PixiManifestFile.PIXI_TOML))) {
+      throw invalidOption(names.owner, names.of('generateManifest'), true,
+        `only without a pixi.toml of yours: the one in ${project.outdir} was not written by projen, so it is never overwritten; `
+        + `drop ${names.of('generateManifest')} to adopt it, or move it away to have one generated`);
+    }
+    return { workspace: new PixiWorkspace(project, newWorkspace(choices, names)), seeded: false };
+  }
   const existing = PixiWorkspace.manifestIn(project.outdir);
   if (!existing) return { workspace: PixiWorkspace.seeded(project, newWorkspace(choices, names)), seeded: true };
   const workspace = PixiWorkspace.fromManifest(project, existing);

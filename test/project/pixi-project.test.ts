@@ -1,8 +1,10 @@
 import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
-import { Testing } from 'projen';
+import { Project, Testing } from 'projen';
 import { parse } from 'yaml';
 import { PixiProject, PixiProjectOptions } from '../../src';
+import { OptionNames } from '../../src/project/option-names';
+import { projectWorkspace } from '../../src/project/workspace-options';
 import { ownerCanWrite, tempOutdir } from '../helpers/project';
 import { manifestFixture, tomlData } from '../helpers/toml';
 import { workflowFindings } from '../helpers/workflow-validators';
@@ -58,7 +60,10 @@ describe('PixiProject: the workspace', () => {
     const files = Testing.synth(projectIn({ 'app/main.py': '' }, { generateManifest: true }));
     expect(files['pixi.toml']).toContain(MARKER);
     expect(() => projectIn({ 'app/main.py': '', 'pixi.toml': USERS_MANIFEST }, { generateManifest: true }))
-      .toThrow(/PixiWorkspace: invalid pixi.toml .*pixi.toml in .* was not written by projen, so it is yours and is never overwritten; adopt it with PixiWorkspace.fromManifest/);
+      .toThrow(/^PixiProject: invalid generateManifest true; allowed: only without a pixi.toml of yours: the one in .* was not written by projen, so it is never overwritten; drop generateManifest to adopt it/);
+    const cli = new Project({ name: 'cli', outdir: projectIn({ 'app/main.py': '', 'pixi.toml': USERS_MANIFEST }).outdir });
+    expect(() => projectWorkspace(cli, { name: 'cli', generateManifest: true }, OptionNames.CLI))
+      .toThrow(/^projen new: invalid --generate-manifest true; .*drop --generate-manifest to adopt it/);
   });
 
   test('switching from a generated manifest to one\'s own keeps it: neither deleted nor written back', () => {

@@ -164,7 +164,7 @@ describe('switching between a generated manifest and one\'s own keeps the user\'
     const dir = repository({ 'pixi.toml': USERS_MANIFEST, 'app/main.py': '' });
     projenNew(dir);
     editProjenrc(dir, (text) => text.replace('new PixiProject({\n', 'new PixiProject({\n  generateManifest: true,\n'));
-    expect(synthFails(dir)).toMatch(/PixiWorkspace: invalid pixi.toml .*pixi.toml in .* was not written by projen, so it is yours and is never overwritten/);
+    expect(synthFails(dir)).toMatch(/PixiProject: invalid generateManifest true; allowed: only without a pixi.toml of yours: .* was not written by projen, so it is never overwritten; drop generateManifest/);
     expect(read(dir, 'pixi.toml')).toBe(USERS_MANIFEST);
   });
 });
@@ -177,6 +177,7 @@ describe('options that would be ignored are errors', () => {
     ['platforms the manifest does not have', ['pixi.toml'], ['--platforms', 'osx-arm64'], /projen new: --platforms \["osx-arm64"\] conflicts with pixi.toml, which has the platforms \["linux-64"\]/],
     ['a source directory that does not exist', [], ['--source-dir', 'code'], /projen new: invalid --source-dir "code"; allowed: paths that exist in/],
     ['an environment name pixi refuses', [], ['--environments', 'GPU'], /projen new: invalid --environments "GPU"; allowed: /],
+    ['--generate-manifest beside a manifest of the user\'s', ['pixi.toml'], ['--generate-manifest'], /projen new: invalid --generate-manifest true; allowed: only without a pixi.toml of yours: .*; drop --generate-manifest to adopt it/],
     ['a final image that is no image reference', [], ['--final-image', 'not an image'], /projen new: invalid --final-image "not an image"; allowed: /],
   ])('projen new: %s', (_name, files, args, error) => {
     const dir = repository(Object.fromEntries(files.map((file) => [file, USERS_MANIFEST])));
