@@ -2,7 +2,8 @@ import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, writeFileSync }
 import { join } from 'path';
 import { Project, Testing } from 'projen';
 import { parse } from 'yaml';
-import { PixiProject, PixiProjectOptions } from '../../src';
+import { PixiDockerImage, PixiManifestFile, PixiProject, PixiProjectOptions, PixiWorkspace } from '../../src';
+import { inProjectOptions, inSwitches } from '../../src/project/restate';
 import { OptionNames } from '../../src/project/option-names';
 import { projectWorkspace } from '../../src/project/workspace-options';
 import { ownerCanWrite, tempOutdir } from '../helpers/project';
@@ -117,6 +118,30 @@ describe('PixiProject: the workspace', () => {
     const files = Testing.synth(projectIn({ 'pyproject.toml': pyproject, 'src/seg/__init__.py': '' }, { installInputs: ['src'], copySources: false }));
     expect(files.Dockerfile).toContain('COPY src ./src');
     expect(files.Dockerfile).toContain('COPY --from=build /app/src /app/src');
+  });
+});
+
+describe('projen new speaks in its switches', () => {
+  test('the advice of a construct\'s refusal names switches: --no-copy-sources, not copySources: false', () => {
+    const pyproject = [
+      '[project]', 'name = "seg"', 'version = "0.1.0"', '[tool.pixi.workspace]', 'channels = ["conda-forge"]', 'platforms = ["linux-64"]',
+      '[tool.pixi.pypi-dependencies]', 'seg = { path = ".", editable = true }', '',
+    ].join('\n');
+    const outdir = projectIn({ 'pyproject.toml': pyproject, 'src/seg/__init__.py': '' }, { installInputs: ['src'], copySources: false }).outdir;
+    const project = new Project({ name: 'plain', outdir });
+    PixiWorkspace.fromManifest(project, PixiManifestFile.PYPROJECT_TOML);
+    let refusal: unknown;
+    try {
+      new PixiDockerImage(project, { installInputs: ['src'], sourceDir: 'src' });
+    } catch (error) {
+      refusal = error;
+    }
+    expect((refusal as Error).message).toContain('copySources: false');
+    const restated = (inProjectOptions(refusal, OptionNames.CLI) as Error).message;
+    expect(restated).toMatch(/^projen new: invalid --install-inputs "src"; .*set --no-copy-sources \(/);
+    expect(restated).not.toMatch(/copySources|installInputs|sourceDir/);
+    expect(inSwitches('keep sourceDir, or installInputs: ["src"] with copySources: false; user and ports as words; PixiWorkspace.fromManifest'))
+      .toBe('keep --source-dir, or --install-inputs ["src"] with --no-copy-sources; user and ports as words; PixiWorkspace.fromManifest');
   });
 });
 
