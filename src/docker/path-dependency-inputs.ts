@@ -40,8 +40,10 @@ export function checkPathDependencies(
       const inputs = installInputs.filter((input) => isWithin(input, needed) || isWithin(needed, input));
       if (inputs.length === 0) {
         const example = needed === '.' ? '["src"] or the package directory' : `["${needed}"]`;
+        // Everything it takes, in one message: an editable src lands on /app/src, where the sources go.
+        const editable = needed === '.' && dependency.editable ? '; an editable "src" also needs copySources: false, as it is kept at /app/src' : '';
         throw invalidOption(OWNER, 'installInputs', installInputs,
-          `entries holding the files pixi install reads for "${dependency.name}" (${origin}${via}), e.g. ${example}, plus any other file its build reads`);
+          `entries holding the files pixi install reads for "${dependency.name}" (${origin}${via}), e.g. ${example}, plus any other file its build reads (a readme or license file its [project] names)${editable}`);
       }
       if (dependency.editable) inputs.forEach((input) => runtimeInputs.add(input));
     }

@@ -5,6 +5,7 @@ import { PixiProjectOptions } from './options';
 import { BootstrapProjenrc, checkCommandLine, failedProjenNew, nextSteps } from './projen-new';
 import { repositoryLines } from './repository-files';
 import { inProjectOptions } from './restate';
+import { inferSelfInstall } from './self-install';
 import { chooseSources } from './sources';
 import { projectWorkspace, WORKSPACE_SEED_OPTIONS } from './workspace-options';
 import { ApptainerDefinition } from '../apptainer/apptainer-definition';
@@ -71,13 +72,17 @@ export class PixiProject extends github.GitHubProject {
 }
 
 /** Everything of the project but projen's own files. */
-function build(project: PixiProject, options: PixiProjectOptions, names: OptionNames, creating: boolean) {
-  const lines = repositoryLines(project, options, names, creating);
+function build(project: PixiProject, given: PixiProjectOptions, names: OptionNames, creating: boolean) {
+  const lines = repositoryLines(project, given, names, creating);
   project.gitignore.exclude('node_modules/');
-  const { workspace, seeded } = projectWorkspace(project, options, names);
+  const { workspace, seeded } = projectWorkspace(project, given, names);
+  const environments = given.environments ?? ['default'];
+  // projen new finds what a pyproject.toml that installs itself needs, and writes it into .projenrc.js.
+  const decidable = creating && given.installInputs === undefined && given.sourceDir === undefined && given.copySources === undefined;
+  const selfInstall = decidable ? inferSelfInstall(project.outdir, workspace, environments) : undefined;
+  const options: PixiProjectOptions = selfInstall ? { ...given, ...selfInstall } : given;
   const sources = chooseSources(project, options, names);
 
-  const environments = options.environments ?? ['default'];
   const images = environments.map((environment) => new PixiDockerImage(project, {
     environment,
     dockerfile: environments.length === 1 ? 'Dockerfile' : `Dockerfile.${environment}`,
@@ -117,12 +122,17 @@ function build(project: PixiProject, options: PixiProjectOptions, names: OptionN
     const rewritten: Record<string, unknown> = { ...args, ...lines };
     for (const option of ['gitignore', 'gitattributes'] as const) if (lines[option].length === 0) delete rewritten[option];
     if (sources.found) rewritten.sourceDir = sources.sourceDir;
+    if (selfInstall) Object.assign(rewritten, selfInstall);
     if (!options.generateManifest) for (const option of WORKSPACE_SEED_OPTIONS) delete rewritten[option];
     // Where Renovate can pin and update it (RenovateConfig's custom manager reads .projenrc).
     if ((options.renovate ?? true) && rewritten.baseImage === undefined) rewritten.baseImage = DEFAULT_BASE_IMAGE;
     return rewritten;
   });
-  new NextSteps(project, nextSteps(images.map((image) => image.spec), project.name, workspace.manifestFile, seeded));
+  const inferred = selfInstall ? [
+    `${workspace.manifestFile} installs itself (path = "."): every image copies ${selfInstall.installInputs.join(', ')} before pixi install`
+    + ` (--install-inputs${selfInstall.copySources === false ? ', and --no-copy-sources: the package is in the image already' : ''}; kept in .projenrc.js).`,
+  ] : [];
+  new NextSteps(project, [...inferred, nextSteps(images.map((image) => image.spec), project.name, workspace.manifestFile, seeded)].join('\n'));
   return { workspace, images };
 }
 

@@ -85,7 +85,8 @@ describe('an image of a workspace with path dependencies', () => {
   test('is refused when no install input holds their sources: pixi install would fail to build them', () => {
     expect(() => image()).toThrow(
       'PixiDockerImage: invalid installInputs []; allowed: entries holding the files pixi install reads for "pose-estimation" ' +
-      '(tool.pixi.pypi-dependencies.pose-estimation, path ".", environment "cuda"), e.g. ["src"] or the package directory, plus any other file its build reads.');
+      '(tool.pixi.pypi-dependencies.pose-estimation, path ".", environment "cuda"), e.g. ["src"] or the package directory, plus any other file its build reads (a readme or license file its [project] names)'
+      + '; an editable "src" also needs copySources: false, as it is kept at /app/src.');
     expect(() => image(['README.md'], { copySources: false })).not.toThrow();
   });
 

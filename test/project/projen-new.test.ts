@@ -211,6 +211,27 @@ describe('options that would be ignored are errors', () => {
   });
 });
 
+describe('a pyproject.toml that installs itself (path = ".")', () => {
+  test('works in one try: projen new finds its sources and the readme it names, and keeps them in .projenrc.js', () => {
+    const pyproject = [
+      '[project]', 'name = "my-pkg"', 'version = "0.1.0"', 'readme = "README.md"', '',
+      '[build-system]', 'requires = ["hatchling"]', 'build-backend = "hatchling.build"', '',
+      '[tool.pixi.workspace]', 'channels = ["conda-forge"]', 'platforms = ["linux-64"]', '',
+      '[tool.pixi.dependencies]', 'python = "3.12.*"', '',
+      '[tool.pixi.pypi-dependencies]', 'my-pkg = { path = ".", editable = true }', '',
+    ].join('\n');
+    const dir = repository({ 'pyproject.toml': pyproject, 'src/my_pkg/__init__.py': '', 'README.md': '# my-pkg\n' });
+    const output = projenNew(dir);
+    expect(output).toContain('pyproject.toml installs itself (path = "."): every image copies src, README.md before pixi install (--install-inputs, and --no-copy-sources');
+    const projenrc = read(dir, '.projenrc.js');
+    expect(projenrc).toContain('installInputs: ["src","README.md"]');
+    expect(projenrc).toContain('copySources: false');
+    expect(read(dir, 'Dockerfile')).toMatch(/COPY src \.\/src\nCOPY README.md \.\/README.md/);
+    synth(dir);
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+  });
+});
+
 describe('a refusal prints its message alone, without a stack, and fails', () => {
   /** A command's exit status and its standard error, split into lines. */
   const stderrOf = (command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) => {
