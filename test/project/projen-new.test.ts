@@ -7,7 +7,7 @@ import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rea
 import { join } from 'path';
 import { parse } from 'yaml';
 import * as source from '../../src';
-import { GIT_IDENTITY, packLibrary, PROJEN, run, runFailing } from '../helpers/pack';
+import { GIT_IDENTITY, packLibrary, PROJEN, readmePackCommand, run, runFailing } from '../helpers/pack';
 import { ownerCanWrite } from '../helpers/project';
 import { tempDir } from '../helpers/temp';
 import { tomlData } from '../helpers/toml';
@@ -37,6 +37,13 @@ function repository(committed: Record<string, string>, untracked: Record<string,
   write(untracked);
   return dir;
 }
+
+test('README\'s tarball route packs a package that loads: its entry and the bundle it loads are in the tarball', () => {
+  expect(readmePackCommand()).toBe('npm ci && npx projen compile && npm pack');
+  const listed = run('tar', ['tzf', tarball], work).split('\n');
+  expect(listed).toEqual(expect.arrayContaining(['package/lib/main.js', 'package/lib/projen-pixi-bundle.js', 'package/.jsii']));
+  // Every projen new below runs from this tarball: the empty folder's proves that it creates a repository.
+});
 
 const projenNew = (dir: string, args: string[] = []) => run(PROJEN, ['new', '--from', tarball, 'pixi', ...args], dir, GIT_IDENTITY);
 const projenNewFails = (dir: string, args: string[]) => runFailing(PROJEN, ['new', '--from', tarball, 'pixi', ...args], dir, GIT_IDENTITY);
