@@ -1,4 +1,4 @@
-import { Component, github } from 'projen';
+import { Component, github, ProjenrcFile } from 'projen';
 import { checkProjectOptions } from './option-checks';
 import { isProjenNew, OptionNames } from './option-names';
 import { PixiProjectOptions } from './options';
@@ -110,15 +110,18 @@ function build(project: PixiProject, options: PixiProjectOptions, names: OptionN
   }
 
   // `.projenrc.js`: with what projen new found in the repository, without what the manifest now holds.
-  new BootstrapProjenrc(project, (args) => {
-    const rewritten: Record<string, unknown> = { ...args, ...lines };
-    for (const option of ['gitignore', 'gitattributes'] as const) if (lines[option].length === 0) delete rewritten[option];
-    if (sources.found) rewritten.sourceDir = sources.sourceDir;
-    if (!options.generateManifest) for (const option of WORKSPACE_SEED_OPTIONS) delete rewritten[option];
-    // Where Renovate can pin and update it (RenovateConfig's custom manager reads .projenrc).
-    if ((options.renovate ?? true) && rewritten.baseImage === undefined) rewritten.baseImage = DEFAULT_BASE_IMAGE;
-    return rewritten;
-  });
+  // Not in a subproject (the root's projenrc runs it) nor beside a projenrc of projen's (projenrcJson).
+  if (!project.parent && ProjenrcFile.of(project) === undefined) {
+    new BootstrapProjenrc(project, (args) => {
+      const rewritten: Record<string, unknown> = { ...args, ...lines };
+      for (const option of ['gitignore', 'gitattributes'] as const) if (lines[option].length === 0) delete rewritten[option];
+      if (sources.found) rewritten.sourceDir = sources.sourceDir;
+      if (!options.generateManifest) for (const option of WORKSPACE_SEED_OPTIONS) delete rewritten[option];
+      // Where Renovate can pin and update it (RenovateConfig's custom manager reads .projenrc).
+      if ((options.renovate ?? true) && rewritten.baseImage === undefined) rewritten.baseImage = DEFAULT_BASE_IMAGE;
+      return rewritten;
+    });
+  }
   new NextSteps(project, nextSteps(images.map((image) => image.spec), project.name, workspace.manifestFile, seeded));
   return { workspace, images };
 }
