@@ -120,7 +120,7 @@ function build(project: PixiProject, options: PixiProjectOptions, names: OptionN
       // Where Renovate can pin and update it (RenovateConfig's custom manager reads .projenrc).
       if ((options.renovate ?? true) && rewritten.baseImage === undefined) rewritten.baseImage = DEFAULT_BASE_IMAGE;
       return rewritten;
-    });
+    }, `given to projen new; ${workspace.manifestFile} holds it now and is yours: change it there (pixi add)`);
   }
   new NextSteps(project, nextSteps(images.map((image) => image.spec), project.name, workspace.manifestFile, seeded));
   return { workspace, images };

@@ -51,15 +51,33 @@ export function failedProjenNew(error: unknown, outdir: string): Error {
  */
 export class BootstrapProjenrc extends javascript.Projenrc {
   private readonly rewrite: (args: Record<string, unknown>) => Record<string, unknown>;
+  private readonly leftOutNote: string;
 
-  constructor(project: Project, rewrite: (args: Record<string, unknown>) => Record<string, unknown>) {
+  /**
+   * @param rewrite the arguments as `.projenrc.js` should hold them
+   * @param leftOutNote why a given switch the rewrite left out is not an option, shown beside its value
+   */
+  constructor(project: Project, rewrite: (args: Record<string, unknown>) => Record<string, unknown>, leftOutNote: string) {
     super(project);
     this.rewrite = rewrite;
+    this.leftOutNote = leftOutNote;
   }
 
   public projectCreation(initProject: InitProject): void {
-    super.projectCreation({ ...initProject, args: this.rewrite({ ...initProject.args }) });
+    const args = this.rewrite({ ...initProject.args });
+    const leftOut = Object.keys(initProject.args).filter((name) => initProject.args[name] !== undefined && args[name] === undefined);
+    // projen comments an option left out as `// name: <its default>`, which would read `undefined` for a
+    // switch just given: show the value it was given instead, and where it went.
+    const options = initProject.type.options.map((option) => (leftOut.includes(option.name)
+      ? { ...option, default: JSON.stringify(asGiven(initProject.args[option.name], option.type)), docs: this.leftOutNote, featured: true }
+      : option));
+    super.projectCreation({ ...initProject, args, type: { ...initProject.type, options } });
   }
+}
+
+/** A switch's value as its option takes it: projen's parser reads `--cuda-version 12` as the number 12. */
+function asGiven(value: unknown, jsiiType: { primitive?: string } | undefined): unknown {
+  return jsiiType?.primitive === 'string' && typeof value === 'number' ? String(value) : value;
 }
 
 /** What to do after `projen new`, printed when it is done. */

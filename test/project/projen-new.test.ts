@@ -118,6 +118,10 @@ describe('in an empty folder: a scaffold that is the user\'s to change with pixi
     const projenrc = read(dir, '.projenrc.js');
     expect(projenrc).toContain('environments: ["cpu","gpu"]');
     expect(projenrc).not.toMatch(/^\s*(dependencies|cudaVersion|platforms):/m);
+    // ...yet the switches just given show with their values, never as `undefined`.
+    expect(projenrc).toMatch(/^ {2}\/\/ cudaVersion: "12", +\/\* given to projen new; pixi\.toml holds it now/m);
+    expect(projenrc).toMatch(/^ {2}\/\/ dependencies: \["python=3\.12\.\*","numpy>=2"\], +\/\* given to projen new; pixi\.toml holds it now/m);
+    expect(projenrc).not.toMatch(/^\s*\/\/ (cudaVersion|dependencies): undefined/m);
     // Where Renovate's custom manager pins and updates it (renovate.json5).
     expect(projenrc).toContain('baseImage: "ghcr.io/prefix-dev/pixi:noble",');
     expect(created).toContain('pixi.toml is yours: add packages with pixi add');
