@@ -1,4 +1,4 @@
-import { Component, github, ProjenrcFile } from 'projen';
+import { Component, github, ProjenrcFile, SampleReadme } from 'projen';
 import { checkProjectOptions } from './option-checks';
 import { isProjenNew, OptionNames } from './option-names';
 import { PixiProjectOptions } from './options';
@@ -6,6 +6,7 @@ import { BootstrapProjenrc, checkCommandLine, failedProjenNew, nextSteps } from 
 import { repositoryLines } from './repository-files';
 import { inProjectOptions } from './restate';
 import { chooseSources } from './sources';
+import { ImageToTry, tryCommands } from './try-commands';
 import { projectWorkspace, WORKSPACE_SEED_OPTIONS } from './workspace-options';
 import { ApptainerDefinition } from '../apptainer/apptainer-definition';
 import { DockerIgnore } from '../docker/docker-ignore';
@@ -16,6 +17,7 @@ import { GhcrWorkflow } from '../github/ghcr-workflow';
 import { PixiTestWorkflow } from '../github/pixi-test-workflow';
 import { PixiWorkspace } from '../pixi/pixi-workspace';
 import { RenovateConfig } from '../renovate/renovate-config';
+import { projenrcFileOf } from '../util/projenrc-marker';
 import { invalidOption } from '../util/validate';
 
 /**
@@ -55,7 +57,8 @@ export class PixiProject extends github.GitHubProject {
       ...checked,
       // A pixi user did not ask for conventional-commit pull request titles; githubOptions turns it on.
       githubOptions: { pullRequestLint: false, ...checked.githubOptions },
-      readme: checked.readme ?? { contents: sampleReadme(checked.name) },
+      // Replaced in build() by one whose commands fit the images (which are not known yet).
+      readme: checked.readme ?? { contents: `# ${checked.name}\n` },
     });
     try {
       const built = build(this, checked, names, creating);
@@ -122,6 +125,7 @@ function build(project: PixiProject, options: PixiProjectOptions, names: OptionN
       return rewritten;
     }, `given to projen new; ${workspace.manifestFile} holds it now and is yours: change it there (pixi add)`);
   }
+  if (!options.readme) replaceSampleReadme(project, sampleReadme(project, images.map((image) => image.spec)));
   new NextSteps(project, nextSteps(images.map((image) => image.spec), project.name, workspace.manifestFile, seeded));
   return { workspace, images };
 }
@@ -137,17 +141,25 @@ class NextSteps extends Component {
   }
 }
 
-function sampleReadme(name: string): string {
+/** Puts `contents` in place of the sample README that GitHubProject made from the options alone. */
+function replaceSampleReadme(project: PixiProject, contents: string): void {
+  const placeholder = project.components.find((component) => component instanceof SampleReadme);
+  if (placeholder) project.node.tryRemoveChild(placeholder.node.id);
+  new SampleReadme(project, { contents });
+}
+
+function sampleReadme(project: PixiProject, images: ReadonlyArray<ImageToTry>): string {
+  const { builds, runs } = tryCommands(images, project.name);
   return [
-    `# ${name}`,
+    `# ${project.name}`,
     '',
     'Container images of this pixi workspace, written by [projen-pixi](https://github.com/projen-pixi/projen-pixi)',
-    'from `.projenrc.js`: change that file, then run `npx projen`.',
+    `from \`${projenrcFileOf(project)}\`: change that file, then run \`npx projen\`.`,
     '',
     '```sh',
     'pixi lock          # every image installs exactly what pixi.lock holds',
-    `docker build -t ${name} .`,
-    `docker run --rm ${name}`,
+    ...builds,
+    ...runs,
     '```',
     '',
   ].join('\n');

@@ -7,6 +7,7 @@ import { join } from 'path';
 import { InitProject, javascript, Project } from 'projen';
 import { OPTION_NAMES } from './option-checks';
 import { kebabCase } from './option-names';
+import { ImageToTry, tryCommands } from './try-commands';
 import { closestName } from '../util/suggest';
 
 /** Switches of projen's CLI and of `projen new` itself (projen 0.103, src/cli/index.ts and src/cli/cmds/new.ts). */
@@ -81,18 +82,15 @@ function asGiven(value: unknown, jsiiType: { primitive?: string } | undefined): 
 }
 
 /** What to do after `projen new`, printed when it is done. */
-export function nextSteps(
-  images: ReadonlyArray<{ dockerfile: string; environment: string }>, name: string, manifest: string, seeded: boolean,
-): string {
-  const builds = images.map((image) => `       docker build -f ${image.dockerfile} -t ${name}:${image.environment} .`);
+export function nextSteps(images: ReadonlyArray<ImageToTry>, name: string, manifest: string, seeded: boolean): string {
+  const { builds, runs } = tryCommands(images, name);
   return [
     '',
     'Next steps:',
     `  1. pixi lock${seeded ? `            (${manifest} is yours: add packages with pixi add)` : ''}`,
     '     Every image installs exactly what pixi.lock holds (pixi install --locked).',
     '  2. Build and try the images:',
-    ...builds,
-    `       docker run --rm ${name}:${images[0]?.environment ?? 'default'}`,
+    ...[...builds, ...runs].map((command) => `       ${command}`),
     '  3. Commit and push to GitHub: .github/workflows/docker.yaml builds the images and publishes them to ghcr.io.',
     '  Change the images in .projenrc.js, then run npx projen.',
     '',
