@@ -1,3 +1,5 @@
+import { existsSync } from 'fs';
+import { join } from 'path';
 import { Component, github, ProjenrcFile, SampleReadme } from 'projen';
 import { checkProjectOptions } from './option-checks';
 import { isProjenNew, OptionNames } from './option-names';
@@ -15,6 +17,7 @@ import { PixiDockerImage } from '../docker/pixi-docker-image';
 import { DEFAULT_BASE_IMAGE } from '../docker/pixi-docker-image-spec';
 import { GhcrWorkflow } from '../github/ghcr-workflow';
 import { PixiTestWorkflow } from '../github/pixi-test-workflow';
+import { LOCK_FILE } from '../pixi/manifest-file';
 import { PixiWorkspace } from '../pixi/pixi-workspace';
 import { RenovateConfig } from '../renovate/renovate-config';
 import { projenrcFileOf } from '../util/projenrc-marker';
@@ -126,7 +129,8 @@ function build(project: PixiProject, options: PixiProjectOptions, names: OptionN
     }, `given to projen new; ${workspace.manifestFile} holds it now and is yours: change it there (pixi add)`);
   }
   if (!options.readme) replaceSampleReadme(project, sampleReadme(project, images.map((image) => image.spec)));
-  new NextSteps(project, nextSteps(images.map((image) => image.spec), project.name, workspace.manifestFile, seeded));
+  const locked = existsSync(join(project.outdir, LOCK_FILE));
+  new NextSteps(project, nextSteps(images.map((image) => image.spec), project.name, workspace.manifestFile, seeded, locked));
   return { workspace, images };
 }
 

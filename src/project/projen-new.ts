@@ -81,17 +81,25 @@ function asGiven(value: unknown, jsiiType: { primitive?: string } | undefined): 
   return jsiiType?.primitive === 'string' && typeof value === 'number' ? String(value) : value;
 }
 
-/** What to do after `projen new`, printed when it is done. */
-export function nextSteps(images: ReadonlyArray<ImageToTry>, name: string, manifest: string, seeded: boolean): string {
+/**
+ * What to do after `projen new`, printed when it is done.
+ * @param locked whether the workspace has its `pixi.lock` already (then there is nothing to lock)
+ */
+export function nextSteps(images: ReadonlyArray<ImageToTry>, name: string, manifest: string, seeded: boolean, locked: boolean): string {
   const { builds, runs } = tryCommands(images, name);
+  const lock = locked ? [] : [
+    `pixi lock${seeded ? `            (${manifest} is yours: add packages with pixi add)` : ''}`,
+    '   Every image installs exactly what pixi.lock holds (pixi install --locked).',
+  ];
+  const steps = [
+    lock,
+    [`Build and try the images${locked ? ' (each installs exactly what pixi.lock holds)' : ''}:`, ...[...builds, ...runs].map((command) => `  ${command}`)],
+    ['Commit and push to GitHub: .github/workflows/docker.yaml builds the images and publishes them to ghcr.io.'],
+  ].filter((step) => step.length > 0);
   return [
     '',
     'Next steps:',
-    `  1. pixi lock${seeded ? `            (${manifest} is yours: add packages with pixi add)` : ''}`,
-    '     Every image installs exactly what pixi.lock holds (pixi install --locked).',
-    '  2. Build and try the images:',
-    ...[...builds, ...runs].map((command) => `       ${command}`),
-    '  3. Commit and push to GitHub: .github/workflows/docker.yaml builds the images and publishes them to ghcr.io.',
+    ...steps.flatMap(([first, ...rest], i) => [`  ${i + 1}. ${first}`, ...rest.map((line) => `     ${line}`)]),
     '  Change the images in .projenrc.js, then run npx projen.',
     '',
   ].join('\n');
