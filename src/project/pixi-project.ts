@@ -4,7 +4,7 @@ import { Component, github, ProjenrcFile, SampleReadme } from 'projen';
 import { checkProjectOptions } from './option-checks';
 import { isProjenNew, OptionNames } from './option-names';
 import { PixiProjectOptions } from './options';
-import { BootstrapProjenrc, checkCommandLine, failedProjenNew, nextSteps } from './projen-new';
+import { BootstrapProjenrc, checkCommandLine, failedProjenNew, nextSteps, refuseExistingProject } from './projen-new';
 import { repositoryLines } from './repository-files';
 import { inProjectOptions } from './restate';
 import { chooseSources } from './sources';
@@ -51,7 +51,10 @@ export class PixiProject extends github.GitHubProject {
     };
     let checked: PixiProjectOptions;
     try {
-      if (creating) checkCommandLine(process.argv);
+      if (creating) {
+        checkCommandLine(process.argv);
+        refuseExistingProject(options?.outdir ?? process.cwd());
+      }
       checked = checkProjectOptions(options, names);
     } catch (error) {
       throw fail(error, options?.outdir ?? process.cwd());

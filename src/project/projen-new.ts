@@ -8,6 +8,7 @@ import { InitProject, javascript, Project } from 'projen';
 import { OPTION_NAMES } from './option-checks';
 import { kebabCase } from './option-names';
 import { ImageToTry, tryCommands } from './try-commands';
+import { PROJENRC_FILES } from '../util/projenrc-marker';
 import { closestName } from '../util/suggest';
 
 /** Switches of projen's CLI and of `projen new` itself (projen 0.103, src/cli/index.ts and src/cli/cmds/new.ts). */
@@ -30,6 +31,21 @@ export function checkCommandLine(argv: readonly string[]): void {
     throw new Error(`projen new: unknown option --${bare}${suggestion ? `; did you mean --${suggestion}?` : ''} `
       + '(projen new --from projen-pixi pixi --help lists them).');
   }
+}
+
+/**
+ * Refuses to run `projen new` over a projen project. projen would synthesize the files from the new
+ * switches but keep the `.projenrc.js` there (it never overwrites one), so the next `npx projen`
+ * would silently bring the old files back.
+ * @param outdir the folder projen new works in
+ */
+export function refuseExistingProject(outdir: string): void {
+  const projenrc = PROJENRC_FILES.find((file) => existsSync(join(outdir, file)));
+  if (projenrc === undefined) return;
+  const what = projenrc === '.projenrc.js'
+    ? `change its options in ${projenrc} and run npx projen; to start over from new switches, remove ${projenrc} first`
+    : `add projen-pixi's constructs to ${projenrc} instead (README: "In other projen projects")`;
+  throw new Error(`projen new: this folder is a projen project already (${projenrc}), which projen new would not replace: ${what}.`);
 }
 
 /** The error of a failed `projen new`, in its switches, saying what it left behind in the directory. */

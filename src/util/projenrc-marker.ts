@@ -3,8 +3,8 @@ import { join } from 'path';
 import { Project, ProjenrcFile } from 'projen';
 import { PROJEN_MARKER } from './user-files';
 
-/** The projenrc files projen's project types write (JavaScript, TypeScript, JSON, Python). */
-const PROJENRC_FILES = ['.projenrc.js', '.projenrc.ts', '.projenrc.json', '.projenrc.py'];
+/** The projenrc files of projen's project types (JavaScript, TypeScript, JSON, Python). */
+export const PROJENRC_FILES = ['.projenrc.js', '.projenrc.ts', '.projenrc.mjs', '.projenrc.json', '.projenrc.py'];
 const PROJENRC_IN_COMMAND = /(?:^|[\s/])(\.projenrc\.[A-Za-z]+)(?=\s|$)/;
 
 /**

@@ -188,6 +188,17 @@ describe('options that would be ignored are errors', () => {
     expect(git(dir, 'log', '--format=%s')).toBe('the user\'s repository\n');
   });
 
+  test('projen new over a project it made is refused, naming .projenrc.js; nothing changes', () => {
+    const dir = repository({});
+    projenNew(dir, ['--environments', 'cpu', '--environments', 'gpu', '--cuda-version', '12']);
+    const before = git(dir, 'log', '--format=%H');
+    const output = projenNewFails(dir, ['--environments', 'default']);
+    expect(output).toMatch(/projen new: this folder is a projen project already \(\.projenrc\.js\), which projen new would not replace: change its options in \.projenrc\.js and run npx projen; to start over from new switches, remove \.projenrc\.js first\./);
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+    expect(git(dir, 'log', '--format=%H')).toBe(before);
+    expect(existsSync(join(dir, 'Dockerfile'))).toBe(false);
+  });
+
   test('.projenrc.js: a misspelt option is an error that names the right one', () => {
     const dir = repository({});
     projenNew(dir, ['--no-git']);
