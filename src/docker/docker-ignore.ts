@@ -1,6 +1,7 @@
 import { IgnoreFile, IResolver, Project } from 'projen';
 import { DEFAULT_DOCKERIGNORE_PATTERNS, findExcludedPaths } from './dockerignore-rules';
 import { PixiDockerImage } from './pixi-docker-image';
+import { projenMarker } from '../util/projenrc-marker';
 import { BOOLEAN, checkShape, listOf, STRING, struct } from '../util/shape';
 import { refuseToOverwrite } from '../util/user-files';
 import { hasControlCharacter, invalidOption } from '../util/validate';
@@ -61,6 +62,11 @@ export class DockerIgnore extends IgnoreFile {
       }
     });
     super.addPatterns(...patterns);
+  }
+
+  /** projen's marker, naming the projenrc the user edits (the root's, in a subproject). */
+  public get marker(): string | undefined {
+    return super.marker === undefined ? undefined : projenMarker(this.project);
   }
 
   protected synthesizeContent(resolver: IResolver): string | undefined {

@@ -3,6 +3,7 @@ import { join } from 'path';
 import { Testing } from 'projen';
 import { parse } from 'yaml';
 import { PixiProject, PixiProjectOptions } from '../../src';
+import { dockerCommandFindings } from '../helpers/docker-commands';
 import { ownerCanWrite, tempOutdir } from '../helpers/project';
 import { manifestFixture, tomlData } from '../helpers/toml';
 import { workflowFindings } from '../helpers/workflow-validators';
@@ -204,6 +205,27 @@ describe('PixiProject: the repository', () => {
     expect(files['README.md']).toContain('pixi lock');
     const linted = Testing.synth(projectIn({ 'app/x': '' }, { githubOptions: { pullRequestLint: true } }));
     expect(Object.keys(linted)).toContain('.github/workflows/pull-request-lint.yml');
+  });
+
+  test.each<[string, Partial<PixiProjectOptions>]>([
+    ['two images, one with CUDA, the interactive default', { environments: ['cpu', 'gpu'], cudaVersion: '12' }],
+    ['one image (Dockerfile)', {}],
+    ['a command of its own', { environments: ['gpu'], cudaVersion: '12', command: ['python', 'src/main.py'] }],
+  ])('the sample README\'s docker commands run as written: %s', (_name, options) => {
+    const files = Testing.synth(projectIn({ 'app/x': '' }, { name: 'Lab_Tools', ...options }));
+    expect(dockerCommandFindings(files['README.md'], files)).toEqual([]);
+  });
+
+  test('the docker command check finds what the sample README used to get wrong', () => {
+    const files = Testing.synth(projectIn({ 'app/x': '' }, { environments: ['cpu', 'gpu'], cudaVersion: '12' }));
+    expect(dockerCommandFindings('docker build -t lab .\ndocker run --rm lab\n', files)).toEqual([
+      'docker build -t lab .: no Dockerfile in the project', 'docker run --rm lab: lab was not built above',
+    ]);
+    expect(dockerCommandFindings('docker build -f Dockerfile.gpu -t lab:gpu .\ndocker run --rm lab:gpu\n', files)).toEqual([
+      'docker run --rm lab:gpu: the image starts an interactive shell, which exits at once without -it',
+      'docker run --rm lab:gpu: a CUDA image run without --gpus',
+    ]);
+    expect(dockerCommandFindings('docker build -f Dockerfile.cpu -t Lab:cpu .\n', files)).toEqual(['docker build -f Dockerfile.cpu -t Lab:cpu .: Docker refuses the tag Lab:cpu']);
   });
 
   test('a test workflow by default: every environment installed --locked, the chosen tasks run; off on request', async () => {

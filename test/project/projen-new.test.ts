@@ -125,6 +125,10 @@ describe('in an empty folder: a scaffold that is the user\'s to change with pixi
     const projenrc = read(dir, '.projenrc.js');
     expect(projenrc).toContain('environments: ["cpu","gpu"]');
     expect(projenrc).not.toMatch(/^\s*(dependencies|cudaVersion|platforms):/m);
+    // ...yet the switches just given show with their values, never as `undefined`.
+    expect(projenrc).toMatch(/^ {2}\/\/ cudaVersion: "12", +\/\* given to projen new; pixi\.toml holds it now/m);
+    expect(projenrc).toMatch(/^ {2}\/\/ dependencies: \["python=3\.12\.\*","numpy>=2"\], +\/\* given to projen new; pixi\.toml holds it now/m);
+    expect(projenrc).not.toMatch(/^\s*\/\/ (cudaVersion|dependencies): undefined/m);
     // Where Renovate's custom manager pins and updates it (renovate.json5).
     expect(projenrc).toContain('baseImage: "ghcr.io/prefix-dev/pixi:noble",');
     expect(created).toContain('pixi.toml is yours: add packages with pixi add');
@@ -189,6 +193,17 @@ describe('options that would be ignored are errors', () => {
     expect(output).toMatch(/projen new stopped before writing any file of the project; before that, npm installed projen and projen-pixi there: node_modules\/ and package.json/);
     for (const file of ['.projenrc.js', 'Dockerfile', '.gitignore']) expect(existsSync(join(dir, file))).toBe(false);
     expect(git(dir, 'log', '--format=%s')).toBe('the user\'s repository\n');
+  });
+
+  test('projen new over a project it made is refused, naming .projenrc.js; nothing changes', () => {
+    const dir = repository({});
+    projenNew(dir, ['--environments', 'cpu', '--environments', 'gpu', '--cuda-version', '12']);
+    const before = git(dir, 'log', '--format=%H');
+    const output = projenNewFails(dir, ['--environments', 'default']);
+    expect(output).toMatch(/projen new: this folder is a projen project already \(\.projenrc\.js\), which projen new would not replace: change its options in \.projenrc\.js and run npx projen; to start over from new switches, remove \.projenrc\.js first\./);
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+    expect(git(dir, 'log', '--format=%H')).toBe(before);
+    expect(existsSync(join(dir, 'Dockerfile'))).toBe(false);
   });
 
   test('.projenrc.js: a misspelt option is an error that names the right one', () => {
