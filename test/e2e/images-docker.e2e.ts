@@ -34,12 +34,12 @@ describe('the legacy builder (DOCKER_BUILDKIT=0)', () => {
   };
 
   test('refuses the generated Dockerfile, so BuildKit is the minimum', () => {
-    expect(() => docker.build(gpu().context, gpu().dockerfile, 'e2e/legacy:gpu', undefined, { DOCKER_BUILDKIT: '0' })).toThrow(/requires BuildKit|Unknown flag: mount/);
+    expect(() => docker.build(gpu().context, gpu().dockerfile, 'e2e/legacy:gpu', undefined, { DOCKER_BUILDKIT: '0' })).toThrow(/the --(mount|chmod) option requires BuildKit/);
   });
 
   test('refuses RUN --mount and COPY --chmod, each on its own', () => {
     const mount = legacy('FROM ghcr.io/prefix-dev/pixi:noble\nRUN --mount=type=cache,target=/cache true\n');
-    expect([mount.status, mount.stderr]).toEqual([1, expect.stringMatching(/Unknown flag: mount|requires BuildKit/)]);
+    expect([mount.status, mount.stderr]).toEqual([1, expect.stringContaining('the --mount option requires BuildKit')]);
     const chmod = legacy('FROM ghcr.io/prefix-dev/pixi:noble\nCOPY --chmod=0755 file /file\n');
     expect([chmod.status, chmod.stderr]).toEqual([1, expect.stringContaining('the --chmod option requires BuildKit')]);
   });
