@@ -27,7 +27,7 @@ export interface PixiProjectOptions extends github.GitHubProjectOptions {
    */
   readonly cudaVersion?: string;
   /**
-   * Environments that get `cudaVersion`.
+   * Environments that get `cudaVersion`; each must be one of `environments`.
    * @default - the environments named `gpu` or `cuda`, or all of them when none is
    */
   readonly cudaEnvironments?: string[];
