@@ -2,7 +2,7 @@ import { Component, github } from 'projen';
 import { checkProjectOptions } from './option-checks';
 import { isProjenNew, OptionNames } from './option-names';
 import { PixiProjectOptions } from './options';
-import { BootstrapProjenrc, checkCommandLine, failedProjenNew, nextSteps } from './projen-new';
+import { BootstrapProjenrc, checkCommandLine, checkNumberSwitches, failedProjenNew, nextSteps } from './projen-new';
 import { repositoryLines } from './repository-files';
 import { inProjectOptions } from './restate';
 import { chooseSources } from './sources';
@@ -46,7 +46,10 @@ export class PixiProject extends github.GitHubProject {
     };
     let checked: PixiProjectOptions;
     try {
-      if (creating) checkCommandLine(process.argv);
+      if (creating) {
+        checkCommandLine(process.argv);
+        checkNumberSwitches(process.argv);
+      }
       checked = checkProjectOptions(options, names);
     } catch (error) {
       throw fail(error, options?.outdir ?? process.cwd());

@@ -3,6 +3,7 @@ import { join } from 'path';
 import { Testing } from 'projen';
 import { parse } from 'yaml';
 import { PixiProject, PixiProjectOptions } from '../../src';
+import { checkNumberSwitches } from '../../src/project/projen-new';
 import { ownerCanWrite, tempOutdir } from '../helpers/project';
 import { manifestFixture, tomlData } from '../helpers/toml';
 import { workflowFindings } from '../helpers/workflow-validators';
@@ -155,6 +156,17 @@ describe('PixiProject: options from JavaScript are checked at run time', () => {
     [{ dependencies: ['python=3.12; rm -rf /'] }, /PixiProject: invalid dependencies "python=3.12; rm -rf \/"/],
   ])('%j', (options, error) => {
     expect(() => projectIn({ 'app/x': '' }, options as Partial<PixiProjectOptions>)).toThrow(error);
+  });
+
+  test('a port that is no number is shown as given, with what a port is', () => {
+    expect(() => projectIn({ 'app/x': '' }, { ports: [Number.NaN] })).toThrow(/PixiProject: invalid ports\[0\] NaN; allowed: a whole number/);
+    // What projen new parses (parseInt) loses, the command line still has.
+    const argv = (...args: string[]) => ['node', 'projen', 'new', '--from', 'x.tgz', 'pixi', ...args];
+    for (const [args, shown] of [[['--ports', 'abc'], 'abc'], [['--ports', '8080', '80x'], '80x'], [['--ports=8080/tcp'], '8080/tcp'], [['--ports', '-1', '--no-git'], '-1']]) {
+      expect(() => checkNumberSwitches(argv(...args))).toThrow(
+        `projen new: invalid --ports "${shown}"; allowed: port numbers, whole numbers from 1 to 65535, e.g. --ports 8080 8443 (the TCP ports the container listens on; no "/tcp" or "/udp").`);
+    }
+    expect(() => checkNumberSwitches(argv('--ports', '8080', '8443', '--environments', 'abc'))).not.toThrow();
   });
 
   test('command is every image\'s command', () => {
