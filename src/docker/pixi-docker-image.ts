@@ -1,4 +1,4 @@
-import { existsSync } from 'fs';
+import { existsSync, statSync } from 'fs';
 import { join } from 'path';
 import { Component, FileBase, Project } from 'projen';
 import { IMAGE_OPTIONS } from './option-shapes';
@@ -54,6 +54,7 @@ export class PixiDockerImage extends Component {
       ...options,
       workspace: options.workspace ?? PixiWorkspace.of(project),
     });
+    if (spec.sourceDir !== undefined) refuseFileAsSourceDir(project.outdir, spec.sourceDir);
     refuseTakenPaths('PixiDockerImage', project, [
       { option: 'dockerfile', path: spec.dockerfile },
       { option: 'entrypointFile', path: spec.entrypointFile },
@@ -86,10 +87,22 @@ export class PixiDockerImage extends Component {
       throw invalidOption('PixiDockerImage', 'sourceDir', sourceDir,
         `a directory that exists in ${outdir}, which the image copies to /app/src (or copySources: false to copy none)`);
     }
+    if (sourceDir !== undefined) refuseFileAsSourceDir(outdir, sourceDir);
     for (const input of installInputs) {
       if (!exists(input)) {
         throw invalidOption('PixiDockerImage', 'installInputs', input, `files or directories that exist in ${outdir}, which pixi install reads`);
       }
     }
   }
+}
+
+/**
+ * Refuses a source directory that is a file: COPY would put the file itself at /app/src, and the
+ * workflow's path filter `<file>/**` would never match a change of it.
+ */
+function refuseFileAsSourceDir(outdir: string, sourceDir: string): void {
+  const path = join(outdir, sourceDir);
+  if (!existsSync(path) || statSync(path).isDirectory()) return;
+  throw invalidOption('PixiDockerImage', 'sourceDir', sourceDir,
+    `a directory, which the image copies to /app/src: ${sourceDir} in ${outdir} is a file; put it in a directory and name that (or copySources: false to copy none)`);
 }

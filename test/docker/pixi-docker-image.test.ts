@@ -93,6 +93,19 @@ describe('PixiDockerImage in a projen project', () => {
     expect(() => noSources.synth()).not.toThrow();
   });
 
+  test('a sourceDir that is a file is refused: the image would copy the file onto /app/src', () => {
+    const project = new Project({ name: 'p', outdir: tempRepository() });
+    writeFileSync(join(project.outdir, 'train.py'), 'print(1)\n');
+    expect(() => new PixiDockerImage(project, { sourceDir: 'train.py' }))
+      .toThrow(/PixiDockerImage: invalid sourceDir "train.py"; allowed: a directory, which the image copies to \/app\/src: train.py in .* is a file; put it in a directory and name that/);
+    // A file that appears after construction is caught at synthesis.
+    const later = new Project({ name: 'p', outdir: tempRepository() });
+    new PixiDockerImage(later, { sourceDir: 'train.py' });
+    writeFileSync(join(later.outdir, 'train.py'), 'print(1)\n');
+    expect(() => later.synth()).toThrow(/invalid sourceDir "train.py"; allowed: a directory/);
+    expect(existsSync(join(later.outdir, 'Dockerfile'))).toBe(false);
+  });
+
   test('never writes over a Dockerfile or entrypoint the user wrote', () => {
     const project = new Project({ name: 'p', outdir: tempRepository() });
     writeFileSync(join(project.outdir, 'entrypoint.sh'), '#!/bin/sh\nexec "$@"\n');

@@ -151,6 +151,7 @@ describe('PixiProject: options from JavaScript are checked at run time', () => {
     [{ environments: ['cpu', 'gpu'], cudaVersion: '12', cudaEnvironments: ['default'] },
       /PixiProject: invalid cudaEnvironments "default"; allowed: names among environments \("cpu", "gpu"\)/],
     [{ sourceDir: 'code' }, /PixiProject: invalid sourceDir "code"; allowed: paths that exist in .*: every image copies them/],
+    [{ sourceDir: 'app/x' }, /PixiProject: invalid sourceDir "app\/x"; allowed: a directory, which the image copies to \/app\/src: app\/x in .* is a file/],
     [{ installInputs: ['vendor'] }, /PixiProject: invalid installInputs "vendor"; allowed: paths that exist in .*: every image copies them/],
     [{ dependencies: ['not a package!'] }, /PixiProject: invalid dependencies "not a package!"; allowed: a package and a version spec as pixi add takes them/],
     [{ dependencies: ['python=3.12; rm -rf /'] }, /PixiProject: invalid dependencies "python=3.12; rm -rf \/"/],
