@@ -82,7 +82,7 @@ export class PixiDockerImage extends Component {
   public synthesize(): void {
     const outdir = this.project.outdir;
     const exists = (path: string) => existsSync(join(outdir, path));
-    const { sourceDir, installInputs } = this.spec;
+    const { sourceDir, installInputs, manifestFile } = this.spec;
     if (sourceDir !== undefined && !exists(sourceDir)) {
       throw invalidOption('PixiDockerImage', 'sourceDir', sourceDir,
         `a directory that exists in ${outdir}, which the image copies to /app/src (or copySources: false to copy none)`);
@@ -92,6 +92,15 @@ export class PixiDockerImage extends Component {
       if (!exists(input)) {
         throw invalidOption('PixiDockerImage', 'installInputs', input, `files or directories that exist in ${outdir}, which pixi install reads`);
       }
+    }
+    // A generated manifest may still be ahead in the synthesis; one the user writes is there by now.
+    if (!exists(manifestFile) && this.project.tryFindFile(manifestFile) === undefined) {
+      throw invalidOption('PixiDockerImage', 'manifestFile', manifestFile,
+        `a manifest that exists in ${outdir}, which the image installs from: create it (pixi init) or generate it (new PixiWorkspace(project, ...) before the image)`);
+    }
+    // Normal before the first pixi lock; said once per synthesis, by the project's first image.
+    if (!exists(PixiDockerImageSpec.LOCK_FILE) && PixiDockerImage.ofProject(this.project)[0] === this) {
+      this.project.logger.warn(`PixiDockerImage: ${PixiDockerImageSpec.LOCK_FILE} not found beside ${manifestFile}; run pixi lock before docker build (the images install exactly what it holds).`);
     }
   }
 }
