@@ -1,7 +1,7 @@
 import { github, Project, Testing } from 'projen';
 import { parse } from 'yaml';
 import { BuildCache, GhcrWorkflow, GhcrWorkflowOptions, GhcrWorkflowSpec, ImagePlatform, PixiDockerImage, PixiDockerImageSpec, PixiWorkspace, WorkflowRecipe } from '../../src';
-import { tempImageRepository } from '../helpers/project';
+import { tempImageRepository, tempRepository } from '../helpers/project';
 import { securityFindings } from '../helpers/workflow-security';
 import { workflowFindings } from '../helpers/workflow-validators';
 
@@ -18,7 +18,7 @@ interface Layout {
 
 /** A repository with the cuda-exercise workspace and some of its images, plus the workflow. */
 function repository(layout: Layout, options: GhcrWorkflowOptions = {}): { root: Project; workflow: GhcrWorkflow } {
-  const root = new Project({ name: 'repo', outdir: tempImageRepository('cuda-exercise/app') });
+  const root = new Project({ name: 'repo', outdir: tempRepository('cuda-exercise/app') });
   if (layout.gitHub) new github.GitHub(root, { mergify: false, pullRequestLint: false });
   const project = layout.subproject ? new Project({ name: 'cuda-exercise', parent: root, outdir: 'cuda-exercise' }) : root;
   new PixiWorkspace(project, {
