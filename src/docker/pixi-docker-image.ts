@@ -5,6 +5,7 @@ import { IMAGE_OPTIONS } from './option-shapes';
 import { PixiDockerImageOptions } from './options';
 import { PixiDockerImageSpec } from './pixi-docker-image-spec';
 import { PixiWorkspace } from '../pixi/pixi-workspace';
+import { addPixiRepositoryLines } from '../pixi/repository-lines';
 import { RenderedFile } from '../util/rendered-file';
 import { checkShape } from '../util/shape';
 import { refuseTakenPaths } from '../util/taken-paths';
@@ -60,6 +61,7 @@ export class PixiDockerImage extends Component {
       { option: 'entrypointFile', path: spec.entrypointFile },
     ]);
     super(project, `PixiDockerImage#${spec.dockerfile}`);
+    addPixiRepositoryLines(project, 'PixiDockerImage');
     Object.defineProperty(this, IS_PIXI_DOCKER_IMAGE, { value: true });
     this.spec = spec;
     if (spec.missingActivationScripts.length > 0) {

@@ -1,8 +1,8 @@
 import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
-import { Testing } from 'projen';
+import { Project, Testing } from 'projen';
 import { parse } from 'yaml';
-import { PixiProject, PixiProjectOptions } from '../../src';
+import { DockerIgnore, PixiDockerImage, PixiProject, PixiProjectOptions, PixiTestWorkflow, PixiWorkspace, RenovateConfig } from '../../src';
 import { checkNumberSwitches } from '../../src/project/projen-new';
 import { ownerCanWrite, tempOutdir } from '../helpers/project';
 import { manifestFixture, tomlData } from '../helpers/toml';
@@ -207,6 +207,52 @@ describe('PixiProject: the repository', () => {
     const lines = files['.gitignore'].split('\n');
     expect(lines).toEqual(expect.arrayContaining(['.pixi/*', '!.pixi/config.toml', '/data/', '.env', 'node_modules/']));
     expect(lines.indexOf('!.pixi/config.toml')).toBeGreaterThan(lines.indexOf('.pixi/*'));
+  });
+
+  test('in any projen project, the constructs keep a .gitignore and .gitattributes the user wrote, and add pixi\'s lines', () => {
+    const outdir = tempOutdir('app');
+    const gitignore = '# mine\n/data/\n.env\n';
+    const gitattributes = '*.h5 filter=lfs\n*.h5 diff=lfs\n';
+    for (const [file, text] of [['.gitignore', gitignore], ['.gitattributes', gitattributes], ['pixi.toml', USERS_MANIFEST]]) writeFileSync(join(outdir, file), text);
+    const make = () => {
+      const project = new Project({ name: 'lab', outdir });
+      PixiWorkspace.fromManifest(project);
+      new PixiDockerImage(project);
+      return project;
+    };
+    expect(() => make().synth()).toThrow(new RegExp('PixiWorkspace: invalid .gitignore ".*"; allowed: a .gitignore whose every line the project keeps: .gitignore in .* was not written by projen, '
+      + 'and projen would replace it without the lines \\["/data/",".env"\\]; keep them with project.gitignore.addPatterns\\("/data/", ".env"\\) in the projenrc'));
+    expect(readFileSync(join(outdir, '.gitignore'), 'utf8')).toBe(gitignore);
+    expect(ownerCanWrite(join(outdir, '.gitignore'))).toBe(true);
+    expect(readFileSync(join(outdir, '.gitattributes'), 'utf8')).toBe(gitattributes);
+
+    const ignoring = make();
+    ignoring.gitignore.addPatterns('/data/', '.env');
+    expect(() => ignoring.synth()).toThrow(/invalid .gitattributes ".*"; .*without the lines \["\*.h5 filter=lfs","\*.h5 diff=lfs"\]; keep them with project.gitattributes.addAttributes\("\*.h5", "filter=lfs"\); project.gitattributes.addAttributes\("\*.h5", "diff=lfs"\)/);
+    expect(readFileSync(join(outdir, '.gitattributes'), 'utf8')).toBe(gitattributes);
+
+    const keeping = make();
+    keeping.gitignore.addPatterns('/data/', '.env');
+    keeping.gitattributes.addAttributes('*.h5', 'filter=lfs', 'diff=lfs');
+    keeping.synth();
+    expect(readFileSync(join(outdir, '.gitignore'), 'utf8').split('\n')).toEqual(expect.arrayContaining(['/data/', '.env', '.pixi/*', '!.pixi/config.toml']));
+    expect(readFileSync(join(outdir, '.gitattributes'), 'utf8').split('\n')).toEqual(expect.arrayContaining([
+      '*.h5 filter=lfs diff=lfs', 'pixi.lock merge=binary linguist-language=YAML linguist-generated=true -diff']));
+    // Now projen's: the next synthesis needs nothing more.
+    expect(() => make().synth()).not.toThrow();
+  });
+
+  test.each([
+    ['DockerIgnore', (project: Project) => new DockerIgnore(project)],
+    ['PixiTestWorkflow', (project: Project) => new PixiTestWorkflow(project)],
+    ['RenovateConfig', (project: Project) => new RenovateConfig(project)],
+  ])('%s alone keeps the user\'s .gitignore too', (owner, add) => {
+    const outdir = tempOutdir('app');
+    writeFileSync(join(outdir, '.gitignore'), '/data/\n');
+    const project = new Project({ name: 'lab', outdir });
+    add(project);
+    expect(() => project.synth()).toThrow(new RegExp(`${owner}: invalid .gitignore .*without the lines \\["/data/"\\]`));
+    expect(readFileSync(join(outdir, '.gitignore'), 'utf8')).toBe('/data/\n');
   });
 
   test('pixi init\'s ignore and attribute lines are always there', () => {
