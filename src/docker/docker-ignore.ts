@@ -2,6 +2,7 @@ import { IgnoreFile, IResolver, Project } from 'projen';
 import { DEFAULT_DOCKERIGNORE_PATTERNS, findExcludedPaths } from './dockerignore-rules';
 import { PixiDockerImage } from './pixi-docker-image';
 import { projenMarker } from '../util/projenrc-marker';
+import { keepRepositoryFiles } from '../util/repository-files';
 import { BOOLEAN, checkShape, listOf, STRING, struct } from '../util/shape';
 import { refuseToOverwrite } from '../util/user-files';
 import { hasControlCharacter, invalidOption } from '../util/validate';
@@ -47,6 +48,7 @@ export class DockerIgnore extends IgnoreFile {
     refuseToOverwrite('DockerIgnore', project.outdir, '.dockerignore',
       'move it away to have it generated, and add the patterns you need with the "patterns" option');
     super(project, '.dockerignore');
+    keepRepositoryFiles(project, 'DockerIgnore');
     if (options.defaults ?? true) this.exclude(...DEFAULT_DOCKERIGNORE_PATTERNS);
     this.exclude(...(options.patterns ?? []));
   }

@@ -4,7 +4,7 @@ import { Component, github, ProjenrcFile, SampleReadme } from 'projen';
 import { checkProjectOptions } from './option-checks';
 import { isProjenNew, OptionNames } from './option-names';
 import { PixiProjectOptions } from './options';
-import { BootstrapProjenrc, checkCommandLine, failedProjenNew, nextSteps, refuseExistingProject } from './projen-new';
+import { BootstrapProjenrc, checkCommandLine, checkNumberSwitches, failedProjenNew, nextSteps, refuseExistingProject } from './projen-new';
 import { repositoryLines } from './repository-files';
 import { inProjectOptions } from './restate';
 import { chooseSources } from './sources';
@@ -54,6 +54,7 @@ export class PixiProject extends github.GitHubProject {
       if (creating) {
         checkCommandLine(process.argv);
         refuseExistingProject(options?.outdir ?? process.cwd());
+        checkNumberSwitches(process.argv);
       }
       checked = checkProjectOptions(options, names);
     } catch (error) {

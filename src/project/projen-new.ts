@@ -5,11 +5,12 @@
 import { existsSync } from 'fs';
 import { join } from 'path';
 import { InitProject, javascript, Project } from 'projen';
-import { OPTION_NAMES } from './option-checks';
-import { kebabCase } from './option-names';
+import { NUMBER_OPTIONS, OPTION_NAMES } from './option-checks';
+import { kebabCase, OptionNames } from './option-names';
 import { ImageToTry, tryCommands } from './try-commands';
 import { PROJENRC_FILES } from '../util/projenrc-marker';
 import { closestName } from '../util/suggest';
+import { invalidOption } from '../util/validate';
 
 /** Switches of projen's CLI and of `projen new` itself (projen 0.103, src/cli/index.ts and src/cli/cmds/new.ts). */
 const PROJEN_SWITCHES = ['from', 'f', 'synth', 'comments', 'git', 'post', 'watch', 'w', 'debug', 'help', 'h', 'version', 'projen-version'];
@@ -46,6 +47,36 @@ export function refuseExistingProject(outdir: string): void {
     ? `change its options in ${projenrc} and run npx projen; to start over from new switches, remove ${projenrc} first`
     : `add projen-pixi's constructs to ${projenrc} instead (README: "In other projen projects")`;
   throw new Error(`projen new: this folder is a projen project already (${projenrc}), which projen new would not replace: ${what}.`);
+}
+
+/** What a port switch takes, as the images' `EXPOSE` does. */
+const PORT_ALLOWED = 'port numbers, whole numbers from 1 to 65535, e.g. --ports 8080 8443 (the TCP ports the container listens on; no "/tcp" or "/udp")';
+
+/**
+ * Refuses a value of a number switch that is not a whole number as typed. projen parses them with
+ * parseInt, so `--ports abc` arrives as NaN (shown as null) and `--ports 80x` as 80; only the
+ * command line still has what the user typed.
+ * @param argv the process's arguments
+ */
+export function checkNumberSwitches(argv: readonly string[]): void {
+  for (const name of NUMBER_OPTIONS) {
+    for (const value of switchValues(argv, kebabCase(name))) {
+      if (!/^\d+$/.test(value)) throw invalidOption(OptionNames.CLI.owner, OptionNames.CLI.of(name), value, PORT_ALLOWED);
+    }
+  }
+}
+
+/** The words given to an array switch: `--name a b`, `--name=a`, up to the next switch (a negative number is a word). */
+function switchValues(argv: readonly string[], name: string): string[] {
+  const values: string[] = [];
+  const tokens = argv.slice(2);
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i] === '--') break;
+    if (tokens[i].startsWith(`--${name}=`)) values.push(tokens[i].slice(name.length + 3));
+    if (tokens[i] !== `--${name}`) continue;
+    while (i + 1 < tokens.length && (!tokens[i + 1].startsWith('-') || /^-\d/.test(tokens[i + 1]))) values.push(tokens[++i]);
+  }
+  return values;
 }
 
 /** The error of a failed `projen new`, in its switches, saying what it left behind in the directory. */

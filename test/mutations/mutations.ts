@@ -353,6 +353,13 @@ export const MUTATIONS: Mutation[] = [
     test: 'test/project/pixi-project.test.ts',
   },
   {
+    property: 'in any projen project, a .gitignore the user wrote is put back and refused when projen would drop a line of it',
+    file: 'src/util/repository-files.ts',
+    replace: 'if (missing.length === 0) return undefined;',
+    with: 'return undefined;',
+    test: 'test/project/pixi-project.test.ts',
+  },
+  {
     property: 'an adopted manifest comes off projen\'s list of generated files, so its clean-up keeps it',
     file: 'src/util/user-files.ts',
     replace: 'if (!Array.isArray(manifest.files) || !manifest.files.includes(file)) return;',

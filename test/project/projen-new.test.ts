@@ -181,9 +181,13 @@ describe('options that would be ignored are errors', () => {
   test.each([
     ['a misspelt switch', [], ['--enviroments', 'gpu'], /projen new: unknown option --enviroments; did you mean --environments\?/],
     ['a CUDA version that is no version', [], ['--cuda-version', 'twelve'], /projen new: invalid --cuda-version "twelve"; allowed: a CUDA version/],
+    ['a CUDA environment that is no environment', [], ['--environments', 'gpu', '--cuda-version', '12', '--cuda-environments', 'gpux'],
+      /projen new: invalid --cuda-environments "gpux"; did you mean "gpu"\? allowed: names among --environments \("gpu"\)/],
+    ['a port that is no number', [], ['--ports', 'abc'], /projen new: invalid --ports "abc"; allowed: port numbers, whole numbers from 1 to 65535/],
     ['a CUDA version the manifest does not ask for', ['pixi.toml'], ['--cuda-version', '11'], /projen new: --cuda-version "11" conflicts with pixi.toml, which asks no CUDA for the environment "default"/],
     ['platforms the manifest does not have', ['pixi.toml'], ['--platforms', 'osx-arm64'], /projen new: --platforms \["osx-arm64"\] conflicts with pixi.toml, which has the platforms \["linux-64"\]/],
     ['a source directory that does not exist', [], ['--source-dir', 'code'], /projen new: invalid --source-dir "code"; allowed: paths that exist in/],
+    ['a source directory that is a file', ['x.py'], ['--source-dir', 'x.py'], /projen new: invalid --source-dir "x.py"; allowed: a directory, which the image copies to \/app\/src: x.py in .* is a file/],
     ['an environment name pixi refuses', [], ['--environments', 'GPU'], /projen new: invalid --environments "GPU"; allowed: /],
     ['a final image that is no image reference', [], ['--final-image', 'not an image'], /projen new: invalid --final-image "not an image"; allowed: /],
   ])('projen new: %s', (_name, files, args, error) => {
