@@ -51,7 +51,10 @@ const bundle = project.addTask('bundle', {
   exec: 'esbuild lib/index.js --bundle --platform=node --format=cjs --external:projen --external:constructs --external:ajv --external:yaml'
     + ' --outfile=lib/projen-pixi-bundle.js --log-level=warning',
 });
-project.postCompileTask.prependSpawn(bundle);
+// Part of compile, so every route that packs (`npx projen compile && npm pack`, `package:js`, `build`) ships it.
+project.compileTask.spawn(bundle);
+// npm pack and jsii-pacmak refuse a lib/ without a current bundle (e.g. after a bare `jsii`): it would not load.
+project.package.setScript('prepack', 'node scripts/check-bundle.js');
 
 project.addTask('demo', {
   description: 'Synthesize the bundled cuda-exercise example into demo-out/ and print what it wrote',

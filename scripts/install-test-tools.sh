@@ -3,12 +3,25 @@
 # sudo. Elsewhere it names what to install and fails; a missing tool never makes a test skip.
 set -euo pipefail
 
-# npm test runs shellcheck on every generated script; buildah builds and runs the images with runc (npm run test:e2e).
-TOOLS=(shellcheck buildah runc)
+# npm test runs shellcheck on every generated script; npm run test:e2e builds and runs the images with buildah
+# (and runc), and again with Docker's BuildKit: Debian's docker.io, dockerd 20.10 and the client that drives it.
+TOOLS=(shellcheck buildah runc dockerd)
+
+# The package that holds a tool, where its name differs (Debian and Ubuntu).
+package_of() {
+  case $1 in
+    dockerd) echo docker.io ;;
+    *) echo "$1" ;;
+  esac
+}
+
+# (dockerd lives in /usr/sbin, in root's PATH: the end-to-end tests run as root.)
+present() { command -v "$1" >/dev/null; }
 
 missing=()
+packages=()
 for tool in "${TOOLS[@]}"; do
-  command -v "$tool" >/dev/null || missing+=("$tool")
+  present "$tool" || { missing+=("$tool"); packages+=("$(package_of "$tool")"); }
 done
 [ ${#missing[@]} -eq 0 ] && { echo "install-test-tools: ${TOOLS[*]} present"; exit 0; }
 
@@ -24,18 +37,18 @@ if ! command -v apt-get >/dev/null || [ "${as_root[*]}" = none ]; then
   cat >&2 <<MESSAGE
 install-test-tools: missing ${missing[*]}, and this script installs only with apt-get as root or with sudo.
 Install them yourself, then run the tests again:
-  Debian/Ubuntu: sudo apt-get install ${missing[*]}
-  Fedora:        sudo dnf install ${missing[*]}
-  macOS:         brew install shellcheck   (buildah needs Linux: run the e2e tests in a Linux VM or container)
-The end-to-end tests also need root (buildah with runc).
+  Debian/Ubuntu: sudo apt-get install ${packages[*]}
+  Fedora:        sudo dnf install ${packages[*]/docker.io/moby-engine}
+  macOS:         brew install shellcheck   (buildah and dockerd need Linux: run the e2e tests in a Linux VM or container)
+The end-to-end tests also need root (buildah with runc, and a dockerd of their own).
 MESSAGE
   exit 1
 fi
 
-echo "install-test-tools: installing ${missing[*]} with apt-get"
+echo "install-test-tools: installing ${packages[*]} with apt-get"
 export DEBIAN_FRONTEND=noninteractive
 "${as_root[@]}" apt-get update -qq
-"${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+"${as_root[@]}" apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
 for tool in "${missing[@]}"; do
-  command -v "$tool" >/dev/null || { echo "install-test-tools: $tool is still missing after apt-get install" >&2; exit 1; }
+  present "$tool" || { echo "install-test-tools: $tool is still missing after apt-get install" >&2; exit 1; }
 done

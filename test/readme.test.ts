@@ -1,8 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
-import { join } from 'path';
+import { join, relative } from 'path';
 import * as ts from 'typescript';
 import { RenovateConfigSpec } from '../src';
+import { run } from './helpers/pack';
+import { tempDir } from './helpers/temp';
 
 const REPO = join(__dirname, '..');
 const README = readFileSync(join(REPO, 'README.md'), 'utf8');
@@ -49,6 +51,149 @@ function typeCheck(snippets: string[]): string[] {
   }
 }
 
+/** What a folder holds, as an example's first line says it: "// In a folder with pixi.toml (…) and app/." */
+const FOLDER_LINE = /^\/\/ In (?:an empty folder|a folder with (.+))\.$/;
+
+/** The paths a first line names (directories end in "/"); its parentheses describe them. */
+function namedPaths(firstLine: string): string[] {
+  const [, list] = FOLDER_LINE.exec(firstLine) ?? [];
+  return list === undefined ? [] : list.replace(/ \([^)]*\)/g, '').split(/, | and /);
+}
+
+const MANIFEST = `[workspace]
+name = "lab"
+channels = ["conda-forge"]
+platforms = ["linux-64"]
+
+[tasks]
+test = "python -m pytest"
+
+[dependencies]
+python = "3.12.*"
+
+[feature.gpu.system-requirements]
+cuda = "12"
+
+[environments]
+gpu = ["gpu"]
+`;
+const PYPROJECT = `[project]
+name = "my-analysis"
+version = "0.1.0"
+requires-python = ">=3.12"
+
+[build-system]
+build-backend = "hatchling.build"
+requires = ["hatchling"]
+
+[tool.pixi.workspace]
+channels = ["conda-forge"]
+platforms = ["linux-64"]
+
+[tool.pixi.dependencies]
+python = "3.12.*"
+`;
+const CODE = 'print("hello")\n';
+
+/**
+ * What each folder an example names holds, keyed by the example's first line: the files stand in for the user's,
+ * with what the line says of them (the environments, the tasks, the install).
+ */
+const FOLDERS: Record<string, Record<string, string>> = {
+  '// In an empty folder.': {},
+  '// In a folder with app/.': { 'app/main.py': CODE },
+  '// In a folder with app/ (your code).': { 'app/torch_detect_GPU.py': CODE },
+  '// In a folder with cuda-exercise/app/ (the exercise\'s code).': { 'cuda-exercise/app/main.py': CODE },
+  '// In a folder with pixi.toml and app/.': { 'pixi.toml': MANIFEST, 'app/run.py': CODE },
+  '// In a folder with pixi.toml (a gpu environment) and app/.': { 'pixi.toml': MANIFEST, 'app/main.py': CODE },
+  '// In a folder with pixi.toml (environments default and gpu, a test task).': { 'pixi.toml': MANIFEST },
+  '// In a folder with cuda-exercise/pixi.toml (a gpu environment) and cuda-exercise/app/.': { 'cuda-exercise/pixi.toml': MANIFEST, 'cuda-exercise/app/main.py': CODE },
+  '// In a folder with pyproject.toml (its [tool.pixi] tables have a prod environment) and app/ (analysis.py).': {
+    'pyproject.toml': `${PYPROJECT}\n[tool.pixi.feature.prod.dependencies]\nnumpy = ">=2"\n\n[tool.pixi.environments]\nprod = ["prod"]\n`,
+    'app/analysis.py': CODE,
+  },
+  '// In a folder with pyproject.toml (its [tool.pixi] tables install my_analysis in editable mode: path = ".") and my_analysis/.': {
+    'pyproject.toml': `${PYPROJECT}\n[tool.pixi.pypi-dependencies]\nmy_analysis = { path = ".", editable = true }\n`,
+    'my_analysis/__init__.py': '',
+    'my_analysis/__main__.py': CODE,
+  },
+};
+
+/** The files an example's constructs write, found anywhere in its folder (subprojects write into theirs). */
+function expectedFiles(example: string): string[] {
+  const files = [...example.matchAll(/dockerfile: '([^']+)'/g)].map((match) => match[1]);
+  if (/new PixiDockerImage\(/.test(example) && files.length === 0) files.push('Dockerfile');
+  if (/new PixiWorkspace\(/.test(example)) files.push('pixi.toml');
+  if (/new GhcrWorkflow\(/.test(example)) files.push('docker.yaml');
+  if (/new PixiTestWorkflow\(/.test(example)) files.push('pixi.yaml');
+  if (/new ApptainerDefinition\(/.test(example)) files.push('apptainer.gpu.def');
+  if (/new DockerIgnore\(/.test(example)) files.push('.dockerignore');
+  return files;
+}
+
+/** Every file under `dir`, relative to it, node_modules left out. */
+function filesUnder(dir: string, prefix = ''): string[] {
+  return readdirSync(join(dir, prefix), { withFileTypes: true }).filter((entry) => entry.name !== 'node_modules').flatMap((entry) => {
+    const path = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
+    return entry.isDirectory() ? filesUnder(dir, path) : [path];
+  });
+}
+
+/**
+ * Runs each example as a user runs a .projenrc.ts, in a fresh folder holding only what its first line names,
+ * with the library from this repository's sources; returns, per example, its folder and the error it threw.
+ */
+function runExamples(examples: string[]): { dir: string; error: string | null }[] {
+  const work = tempDir('readme-examples-');
+  const jobs = examples.map((example, i) => {
+    const dir = join(work, `example-${i + 1}`);
+    mkdirSync(dir);
+    for (const [path, content] of Object.entries(FOLDERS[example.split('\n')[0]] ?? {})) {
+      mkdirSync(join(dir, path, '..'), { recursive: true });
+      writeFileSync(join(dir, path), content);
+    }
+    const file = join(work, `example-${i + 1}.ts`);
+    writeFileSync(file, example.replace(/from 'projen-pixi'/g, `from '${join(REPO, 'src', 'index')}'`)
+      .replace(/from 'projen'/g, `from '${join(REPO, 'node_modules', 'projen')}'`));
+    return { dir, file };
+  });
+  writeFileSync(join(work, 'jobs.json'), JSON.stringify(jobs));
+  run(process.execPath, [join(__dirname, 'helpers', 'run-examples.js'), join(work, 'jobs.json'), join(work, 'results.json')], REPO);
+  const errors: (string | null)[] = JSON.parse(readFileSync(join(work, 'results.json'), 'utf8'));
+  return jobs.map(({ dir }, i) => ({ dir, error: errors[i] }));
+}
+
+/**
+ * Where the final image's `python` command (`python -m pkg` from WORKDIR /app, or `python src/x.py`) finds its code:
+ * the image path, the file or directory of the build context the Dockerfile copies there, and whether it exists.
+ * Undefined for a command that is not python.
+ */
+function pythonCodeOf(dir: string, dockerfile: string): { image: string; context?: string; found: boolean } | undefined {
+  const text = readFileSync(join(dir, dockerfile), 'utf8');
+  const context = join(dir, dockerfile, '..');
+  const cmd = /^CMD (\[.*\])$/m.exec(text);
+  const command: string[] = cmd ? JSON.parse(cmd[1]) : [];
+  if (command[0] !== 'python') return undefined;
+  const image = command[1] === '-m' ? `/app/${command[2].split('.')[0]}` : `/app/${command[1]}`;
+  const stages = text.split(/^FROM /m);
+  const copies = (stage: string) => [...stage.matchAll(/^COPY (?:--[\w-]+=\S+ )*(.+) (\S+)$/gm)]
+    .map(([line, sources, destination]) => ({ fromBuild: line.includes('--from=build'), sources: sources.split(' '), destination }));
+  const built = copies(stages[stages.length - 2] ?? '').filter((copy) => !copy.fromBuild);
+  for (const copy of copies(stages[stages.length - 1])) {
+    for (const source of copy.sources) {
+      // A directory copied to its destination, or a build-stage path kept at the same place.
+      const target = copy.fromBuild ? source : copy.destination;
+      if (image !== target && !image.startsWith(`${target}/`)) continue;
+      const origin = copy.fromBuild ? built.find((b) => `/app/${b.destination.replace(/^\.\//, '')}` === source)?.sources[0] : source;
+      if (origin === undefined) continue;
+      const path = join(context, origin, image.slice(target.length));
+      const found = existsSync(path) || (command[1] === '-m' && existsSync(`${path}.py`));
+      return { image, context: relative(dir, path), found };
+    }
+  }
+  return { image, found: false };
+}
+
 describe('README', () => {
   const snippets = fencedBlocks(README, 'ts');
 
@@ -62,6 +207,56 @@ describe('README', () => {
     // Compare the text, so a failure prints every diagnostic with its file and line.
     expect(diagnostics.join('\n')).toBe('');
   }, 120_000);
+
+  test('every TypeScript example says first what its folder holds, and the folder holds just that', () => {
+    for (const snippet of snippets) {
+      const [firstLine] = snippet.split('\n');
+      expect([firstLine, FOLDER_LINE.test(firstLine) && firstLine in FOLDERS]).toEqual([firstLine, true]);
+      const files = Object.keys(FOLDERS[firstLine]);
+      const named = namedPaths(firstLine);
+      const covered = (file: string) => named.some((path) => (path.endsWith('/') ? file.startsWith(path) : file === path));
+      expect([firstLine, files.filter((file) => !covered(file))]).toEqual([firstLine, []]);
+      expect([firstLine, named.filter((path) => !files.some((file) => (path.endsWith('/') ? file.startsWith(path) : file === path)))]).toEqual([firstLine, []]);
+    }
+  });
+
+  describe('every TypeScript example runs as written in that folder', () => {
+    let results: { dir: string; error: string | null }[];
+    let lacking: { dir: string; error: string | null };
+    beforeAll(() => {
+      // With them, in the same run, one whose folder lacks its manifest: it must be reported.
+      const adopting = snippets.find((snippet) => snippet.includes('PixiWorkspace.fromManifest(project, \'pyproject.toml\')'))!;
+      results = runExamples([...snippets, adopting.replace(/^.*\n/, '// In an empty folder.\n')]);
+      lacking = results.pop()!;
+    }, 120_000);
+
+    test('it synthesizes, writes the files of its constructs, and needs no yarn', () => {
+      const outcome = results.map(({ dir, error }, i) => {
+        const written = filesUnder(dir);
+        const missing = /\.synth\(\)|writeFileSync/.test(snippets[i])
+          ? expectedFiles(snippets[i]).filter((name) => !written.some((path) => path === name || path.endsWith(`/${name}`)))
+          : [];
+        const yarn = written.filter((path) => path.endsWith('.projen/tasks.json') && /"yarn\b/.test(readFileSync(join(dir, path), 'utf8')));
+        return { example: snippets[i].split('\n')[0], error, missing, yarn };
+      });
+      // Compare the whole list, so a failure shows every example that fails and why.
+      expect(outcome).toEqual(outcome.map(({ example }) => ({ example, error: null, missing: [], yarn: [] })));
+    });
+
+    test('the python command of each image it writes finds its code in the image', () => {
+      const lost = results.flatMap(({ dir }, i) => filesUnder(dir).filter((path) => /(^|\/)Dockerfile[^/]*$/.test(path))
+        .map((dockerfile) => ({ example: snippets[i].split('\n')[0], dockerfile, code: pythonCodeOf(dir, dockerfile) }))
+        .filter(({ code }) => code !== undefined && !code.found));
+      expect(lost).toEqual([]);
+      // Not vacuous: both forms are checked, a package run with -m and a script.
+      const checked = results.flatMap(({ dir }) => filesUnder(dir).filter((path) => /(^|\/)Dockerfile[^/]*$/.test(path)).map((path) => pythonCodeOf(dir, path)?.image));
+      expect(checked).toEqual(expect.arrayContaining(['/app/my_analysis', '/app/src/analysis.py']));
+    });
+
+    test('a folder that lacks what an example needs is reported (the check can fail)', () => {
+      expect(lacking.error).toMatch(/manifestFile "pyproject\.toml"/);
+    });
+  });
 
   test('a broken example is reported (the check can fail)', () => {
     const broken = snippets[0].replace('dockerfile:', 'dockerfiel:');

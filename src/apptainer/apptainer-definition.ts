@@ -7,6 +7,7 @@ import { PixiDockerImage } from '../docker/pixi-docker-image';
 import { PixiDockerImageSpec } from '../docker/pixi-docker-image-spec';
 import { PixiWorkspace } from '../pixi/pixi-workspace';
 import { RenderedFile } from '../util/rendered-file';
+import { keepRepositoryFiles } from '../util/repository-files';
 import { checkShape, instance, STRING, struct } from '../util/shape';
 import { refuseTakenPaths } from '../util/taken-paths';
 import { invalidOption, requireRelativePath } from '../util/validate';
@@ -79,6 +80,7 @@ export class ApptainerDefinition extends Component {
       { option: 'imageOptions.entrypointFile', path: options.image ? undefined : image.entrypointFile },
     ]);
     super(project, `ApptainerDefinition#${spec.file}`);
+    keepRepositoryFiles(project, 'ApptainerDefinition');
     Object.defineProperty(this, IS_APPTAINER_DEFINITION, { value: true });
     this.spec = spec;
     this.file = new RenderedFile(this, spec.file, (marker) => spec.render({ headerComment: marker }));

@@ -52,8 +52,10 @@ export function renderDefinition(spec: PixiDockerImageSpec, title: string, heade
     ...Object.entries(spec.env).map(([key, value]) => `export ${key}=${shellQuote(value)}`),
   ];
   lines.push(...section('environment', environment));
-  lines.push(...section('runscript', [`exec ${ENTRYPOINT_PATH} "$@"`]));
-  lines.push(...section('startscript', [`exec ${ENTRYPOINT_PATH} "$@"`]));
+  // `|| exit`: these scripts run without `set -e`, and must not go on in the host's directory.
+  const start = ['# Like Docker\'s WORKDIR: Apptainer would start in the host\'s current directory.', `cd ${WORKDIR} || exit 1`, `exec ${ENTRYPOINT_PATH} "$@"`];
+  lines.push(...section('runscript', start));
+  lines.push(...section('startscript', start));
   lines.push(...section('test', [
     '# shellcheck source=/dev/null',
     `. ${ACTIVATION_PATH}`,
@@ -69,6 +71,8 @@ export function renderDefinition(spec: PixiDockerImageSpec, title: string, heade
     'Run a command in the environment: apptainer exec --nv IMAGE.sif python --version',
     'Check the image:                  apptainer test IMAGE.sif',
     '(--nv makes the host\'s NVIDIA driver visible to CUDA environments.)',
+    `(run and instance start work in ${WORKDIR}, like docker run; exec and shell stay in the`,
+    ` current directory: add --pwd ${WORKDIR} to work among the image's files.)`,
   ]));
   return lines.join('\n').replace(/\n+$/, '\n');
 }

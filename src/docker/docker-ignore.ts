@@ -1,6 +1,8 @@
 import { IgnoreFile, IResolver, Project } from 'projen';
 import { DEFAULT_DOCKERIGNORE_PATTERNS, findExcludedPaths } from './dockerignore-rules';
 import { PixiDockerImage } from './pixi-docker-image';
+import { projenMarker } from '../util/projenrc-marker';
+import { keepRepositoryFiles } from '../util/repository-files';
 import { BOOLEAN, checkShape, listOf, STRING, struct } from '../util/shape';
 import { refuseToOverwrite } from '../util/user-files';
 import { hasControlCharacter, invalidOption } from '../util/validate';
@@ -46,6 +48,7 @@ export class DockerIgnore extends IgnoreFile {
     refuseToOverwrite('DockerIgnore', project.outdir, '.dockerignore',
       'move it away to have it generated, and add the patterns you need with the "patterns" option');
     super(project, '.dockerignore');
+    keepRepositoryFiles(project, 'DockerIgnore');
     if (options.defaults ?? true) this.exclude(...DEFAULT_DOCKERIGNORE_PATTERNS);
     this.exclude(...(options.patterns ?? []));
   }
@@ -61,6 +64,11 @@ export class DockerIgnore extends IgnoreFile {
       }
     });
     super.addPatterns(...patterns);
+  }
+
+  /** projen's marker, naming the projenrc the user edits (the root's, in a subproject). */
+  public get marker(): string | undefined {
+    return super.marker === undefined ? undefined : projenMarker(this.project);
   }
 
   protected synthesizeContent(resolver: IResolver): string | undefined {

@@ -10,6 +10,7 @@ import { DockerRecipe, FinalImageKind } from './recipe';
 import { renderEntrypoint } from './render-entrypoint';
 import { renderOptimizedDockerfile } from './render-optimized';
 import { renderTutorialDockerfile } from './render-tutorial';
+import { cudaOverrideFor } from '../pixi/cuda-override';
 import { ENVIRONMENT_NAME, ENVIRONMENT_NAME_ALLOWED } from '../pixi/environment-name';
 import { PixiManifestFile } from '../pixi/manifest-file';
 import { IPixiWorkspace } from '../pixi/workspace-info';
@@ -25,7 +26,7 @@ import {
   requireSingleLine,
 } from '../util/validate';
 import { satisfiesVersionSpec } from '../util/version-spec';
-import { compareVersions, CUDA_VERSION, CUDA_VERSION_ALLOWED } from '../util/versions';
+import { compareVersions } from '../util/versions';
 
 const OWNER = 'PixiDockerImage';
 
@@ -131,10 +132,7 @@ export class PixiDockerImageSpec {
     const platform = workspace ? chooseImagePlatform(this.environment, workspace, options.platform) : undefined;
     this.platform = platform?.name;
     this.namesPlatform = platform?.explicit ?? false;
-    const cudaVersion = options.cudaVersion ?? workspace?.cudaVersionFor(this.environment, this.platform);
-    this.cudaVersion = cudaVersion === undefined ? undefined
-      : requireMatch(OWNER, options.cudaVersion === undefined ? 'cudaVersion (from the workspace)' : 'cudaVersion', cudaVersion,
-        CUDA_VERSION, CUDA_VERSION_ALLOWED);
+    this.cudaVersion = cudaOverrideFor(OWNER, workspace, this.environment, this.platform, options.cudaVersion);
 
     const base = parseImageReference(OWNER, 'baseImage', options.baseImage ?? DEFAULT_BASE_IMAGE);
     const final = options.finalImage === undefined ? base : parseImageReference(OWNER, 'finalImage', options.finalImage);

@@ -1,10 +1,11 @@
-import { existsSync } from 'fs';
+import { existsSync, statSync } from 'fs';
 import { join } from 'path';
 import { Component, FileBase, Project } from 'projen';
 import { IMAGE_OPTIONS } from './option-shapes';
 import { PixiDockerImageOptions } from './options';
 import { PixiDockerImageSpec } from './pixi-docker-image-spec';
 import { PixiWorkspace } from '../pixi/pixi-workspace';
+import { addPixiRepositoryLines } from '../pixi/repository-lines';
 import { RenderedFile } from '../util/rendered-file';
 import { checkShape } from '../util/shape';
 import { refuseTakenPaths } from '../util/taken-paths';
@@ -54,11 +55,13 @@ export class PixiDockerImage extends Component {
       ...options,
       workspace: options.workspace ?? PixiWorkspace.of(project),
     });
+    if (spec.sourceDir !== undefined) refuseFileAsSourceDir(project.outdir, spec.sourceDir);
     refuseTakenPaths('PixiDockerImage', project, [
       { option: 'dockerfile', path: spec.dockerfile },
       { option: 'entrypointFile', path: spec.entrypointFile },
     ]);
     super(project, `PixiDockerImage#${spec.dockerfile}`);
+    addPixiRepositoryLines(project, 'PixiDockerImage');
     Object.defineProperty(this, IS_PIXI_DOCKER_IMAGE, { value: true });
     this.spec = spec;
     if (spec.missingActivationScripts.length > 0) {
@@ -81,15 +84,36 @@ export class PixiDockerImage extends Component {
   public synthesize(): void {
     const outdir = this.project.outdir;
     const exists = (path: string) => existsSync(join(outdir, path));
-    const { sourceDir, installInputs } = this.spec;
+    const { sourceDir, installInputs, manifestFile } = this.spec;
     if (sourceDir !== undefined && !exists(sourceDir)) {
       throw invalidOption('PixiDockerImage', 'sourceDir', sourceDir,
         `a directory that exists in ${outdir}, which the image copies to /app/src (or copySources: false to copy none)`);
     }
+    if (sourceDir !== undefined) refuseFileAsSourceDir(outdir, sourceDir);
     for (const input of installInputs) {
       if (!exists(input)) {
         throw invalidOption('PixiDockerImage', 'installInputs', input, `files or directories that exist in ${outdir}, which pixi install reads`);
       }
     }
+    // A generated manifest may still be ahead in the synthesis; one the user writes is there by now.
+    if (!exists(manifestFile) && this.project.tryFindFile(manifestFile) === undefined) {
+      throw invalidOption('PixiDockerImage', 'manifestFile', manifestFile,
+        `a manifest that exists in ${outdir}, which the image installs from: create it (pixi init) or generate it (new PixiWorkspace(project, ...) before the image)`);
+    }
+    // Normal before the first pixi lock; said once per synthesis, by the project's first image.
+    if (!exists(PixiDockerImageSpec.LOCK_FILE) && PixiDockerImage.ofProject(this.project)[0] === this) {
+      this.project.logger.warn(`PixiDockerImage: ${PixiDockerImageSpec.LOCK_FILE} not found beside ${manifestFile}; run pixi lock before docker build (the images install exactly what it holds).`);
+    }
   }
+}
+
+/**
+ * Refuses a source directory that is a file: COPY would put the file itself at /app/src, and the
+ * workflow's path filter `<file>/**` would never match a change of it.
+ */
+function refuseFileAsSourceDir(outdir: string, sourceDir: string): void {
+  const path = join(outdir, sourceDir);
+  if (!existsSync(path) || statSync(path).isDirectory()) return;
+  throw invalidOption('PixiDockerImage', 'sourceDir', sourceDir,
+    `a directory, which the image copies to /app/src: ${sourceDir} in ${outdir} is a file; put it in a directory and name that (or copySources: false to copy none)`);
 }

@@ -8,6 +8,8 @@ class ValidationError extends Error {
   public static describe(value: any): string {
     if (value === undefined) return 'undefined';
     if (typeof value === 'function') return 'a function';
+    // JSON shows NaN and Infinity as null.
+    if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
     if (typeof value === 'symbol' || typeof value === 'bigint') return String(value);
     // A class instance (a Date, a construct) is not the plain data its JSON would suggest.
     if (typeof value === 'object' && value !== null && !Array.isArray(value)) {

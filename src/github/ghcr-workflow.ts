@@ -10,6 +10,7 @@ import { PixiDockerImage } from '../docker/pixi-docker-image';
 import { PixiValidationError } from '../errors/pixi-validation-error';
 import { enumOf } from '../util/enum-shape';
 import { RenderedFile } from '../util/rendered-file';
+import { keepRepositoryFiles } from '../util/repository-files';
 import { checkShape, instance, listOf, recordOf, struct } from '../util/shape';
 import { refuseTakenPaths } from '../util/taken-paths';
 import { refuseToOverwrite } from '../util/user-files';
@@ -62,6 +63,7 @@ export class GhcrWorkflow extends Component {
     refuseToOverwrite(OWNER, root.outdir, WORKFLOW_FILE, 'move it away to have the workflow generated');
     refuseTakenPaths(OWNER, root, [{ option: 'file', path: WORKFLOW_FILE }]);
     super(project, OWNER);
+    keepRepositoryFiles(project, OWNER);
     this.images = images;
     this.options = specOptions;
     this.imagePlatforms = imagePlatforms ?? {};

@@ -4,6 +4,7 @@ import { PixiTestWorkflowSpecOptions } from './options';
 import { Yaml } from './triggers';
 import { checkBranches, checkWorkflowName } from './workflow-text';
 import { renderWorkflowYaml } from './workflow-yaml';
+import { cudaOverrideFor } from '../pixi/cuda-override';
 import { ENVIRONMENT_NAME, ENVIRONMENT_NAME_ALLOWED } from '../pixi/environment-name';
 import { RenderOptions } from '../util/render-options';
 import { checkShape } from '../util/shape';
@@ -31,6 +32,8 @@ export class PixiTestWorkflowSpec {
   public readonly runners: string[];
   private readonly options: PixiTestWorkflowSpecOptions;
   private readonly workingDirectory: string;
+  /** `CONDA_OVERRIDE_CUDA` of each tested environment that needs CUDA, as its Dockerfile sets it. */
+  private readonly cudaVersions: Record<string, string>;
 
   /**
    * @param options the environments, tasks and runners; invalid values throw here
@@ -46,6 +49,11 @@ export class PixiTestWorkflowSpec {
         throw invalidOption(OWNER, `environments[${i}]`, environment, `an environment of the workspace: ${options.workspace.environmentNames.join(', ')}`);
       }
     });
+    this.cudaVersions = {};
+    for (const environment of this.environments) {
+      const version = cudaOverrideFor(OWNER, options.workspace, environment);
+      if (version !== undefined) this.cudaVersions[environment] = version;
+    }
     this.tasks = [...(options.tasks ?? [])];
     this.tasks.forEach((task, i) => requireMatch(OWNER, `tasks[${i}]`, task, TASK_NAME, 'a pixi task name: no whitespace or "$", not starting with "-"'));
     this.runners = nonEmpty('runners', options.runners ?? ['ubuntu-24.04']);
@@ -74,11 +82,18 @@ export class PixiTestWorkflowSpec {
     };
     if (this.options.pixiVersion) setup['pixi-version'] = this.options.pixiVersion;
     if (inDirectory) setup['working-directory'] = this.workingDirectory;
+    const matrix: Yaml = { environment: [...this.environments], runner: [...this.runners] };
+    const cuda = Object.entries(this.cudaVersions);
+    // Adds `cuda` to every combination of the environment, on each runner.
+    if (cuda.length > 0) matrix.include = cuda.map(([environment, version]) => ({ environment, cuda: version }));
     const job: Yaml = {
       'name': '${{ matrix.environment }} on ${{ matrix.runner }}',
       'runs-on': '${{ matrix.runner }}',
       'permissions': { contents: 'read' },
-      'strategy': { 'fail-fast': false, 'matrix': { environment: [...this.environments], runner: [...this.runners] } },
+      'strategy': { 'fail-fast': false, 'matrix': matrix },
+      // A runner without a GPU lacks `__cuda`, so pixi would refuse a CUDA environment; the empty value the
+      // other environments get means "no CUDA", which they do not need. osx drops `__cuda` anyway.
+      ...(cuda.length > 0 ? { env: { CONDA_OVERRIDE_CUDA: '${{ matrix.cuda }}' } } : {}),
       ...(inDirectory ? { defaults: { run: { 'working-directory': this.workingDirectory } } } : {}),
       'steps': [
         { name: 'Checkout', uses: resolve(pinnedRef(ACTIONS.checkout)), with: { 'persist-credentials': false } },

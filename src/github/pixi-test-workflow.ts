@@ -7,6 +7,7 @@ import { projenActionResolver } from './projen-actions';
 import { renderWorkflowYaml } from './workflow-yaml';
 import { PixiWorkspace } from '../pixi/pixi-workspace';
 import { RenderedFile } from '../util/rendered-file';
+import { keepRepositoryFiles } from '../util/repository-files';
 import { checkShape } from '../util/shape';
 import { refuseTakenPaths } from '../util/taken-paths';
 import { refuseToOverwrite } from '../util/user-files';
@@ -39,6 +40,7 @@ export class PixiTestWorkflow extends Component {
     refuseToOverwrite(OWNER, root.outdir, TEST_WORKFLOW_FILE, 'move it away to have the workflow generated');
     refuseTakenPaths(OWNER, root, [{ option: 'file', path: TEST_WORKFLOW_FILE }]);
     super(project, OWNER);
+    keepRepositoryFiles(project, OWNER);
     this.spec = spec;
     this.file = new RenderedFile(root, TEST_WORKFLOW_FILE,
       (marker) => renderWorkflowYaml(OWNER, spec._render(projenActionResolver(root)), { headerComment: marker }), { committed: true });

@@ -6,6 +6,7 @@ import { WORKSPACE_OPTIONS } from './option-shapes';
 import { PixiActivation, PixiWorkspaceOptions } from './options';
 import { pixiTablesOf } from './parsed';
 import { PixiWorkspaceSpec } from './pixi-workspace-spec';
+import { addPixiRepositoryLines } from './repository-lines';
 import { IPixiWorkspace, PixiPathDependency } from './workspace-info';
 import { RenderedFile } from '../util/rendered-file';
 import { checkShape } from '../util/shape';
@@ -117,6 +118,7 @@ export class PixiWorkspace extends Component implements IPixiWorkspace {
         'adopt it with PixiWorkspace.fromManifest(project), or move it away to have one generated from these options');
     }
     super(project, 'PixiWorkspace');
+    addPixiRepositoryLines(project, 'PixiWorkspace');
     WORKSPACES.set(project, this);
     this.spec = manifest;
     if (seed) {

@@ -70,6 +70,9 @@ const INHERITED_OPTIONS: { readonly [K in keyof github.GitHubProjectOptions]-?: 
 /** The options PixiProject declares itself, in the order of its documentation. */
 export const OWN_OPTION_NAMES: readonly string[] = Object.keys(OWN_OPTIONS);
 
+/** PixiProject's options that hold numbers, which `projen new` turns from text with parseInt (`abc` → NaN, `80x` → 80). */
+export const NUMBER_OPTIONS: readonly string[] = Object.entries(OWN_OPTIONS).filter(([, kind]) => kind === 'numbers').map(([name]) => name);
+
 /** Every option name PixiProject takes. */
 export const OPTION_NAMES: readonly string[] = [...Object.keys(OWN_OPTIONS), ...Object.keys(INHERITED_OPTIONS)];
 

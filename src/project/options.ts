@@ -27,7 +27,7 @@ export interface PixiProjectOptions extends github.GitHubProjectOptions {
    */
   readonly cudaVersion?: string;
   /**
-   * Environments that get `cudaVersion`.
+   * Environments that get `cudaVersion`; each must be one of `environments`.
    * @default - the environments named `gpu` or `cuda`, or all of them when none is
    */
   readonly cudaEnvironments?: string[];
@@ -71,7 +71,7 @@ export interface PixiProjectOptions extends github.GitHubProjectOptions {
    */
   readonly user?: string;
   /**
-   * Directory copied to `/app/src` in every image; it must exist.
+   * Directory copied to `/app/src` in every image; it must exist and be a directory.
    * @default - `app`, or `src` when only that exists; a new project gets `app/` with a sample script
    */
   readonly sourceDir?: string;

@@ -1,23 +1,28 @@
-import { Component, github } from 'projen';
+import { existsSync } from 'fs';
+import { join } from 'path';
+import { Component, github, ProjenrcFile, SampleReadme } from 'projen';
 import { checkProjectOptions } from './option-checks';
 import { isProjenNew, OptionNames } from './option-names';
 import { PixiProjectOptions } from './options';
-import { BootstrapProjenrc, checkCommandLine, failedProjenNew, nextSteps } from './projen-new';
+import { BootstrapProjenrc, checkCommandLine, checkNumberSwitches, failedProjenNew, nextSteps, refuseExistingProject } from './projen-new';
 import { repositoryLines } from './repository-files';
 import { inProjectOptions } from './restate';
 import { inferSelfInstall } from './self-install';
 import { chooseSources } from './sources';
+import { ImageToTry, tryCommands } from './try-commands';
 import { projectWorkspace, WORKSPACE_SEED_OPTIONS } from './workspace-options';
 import { ApptainerDefinition } from '../apptainer/apptainer-definition';
-import { shownBriefly, reportUserErrorsBriefly } from '../errors/brief-report';
 import { DockerIgnore } from '../docker/docker-ignore';
 import { parseImageReference } from '../docker/image-reference';
 import { PixiDockerImage } from '../docker/pixi-docker-image';
 import { DEFAULT_BASE_IMAGE } from '../docker/pixi-docker-image-spec';
+import { shownBriefly, reportUserErrorsBriefly } from '../errors/brief-report';
 import { GhcrWorkflow } from '../github/ghcr-workflow';
 import { PixiTestWorkflow } from '../github/pixi-test-workflow';
+import { LOCK_FILE } from '../pixi/manifest-file';
 import { PixiWorkspace } from '../pixi/pixi-workspace';
 import { RenovateConfig } from '../renovate/renovate-config';
+import { projenrcFileOf } from '../util/projenrc-marker';
 import { invalidOption } from '../util/validate';
 
 /**
@@ -50,7 +55,11 @@ export class PixiProject extends github.GitHubProject {
     };
     let checked: PixiProjectOptions;
     try {
-      if (creating) checkCommandLine(process.argv);
+      if (creating) {
+        checkCommandLine(process.argv);
+        refuseExistingProject(options?.outdir ?? process.cwd());
+        checkNumberSwitches(process.argv);
+      }
       checked = checkProjectOptions(options, names);
     } catch (error) {
       throw fail(error, options?.outdir ?? process.cwd());
@@ -59,7 +68,8 @@ export class PixiProject extends github.GitHubProject {
       ...checked,
       // A pixi user did not ask for conventional-commit pull request titles; githubOptions turns it on.
       githubOptions: { pullRequestLint: false, ...checked.githubOptions },
-      readme: checked.readme ?? { contents: sampleReadme(checked.name) },
+      // Replaced in build() by one whose commands fit the images (which are not known yet).
+      readme: checked.readme ?? { contents: `# ${checked.name}\n` },
     });
     try {
       const built = build(this, checked, names, creating);
@@ -118,21 +128,26 @@ function build(project: PixiProject, given: PixiProjectOptions, names: OptionNam
   }
 
   // `.projenrc.js`: with what projen new found in the repository, without what the manifest now holds.
-  new BootstrapProjenrc(project, (args) => {
-    const rewritten: Record<string, unknown> = { ...args, ...lines };
-    for (const option of ['gitignore', 'gitattributes'] as const) if (lines[option].length === 0) delete rewritten[option];
-    if (sources.found) rewritten.sourceDir = sources.sourceDir;
-    if (selfInstall) Object.assign(rewritten, selfInstall);
-    if (!options.generateManifest) for (const option of WORKSPACE_SEED_OPTIONS) delete rewritten[option];
-    // Where Renovate can pin and update it (RenovateConfig's custom manager reads .projenrc).
-    if ((options.renovate ?? true) && rewritten.baseImage === undefined) rewritten.baseImage = DEFAULT_BASE_IMAGE;
-    return rewritten;
-  });
+  // Not in a subproject (the root's projenrc runs it) nor beside a projenrc of projen's (projenrcJson).
+  if (!project.parent && ProjenrcFile.of(project) === undefined) {
+    new BootstrapProjenrc(project, (args) => {
+      const rewritten: Record<string, unknown> = { ...args, ...lines };
+      for (const option of ['gitignore', 'gitattributes'] as const) if (lines[option].length === 0) delete rewritten[option];
+      if (sources.found) rewritten.sourceDir = sources.sourceDir;
+      if (selfInstall) Object.assign(rewritten, selfInstall);
+      if (!options.generateManifest) for (const option of WORKSPACE_SEED_OPTIONS) delete rewritten[option];
+      // Where Renovate can pin and update it (RenovateConfig's custom manager reads .projenrc).
+      if ((options.renovate ?? true) && rewritten.baseImage === undefined) rewritten.baseImage = DEFAULT_BASE_IMAGE;
+      return rewritten;
+    }, `given to projen new; ${workspace.manifestFile} holds it now and is yours: change it there (pixi add)`);
+  }
+  if (!options.readme) replaceSampleReadme(project, sampleReadme(project, images.map((image) => image.spec)));
+  const locked = existsSync(join(project.outdir, LOCK_FILE));
   const inferred = selfInstall ? [
     `${workspace.manifestFile} installs itself (path = "."): every image copies ${selfInstall.installInputs.join(', ')} before pixi install`
     + ` (--install-inputs${selfInstall.copySources === false ? ', and --no-copy-sources: the package is in the image already' : ''}; kept in .projenrc.js).`,
   ] : [];
-  new NextSteps(project, [...inferred, nextSteps(images.map((image) => image.spec), project.name, workspace.manifestFile, seeded)].join('\n'));
+  new NextSteps(project, [...inferred, nextSteps(images.map((image) => image.spec), project.name, workspace.manifestFile, seeded, locked)].join('\n'));
   return { workspace, images };
 }
 
@@ -147,17 +162,25 @@ class NextSteps extends Component {
   }
 }
 
-function sampleReadme(name: string): string {
+/** Puts `contents` in place of the sample README that GitHubProject made from the options alone. */
+function replaceSampleReadme(project: PixiProject, contents: string): void {
+  const placeholder = project.components.find((component) => component instanceof SampleReadme);
+  if (placeholder) project.node.tryRemoveChild(placeholder.node.id);
+  new SampleReadme(project, { contents });
+}
+
+function sampleReadme(project: PixiProject, images: ReadonlyArray<ImageToTry>): string {
+  const { builds, runs } = tryCommands(images, project.name);
   return [
-    `# ${name}`,
+    `# ${project.name}`,
     '',
     'Container images of this pixi workspace, written by [projen-pixi](https://github.com/projen-pixi/projen-pixi)',
-    'from `.projenrc.js`: change that file, then run `npx projen`.',
+    `from \`${projenrcFileOf(project)}\`: change that file, then run \`npx projen\`.`,
     '',
     '```sh',
     'pixi lock          # every image installs exactly what pixi.lock holds',
-    `docker build -t ${name} .`,
-    `docker run --rm ${name}`,
+    ...builds,
+    ...runs,
     '```',
     '',
   ].join('\n');

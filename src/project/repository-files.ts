@@ -2,33 +2,13 @@
  * The repository's own .gitignore and .gitattributes: projen writes both files, so the lines the
  * user had, and the ones `pixi init` writes, must reach them through the options.
  */
-import { readFileSync } from 'fs';
-import { join } from 'path';
 import { Project } from 'projen';
 import { OptionNames } from './option-names';
 import { PixiProjectOptions } from './options';
 import { SIF_IMAGES } from '../apptainer/sif-images';
-import { isUsersFile } from '../util/user-files';
+import { PIXI_GITATTRIBUTES, PIXI_GITIGNORE } from '../pixi/repository-lines';
+import { REPOSITORY_FILES, usersLines } from '../util/repository-files';
 import { hasControlCharacter, invalidOption } from '../util/validate';
-
-/** What `pixi init` adds to `.gitignore` (pixi 0.77: crates/pixi_api/src/workspace/init/template.rs, GITIGNORE_TEMPLATE). */
-export const PIXI_GITIGNORE = ['.pixi/*', '!.pixi/config.toml'];
-
-/** What `pixi init` adds to `.gitattributes` for GitHub (pixi 0.77: crates/pixi_api/src/workspace/init/options.rs, GitAttributes::template). */
-export const PIXI_GITATTRIBUTES = 'pixi.lock merge=binary linguist-language=YAML linguist-generated=true -diff';
-
-/** The ignore files projen writes and the option that carries each one's own lines. */
-export const REPOSITORY_FILES = [
-  { file: '.gitignore', option: 'gitignore' },
-  { file: '.gitattributes', option: 'gitattributes' },
-] as const;
-
-/** The lines of a file the user wrote (not projen), without blank and comment lines; undefined otherwise. */
-export function usersLines(outdir: string, file: string): string[] | undefined {
-  const path = join(outdir, file);
-  if (!isUsersFile(path)) return undefined;
-  return readFileSync(path, 'utf8').split(/\r?\n/).filter((line) => line.trim() !== '' && !line.trimStart().startsWith('#'));
-}
 
 /**
  * Refuses to replace a `.gitignore` or `.gitattributes` the user wrote when a line of it is missing

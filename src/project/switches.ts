@@ -35,16 +35,16 @@ export function switchLines(names: readonly string[]): string[] {
   const properties: readonly JsiiProperty[] = ownProperties() ?? names.map((name) => ({ name }));
   const rows = properties.filter((property) => names.includes(property.name))
     .sort((a, b) => names.indexOf(a.name) - names.indexOf(b.name)).map((property) => {
-    const name = kebabCase(property.name);
-    // jsii's "- text" is a default described in words.
-    const described = property.docs?.default?.replace(/^\s*-\s*/, '').trim();
-    if (property.type?.primitive === 'boolean') {
+      const name = kebabCase(property.name);
+      // jsii's "- text" is a default described in words.
+      const described = property.docs?.default?.replace(/^\s*-\s*/, '').trim();
+      if (property.type?.primitive === 'boolean') {
       // The switch that changes the default.
-      return described === 'true' ? [`--no-${name}`, 'default: on'] as const : [`--${name}`, described ? 'default: off' : ''] as const;
-    }
-    const syntax = property.type?.collection !== undefined ? `--${name} (repeat for several)` : `--${name}`;
-    return [syntax, described ? `default: ${described}` : ''] as const;
-  });
+        return described === 'true' ? [`--no-${name}`, 'default: on'] as const : [`--${name}`, described ? 'default: off' : ''] as const;
+      }
+      const syntax = property.type?.collection !== undefined ? `--${name} (repeat for several)` : `--${name}`;
+      return [syntax, described ? `default: ${described}` : ''] as const;
+    });
   const width = Math.max(...rows.map(([syntax]) => syntax.length));
   return rows.map(([syntax, described]) => `  ${syntax.padEnd(width)}  ${described}`.trimEnd());
 }

@@ -12,6 +12,7 @@ import { PixiManifestFile } from '../pixi/manifest-file';
 import { PixiWorkspaceOptions } from '../pixi/options';
 import { pixiTablesOf } from '../pixi/parsed';
 import { PixiWorkspace } from '../pixi/pixi-workspace';
+import { closestName } from '../util/suggest';
 import { isTable, parseToml } from '../util/toml';
 import { isUsersFile } from '../util/user-files';
 import { invalidOption } from '../util/validate';
@@ -51,6 +52,14 @@ function workspaceChoices(options: PixiProjectOptions, names: OptionNames): Work
     throw invalidOption(names.owner, names.of('cudaEnvironments'), options.cudaEnvironments, `nothing without ${names.of('cudaVersion')}`);
   }
   const environments = options.environments ?? ['default'];
+  // A CUDA environment that no image builds would get no system requirement, and nothing would say so.
+  for (const name of options.cudaEnvironments ?? []) {
+    if (environments.includes(name)) continue;
+    const suggestion = closestName(name, environments);
+    throw invalidOption(names.owner, names.of('cudaEnvironments'), name,
+      `names among ${names.of('environments')} (${environments.map((e) => JSON.stringify(e)).join(', ')})`,
+      undefined, suggestion && JSON.stringify(suggestion));
+  }
   const gpuNamed = environments.filter((environment) => environment === 'gpu' || environment === 'cuda');
   return {
     environments,

@@ -6,6 +6,7 @@ import { RenovateConfigOptions } from './options';
 import { imagesInProjenrc, PROJENRC_FILES } from './projenrc-images';
 import { RENOVATE_CONFIG_FILE, RenovateConfigSpec } from './renovate-config-spec';
 import { RenderedFile } from '../util/rendered-file';
+import { keepRepositoryFiles } from '../util/repository-files';
 import { checkShape } from '../util/shape';
 import { refuseTakenPaths } from '../util/taken-paths';
 import { fileExists, isUsersFile, refuseToOverwrite } from '../util/user-files';
@@ -48,6 +49,7 @@ export class RenovateConfig extends Component {
     }
     refuseTakenPaths(OWNER, root, [{ option: 'file', path: RENOVATE_CONFIG_FILE }]);
     super(project, OWNER);
+    keepRepositoryFiles(project, OWNER);
     this.options = options;
     this.file = new RenderedFile(root, RENOVATE_CONFIG_FILE, (marker) => this.spec().renderJson5({ headerComment: marker }), { committed: true });
   }

@@ -1,5 +1,6 @@
 import { IConstruct } from 'constructs';
 import { FileBase, FileBaseOptions, IResolver, Project } from 'projen';
+import { projenMarker } from './projenrc-marker';
 import { refuseToOverwrite } from './user-files';
 
 /** The projen marker of each project being synthesized, computed once: the projenrc file cannot change then. */
@@ -25,14 +26,15 @@ export class RenderedFile extends FileBase {
   }
 
   /**
-   * projen's marker names the project's projenrc file, which its `marker` looks up in every component of the
-   * tree, per file and twice per synthesis (for the text, then in projen's own marker check): during synthesis
-   * once per project is enough (a hundred images would otherwise spend ~150 ms on it).
+   * projen's marker, naming the projenrc the user edits (projen's own says `.projenrc.js` in a subproject
+   * of a `.projenrc.ts`). Looking the projenrc up scans the components of the tree, per file and twice per
+   * synthesis (for the text, then in projen's own marker check): during synthesis once per project is
+   * enough (a hundred images would otherwise spend ~150 ms on it).
    */
   public get marker(): string | undefined {
     if (!this.addsMarker || this.project.ejected) return undefined;
-    if (!SYNTHESIZING.has(this.project)) return super.marker;
-    if (!MARKERS.has(this.project)) MARKERS.set(this.project, super.marker);
+    if (!SYNTHESIZING.has(this.project)) return projenMarker(this.project);
+    if (!MARKERS.has(this.project)) MARKERS.set(this.project, projenMarker(this.project));
     return MARKERS.get(this.project);
   }
 

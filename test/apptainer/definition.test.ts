@@ -5,7 +5,7 @@ import { Project, Testing } from 'projen';
 import { CUDA_EXERCISE_WORKSPACE } from '../../examples/cuda-exercise/workspace';
 import { ApptainerDefinition, ApptainerDefinitionSpec, DockerIgnore, DockerRecipe, PixiDockerImage, PixiDockerImageSpec, PixiWorkspace } from '../../src';
 import { findExcludedPaths } from '../../src/docker/dockerignore-rules';
-import { parseDefinition } from '../helpers/apptainer';
+import { parseDefinition, workdirFindings } from '../helpers/apptainer';
 import { parseInstructions } from '../helpers/dockerfile';
 import { tempRepository } from '../helpers/project';
 import { shellcheck } from '../helpers/shellcheck';
@@ -76,11 +76,32 @@ describe('ApptainerDefinition for the cuda-exercise gpu image', () => {
   test('activates for exec/shell and runs the entrypoint for run/instance start', () => {
     const body = (name: string) => stages[1].sections.find((s) => s.name === name)!.body;
     expect(body('environment')).toContain('. /opt/pixi-image/activate.sh\n');
-    expect(body('runscript')).toBe('exec /opt/pixi-image/entrypoint.sh "$@"\n');
-    expect(body('startscript')).toBe('exec /opt/pixi-image/entrypoint.sh "$@"\n');
+    expect(body('runscript')).toMatch(/\nexec \/opt\/pixi-image\/entrypoint.sh "\$@"\n$/);
+    expect(body('startscript')).toBe(body('runscript'));
     expect(body('test')).toContain('test "$CONDA_PREFIX" = /app/.pixi/envs/gpu\n');
     expect(body('labels')).toContain('org.opencontainers.image.title cuda-exercise\n');
     expect(body('help')).toContain('apptainer exec --nv');
+  });
+});
+
+describe('run and instance start work in the Docker image\'s WORKDIR', () => {
+  const { files } = cudaExercise();
+  const final = parseDefinition(files['apptainer.gpu.def'])[1];
+  // The Dockerfile's own final-stage WORKDIR, not the library's constant.
+  const workdir = parseInstructions(files['Dockerfile.gpu']).filter((i) => i.stage === 'final' && i.keyword === 'WORKDIR').pop()!.args;
+
+  test.each(['runscript', 'startscript'])('%%%s changes to the WORKDIR before it execs the entrypoint', (name) => {
+    expect(workdir).toBe('/app');
+    expect(workdirFindings(final.sections.find((s) => s.name === name)!.body, workdir)).toEqual([]);
+  });
+
+  test.each<[string, string, RegExp]>([
+    ['the old output: exec from the host\'s directory', 'exec /opt/pixi-image/entrypoint.sh "$@"\n', /no cd to \/app/],
+    ['a cd that may fail', 'cd /app\nexec /opt/pixi-image/entrypoint.sh "$@"\n', /does not stop/],
+    ['a cd elsewhere after it', 'cd /app || exit 1\ncd /tmp\nexec x\n', /goes to \/tmp/],
+    ['a cd inside a condition', 'if [ -d /app ]; then\ncd /app || exit 1\nfi\nexec x\n', /control flow/],
+  ])('the check refuses %s', (_name, body, finding) => {
+    expect(workdirFindings(body, '/app')).toEqual([expect.stringMatching(finding)]);
   });
 });
 

@@ -2,7 +2,7 @@ import { writeFileSync } from 'fs';
 import { join } from 'path';
 import { Project, Testing } from 'projen';
 import { DockerIgnore, DockerRecipe, PixiDockerImage, PixiManifestFile } from '../../src';
-import { tempRepository } from '../helpers/project';
+import { tempImageRepository } from '../helpers/project';
 
 function patternsOf(content: string): string[] {
   return content.split('\n').filter((line) => line !== '' && !line.startsWith('#'));
@@ -10,7 +10,7 @@ function patternsOf(content: string): string[] {
 
 describe('DockerIgnore', () => {
   test('writes pixi-aware defaults under the projen marker', () => {
-    const project = new Project({ name: 'p', outdir: tempRepository() });
+    const project = new Project({ name: 'p', outdir: tempImageRepository() });
     new DockerIgnore(project);
     const content = Testing.synth(project)['.dockerignore'];
 
@@ -19,7 +19,7 @@ describe('DockerIgnore', () => {
   });
 
   test('adds and re-includes patterns', () => {
-    const project = new Project({ name: 'p', outdir: tempRepository() });
+    const project = new Project({ name: 'p', outdir: tempImageRepository() });
     const ignore = new DockerIgnore(project, { patterns: ['*.h5', 'data/'] });
     ignore.exclude('secret.txt');
     ignore.include('data/small.csv');
@@ -29,22 +29,22 @@ describe('DockerIgnore', () => {
   });
 
   test('can start empty', () => {
-    const project = new Project({ name: 'p', outdir: tempRepository() });
+    const project = new Project({ name: 'p', outdir: tempImageRepository() });
     new DockerIgnore(project, { defaults: false, patterns: ['.pixi/'] });
     expect(patternsOf(Testing.synth(project)['.dockerignore'])).toEqual(['.pixi/']);
   });
 
   test('rejects a pattern that would add lines', () => {
-    const project = new Project({ name: 'p', outdir: tempRepository() });
+    const project = new Project({ name: 'p', outdir: tempImageRepository() });
     expect(() => new DockerIgnore(project, { patterns: ['ok', 'a\n!secret'] })).toThrow(/DockerIgnore: invalid patterns\[1\] "a\\n!secret".*without newlines/);
-    const ignore = new DockerIgnore(new Project({ name: 'q', outdir: tempRepository() }));
+    const ignore = new DockerIgnore(new Project({ name: 'q', outdir: tempImageRepository() }));
     expect(() => ignore.include('x\ny')).toThrow(/patterns\[0\] "!x\\ny"/);
   });
 });
 
 describe('DockerIgnore keeps what the images copy', () => {
   function projectWith(patterns: string[], options = {}) {
-    const project = new Project({ name: 'p', outdir: tempRepository() });
+    const project = new Project({ name: 'p', outdir: tempImageRepository() });
     writeFileSync(join(project.outdir, 'README.md'), '# p\n');
     new PixiDockerImage(project, { dockerfile: 'Dockerfile.gpu', environment: 'gpu', ...options });
     new DockerIgnore(project, { patterns });

@@ -1,9 +1,9 @@
-import { existsSync, statSync, writeFileSync } from 'fs';
+import { existsSync, rmSync, statSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { Project, Testing, python, typescript } from 'projen';
-import { DockerIgnore, DockerRecipe, PixiDockerImage } from '../../src';
+import { DockerIgnore, DockerRecipe, PixiDockerImage, PixiManifestFile, PixiWorkspace } from '../../src';
 import { dockerfileDiagnostics, instructionLines } from '../helpers/dockerfile';
-import { tempOutdir, tempRepository } from '../helpers/project';
+import { tempImageRepository, tempOutdir, tempRepository } from '../helpers/project';
 import { shellcheck } from '../helpers/shellcheck';
 
 function cudaExercise(project: Project) {
@@ -22,7 +22,7 @@ function cudaExercise(project: Project) {
 
 describe('PixiDockerImage in a projen project', () => {
   test('synthesizes a Dockerfile and an entrypoint per image (snapshot)', () => {
-    const project = new Project({ name: 'cuda-exercise', outdir: tempRepository() });
+    const project = new Project({ name: 'cuda-exercise', outdir: tempImageRepository() });
     cudaExercise(project);
     const files = Testing.synth(project);
 
@@ -32,7 +32,7 @@ describe('PixiDockerImage in a projen project', () => {
   });
 
   test('the files carry the projen marker where their format allows it', () => {
-    const project = new Project({ name: 'p', outdir: tempRepository() });
+    const project = new Project({ name: 'p', outdir: tempImageRepository() });
     cudaExercise(project);
     const files = Testing.synth(project);
 
@@ -43,7 +43,7 @@ describe('PixiDockerImage in a projen project', () => {
   });
 
   test('writes the entrypoint executable and both files read-only', () => {
-    const project = new Project({ name: 'p', outdir: tempRepository() });
+    const project = new Project({ name: 'p', outdir: tempImageRepository() });
     new PixiDockerImage(project, {});
     project.synth();
     // Permission bits as octal text: read-only for everyone, executable for the entrypoint.
@@ -54,7 +54,7 @@ describe('PixiDockerImage in a projen project', () => {
   });
 
   test('each image keeps its own entrypoint, and the Dockerfile uses it', () => {
-    const project = new Project({ name: 'p', outdir: tempRepository() });
+    const project = new Project({ name: 'p', outdir: tempImageRepository() });
     const { cpu, gpu } = cudaExercise(project);
 
     expect([cpu.spec.entrypointFile, gpu.spec.entrypointFile]).toEqual(['entrypoint.cpu.sh', 'entrypoint.gpu.sh']);
@@ -62,7 +62,7 @@ describe('PixiDockerImage in a projen project', () => {
   });
 
   test('entrypoints follow Dockerfiles in subdirectories and *.Dockerfile names', () => {
-    const project = new Project({ name: 'p', outdir: tempRepository() });
+    const project = new Project({ name: 'p', outdir: tempImageRepository() });
     const a = new PixiDockerImage(project, { dockerfile: 'docker/gpu.Dockerfile', environment: 'gpu' });
     const b = new PixiDockerImage(project, { dockerfile: 'docker/Dockerfile' });
     const files = Testing.synth(project);
@@ -72,7 +72,7 @@ describe('PixiDockerImage in a projen project', () => {
   });
 
   test('two images cannot share a Dockerfile', () => {
-    const project = new Project({ name: 'p', outdir: tempRepository() });
+    const project = new Project({ name: 'p', outdir: tempImageRepository() });
     new PixiDockerImage(project, { environment: 'cpu' });
     expect(() => new PixiDockerImage(project, { environment: 'gpu' }))
       .toThrow(/invalid dockerfile "Dockerfile"; allowed: a path no other file of the project is written to.*Dockerfile.gpu/);
@@ -84,23 +84,69 @@ describe('PixiDockerImage in a projen project', () => {
     expect(() => withoutSources.synth()).toThrow(/PixiDockerImage: invalid sourceDir "app"; allowed: a directory that exists in .*copySources: false/);
     expect(existsSync(join(withoutSources.outdir, 'Dockerfile'))).toBe(false);
 
-    const withoutInputs = new Project({ name: 'p', outdir: tempRepository() });
+    const withoutInputs = new Project({ name: 'p', outdir: tempImageRepository() });
     new PixiDockerImage(withoutInputs, { installInputs: ['vendor'] });
     expect(() => withoutInputs.synth()).toThrow(/PixiDockerImage: invalid installInputs "vendor"; allowed: files or directories that exist in/);
 
     const noSources = new Project({ name: 'p', outdir: tempOutdir() });
+    writeFileSync(join(noSources.outdir, 'pixi.toml'), '[workspace]\nchannels = []\nplatforms = ["linux-64"]\n');
     new PixiDockerImage(noSources, { copySources: false });
     expect(() => noSources.synth()).not.toThrow();
   });
 
-  test('never writes over a Dockerfile or entrypoint the user wrote', () => {
+  test('a sourceDir that is a file is refused: the image would copy the file onto /app/src', () => {
+    const project = new Project({ name: 'p', outdir: tempImageRepository() });
+    writeFileSync(join(project.outdir, 'train.py'), 'print(1)\n');
+    expect(() => new PixiDockerImage(project, { sourceDir: 'train.py' }))
+      .toThrow(/PixiDockerImage: invalid sourceDir "train.py"; allowed: a directory, which the image copies to \/app\/src: train.py in .* is a file; put it in a directory and name that/);
+    // A file that appears after construction is caught at synthesis.
+    const later = new Project({ name: 'p', outdir: tempImageRepository() });
+    new PixiDockerImage(later, { sourceDir: 'train.py' });
+    writeFileSync(join(later.outdir, 'train.py'), 'print(1)\n');
+    expect(() => later.synth()).toThrow(/invalid sourceDir "train.py"; allowed: a directory/);
+    expect(existsSync(join(later.outdir, 'Dockerfile'))).toBe(false);
+  });
+
+  test('synthesis refuses an image whose manifest does not exist, saying how to get one', () => {
     const project = new Project({ name: 'p', outdir: tempRepository() });
+    new PixiDockerImage(project);
+    expect(() => project.synth()).toThrow(/PixiDockerImage: invalid manifestFile "pixi.toml"; allowed: a manifest that exists in .*: create it \(pixi init\) or generate it \(new PixiWorkspace\(project, ...\) before the image\)/);
+    expect(existsSync(join(project.outdir, 'Dockerfile'))).toBe(false);
+
+    const pyproject = new Project({ name: 'p', outdir: tempRepository() });
+    new PixiDockerImage(pyproject, { manifestFile: PixiManifestFile.PYPROJECT_TOML });
+    expect(() => pyproject.synth()).toThrow(/invalid manifestFile "pyproject.toml"; allowed: a manifest that exists in/);
+  });
+
+  test('a missing pixi.lock beside the manifest is said once per synthesis, not per image', () => {
+    const outdir = tempImageRepository();
+    rmSync(join(outdir, 'pixi.lock'));
+    const project = new Project({ name: 'p', outdir });
+    for (const environment of ['cpu', 'gpu', 'dev']) new PixiDockerImage(project, { environment, dockerfile: `Dockerfile.${environment}` });
+    const warn = jest.spyOn(project.logger, 'warn').mockImplementation(() => undefined);
+    project.synth();
+    expect(warn.mock.calls).toEqual([[expect.stringMatching(/^PixiDockerImage: pixi.lock not found beside pixi.toml; run pixi lock before docker build/)]]);
+    warn.mockClear();
+    writeFileSync(join(outdir, 'pixi.lock'), 'version: 6\n');
+    project.synth();
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  test('a manifest generated by a PixiWorkspace of the project is there for the image', () => {
+    const project = new Project({ name: 'p', outdir: tempRepository() });
+    new PixiWorkspace(project, {});
+    new PixiDockerImage(project);
+    expect(Testing.synth(project)['pixi.toml']).toContain('[workspace]');
+  });
+
+  test('never writes over a Dockerfile or entrypoint the user wrote', () => {
+    const project = new Project({ name: 'p', outdir: tempImageRepository() });
     writeFileSync(join(project.outdir, 'entrypoint.sh'), '#!/bin/sh\nexec "$@"\n');
     expect(() => new PixiDockerImage(project)).toThrow(/entrypoint.sh in .* was not written by projen, so it is yours and is never overwritten/);
   });
 
   test('TUTORIAL writes only the Dockerfile', () => {
-    const project = new Project({ name: 'p', outdir: tempRepository() });
+    const project = new Project({ name: 'p', outdir: tempImageRepository() });
     const image = new PixiDockerImage(project, { recipe: DockerRecipe.TUTORIAL, environment: 'gpu', cudaVersion: '12' });
     const files = Testing.synth(project);
 
@@ -112,7 +158,7 @@ describe('PixiDockerImage in a projen project', () => {
 
 describe('PixiDockerImage in other kinds of projen projects', () => {
   test('in a subproject: files land in the subproject directory', () => {
-    const root = new Project({ name: 'root', outdir: tempRepository('cuda-exercise/app') });
+    const root = new Project({ name: 'root', outdir: tempImageRepository('cuda-exercise/app') });
     const sub = new Project({ name: 'cuda-exercise', parent: root, outdir: 'cuda-exercise' });
     cudaExercise(sub);
     const files = Testing.synth(root);
@@ -124,7 +170,7 @@ describe('PixiDockerImage in other kinds of projen projects', () => {
   });
 
   test('in a TypeScript project', () => {
-    const project = new typescript.TypeScriptProject({ name: 'ts-host', defaultReleaseBranch: 'main', outdir: tempRepository() });
+    const project = new typescript.TypeScriptProject({ name: 'ts-host', defaultReleaseBranch: 'main', outdir: tempImageRepository() });
     new PixiDockerImage(project, { environment: 'default', command: ['node', 'lib/index.js'] });
     new DockerIgnore(project);
     const files = Testing.synth(project);
@@ -135,7 +181,7 @@ describe('PixiDockerImage in other kinds of projen projects', () => {
 
   test('in a Python project, with pyproject-independent defaults', () => {
     const project = new python.PythonProject({
-      name: 'py-host', moduleName: 'py_host', authorName: 'a', authorEmail: 'a@example.org', version: '0.1.0', outdir: tempRepository(),
+      name: 'py-host', moduleName: 'py_host', authorName: 'a', authorEmail: 'a@example.org', version: '0.1.0', outdir: tempImageRepository(),
     });
     new PixiDockerImage(project, { sourceDir: 'py_host', command: ['python', '-m', 'py_host'] });
     new DockerIgnore(project);

@@ -14,7 +14,7 @@ import { cudaExercise, ImageUnderTest } from './repositories';
 import { CUDA_EXERCISE_WORKSPACE } from '../../examples/cuda-exercise/workspace';
 import { DockerIgnore, DockerRecipe, GhcrWorkflow, PixiDockerImage, PixiWorkspace, WorkflowRecipe } from '../../src';
 import { compileLibrary } from '../helpers/pack';
-import { tempOutdir, tempRepository } from '../helpers/project';
+import { tempImageRepository, tempOutdir, tempRepository } from '../helpers/project';
 import { removeTempDirs } from '../helpers/temp';
 
 const STUB_INSTALL_SECONDS = 2;
@@ -124,7 +124,7 @@ function pushedBytes(buildah: Buildah, image: ImageUnderTest, logs: string): { s
 
 /** build-push steps per image in the run of a push. */
 function buildsPerImage(recipe: WorkflowRecipe): number {
-  const project = new Project({ name: 'bench', outdir: tempRepository() });
+  const project = new Project({ name: 'bench', outdir: tempImageRepository() });
   new PixiDockerImage(project, { environment: 'gpu', recipe: recipe === WorkflowRecipe.TUTORIAL ? DockerRecipe.TUTORIAL : DockerRecipe.OPTIMIZED });
   new GhcrWorkflow(project, { recipe });
   const workflow = parse(Testing.synth(project)['.github/workflows/docker.yaml']);

@@ -200,7 +200,7 @@ export class Buildah {
 }
 
 /** overlay needs a kernel overlayfs; vfs always works but copies every layer. */
-function overlayWorks(state: string): boolean {
+export function overlayWorks(state: string): boolean {
   const probe = mkdtempSync(join(state, 'probe-'));
   try {
     for (const dir of ['lower', 'upper', 'work', 'merged']) mkdirSync(join(probe, dir));

@@ -30,7 +30,8 @@
 set -euo pipefail
 
 version=${PIXI_STUB_VERSION:-0.77.0}
-if [ -d /stub-log ]; then printf 'pixi %s\n' "$*" >> /stub-log/calls.log; fi
+# (Not writable: a Docker build's GPU-builder marker left in the image, run as another user.)
+if [ -d /stub-log ] && [ -w /stub-log ]; then printf 'pixi %s\n' "$*" >> /stub-log/calls.log; fi
 
 fail() { echo "error: $*" >&2; exit 2; }
 at_least() {  # at_least 0.53.0: is the emulated version >= the given one?

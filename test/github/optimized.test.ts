@@ -1,7 +1,7 @@
 import { github, Project, Testing } from 'projen';
 import { parse } from 'yaml';
 import { BuildCache, GhcrWorkflow, GhcrWorkflowOptions, GhcrWorkflowSpec, ImagePlatform, PixiDockerImage, PixiDockerImageSpec, PixiWorkspace, WorkflowRecipe } from '../../src';
-import { tempRepository } from '../helpers/project';
+import { tempImageRepository, tempRepository } from '../helpers/project';
 import { securityFindings } from '../helpers/workflow-security';
 import { workflowFindings } from '../helpers/workflow-validators';
 
@@ -247,7 +247,7 @@ describe('WorkflowRecipe.OPTIMIZED details', () => {
   });
 
   test('the images can be chosen', () => {
-    const root = new Project({ name: 'repo', outdir: tempRepository() });
+    const root = new Project({ name: 'repo', outdir: tempImageRepository() });
     const cpu = new PixiDockerImage(root, { environment: 'cpu', dockerfile: 'Dockerfile.cpu' });
     new PixiDockerImage(root, { environment: 'gpu', dockerfile: 'Dockerfile.gpu' });
     new GhcrWorkflow(root, { images: [cpu] });

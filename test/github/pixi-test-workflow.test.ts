@@ -1,7 +1,7 @@
 import * as fc from 'fast-check';
 import { github, Project, Testing } from 'projen';
 import { parse } from 'yaml';
-import { PixiWorkspaceSpec, PixiTestWorkflow, PixiTestWorkflowSpec, PixiValidationError, PixiWorkspace } from '../../src';
+import { PixiDockerImageSpec, PixiWorkspaceSpec, PixiTestWorkflow, PixiTestWorkflowSpec, PixiValidationError, PixiWorkspace } from '../../src';
 import { tempRepository } from '../helpers/project';
 import { workflowFindings } from '../helpers/workflow-validators';
 import { anyOptions, namedOption, runs, SEED } from '../properties/arbitraries';
@@ -45,6 +45,37 @@ describe('PixiTestWorkflowSpec', () => {
     expect(job.steps.slice(2)).toEqual(['lint', 'test'].map((task) => ({
       name: `Run ${task}`, env: { ENVIRONMENT: '${{ matrix.environment }}', TASK: task }, run: 'pixi run --locked --environment="$ENVIRONMENT" "$TASK"\n',
     })));
+  });
+
+  test('an environment that needs CUDA gets the CONDA_OVERRIDE_CUDA its Dockerfile sets, on every runner; the others none', async () => {
+    const workspace = PixiWorkspaceSpec.fromOptions({
+      platforms: ['linux-64', 'osx-arm64'],
+      features: { gpu: { systemRequirements: { cuda: '12.4' } } },
+      environments: { gpu: { features: ['gpu'] } },
+    });
+    const spec = new PixiTestWorkflowSpec({ environments: ['default', 'gpu'], runners: ['ubuntu-24.04', 'macos-15'], workspace, tasks: ['test'] });
+    const yaml = spec.renderYaml();
+    expect(await workflowFindings(yaml)).toEqual([]);
+    const job = parse(yaml).jobs.test;
+    // The same derivation as the image's Dockerfile (ENV CONDA_OVERRIDE_CUDA=...).
+    expect(new PixiDockerImageSpec({ workspace, environment: 'gpu' }).cudaVersion).toBe('12.4');
+    expect(job.strategy.matrix).toEqual({
+      environment: ['default', 'gpu'],
+      runner: ['ubuntu-24.04', 'macos-15'],
+      include: [{ environment: 'gpu', cuda: '12.4' }],
+    });
+    // Set for the job, so both the install (setup-pixi) and `pixi run` see it; "" (no CUDA) elsewhere.
+    expect(job.env).toEqual({ CONDA_OVERRIDE_CUDA: '${{ matrix.cuda }}' });
+    expect(yaml).toContain('cuda: "12.4"');
+  });
+
+  test('without a CUDA environment: no matrix include and no CONDA_OVERRIDE_CUDA', () => {
+    const workspace = PixiWorkspaceSpec.fromOptions({ features: { gpu: { systemRequirements: { cuda: '12' } } }, environments: { gpu: { features: ['gpu'] } } });
+    const job = parse(new PixiTestWorkflowSpec({ workspace }).renderYaml()).jobs.test;
+    expect(job.strategy.matrix.include).toBeUndefined();
+    expect(job.env).toBeUndefined();
+    expect(new PixiTestWorkflowSpec({ workspace, environments: ['gpu'] }).toWorkflow()).toEqual(
+      expect.objectContaining({ jobs: { test: expect.objectContaining({ env: { CONDA_OVERRIDE_CUDA: '${{ matrix.cuda }}' } }) } }));
   });
 
   test.each<[string, object, string]>([

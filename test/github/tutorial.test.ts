@@ -3,14 +3,14 @@ import { join } from 'path';
 import { github, Project, Testing } from 'projen';
 import { parse } from 'yaml';
 import { DockerRecipe, GhcrWorkflow, PixiDockerImage, WorkflowRecipe } from '../../src';
-import { tempRepository } from '../helpers/project';
+import { tempImageRepository } from '../helpers/project';
 
 const SEED = parse(readFileSync(join(__dirname, '..', 'fixtures', 'seed', 'docker.yaml'), 'utf8'));
 const SEED_TAGS = ['type=raw,value=noble-cuda-12.9', 'type=raw,value=latest', 'type=sha'];
 
 /** The lesson's layout: the workflow at the root, the workspace and its image in cuda-exercise/. */
 function lessonRepository(withGitHub: boolean): Project {
-  const root = new Project({ name: 'lesson', outdir: tempRepository('cuda-exercise/app') });
+  const root = new Project({ name: 'lesson', outdir: tempImageRepository('cuda-exercise/app') });
   if (withGitHub) new github.GitHub(root, { mergify: false, pullRequestLint: false });
   const exercise = new Project({ name: 'cuda-exercise', parent: root, outdir: 'cuda-exercise' });
   new PixiDockerImage(exercise, { recipe: DockerRecipe.TUTORIAL, environment: 'gpu', cudaVersion: '12' });

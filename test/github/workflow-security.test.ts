@@ -6,7 +6,7 @@
 import { Project, Testing } from 'projen';
 import { parse, stringify } from 'yaml';
 import { BuildCache, DockerRecipe, GhcrWorkflow, ImagePlatform, PixiDockerImage, PixiProject, PixiProjectOptions, PixiWorkspace, WorkflowRecipe } from '../../src';
-import { tempRepository } from '../helpers/project';
+import { tempImageRepository, tempRepository } from '../helpers/project';
 import { securityFindings } from '../helpers/workflow-security';
 
 const workflowsOf = (files: Record<string, string>) => Object.entries(files).filter(([path]) => path.startsWith('.github/workflows/'));
@@ -34,7 +34,7 @@ describe('generated workflows pass every rule', () => {
 
 describe('the lesson\'s recipe (TUTORIAL) keeps its known findings; README says why OPTIMIZED is the default', () => {
   test('its pull requests hold packages: write and its actions are pinned by tag', () => {
-    const root = new Project({ name: 'lesson', outdir: tempRepository() });
+    const root = new Project({ name: 'lesson', outdir: tempImageRepository() });
     new PixiDockerImage(root, { recipe: DockerRecipe.TUTORIAL, environment: 'gpu', cudaVersion: '12' });
     new GhcrWorkflow(root, { recipe: WorkflowRecipe.TUTORIAL });
     const rules = securityFindings(Testing.synth(root)['.github/workflows/docker.yaml']).map((finding) => `${finding.rule} ${finding.where}`);
@@ -55,7 +55,7 @@ describe('the lesson\'s recipe (TUTORIAL) keeps its known findings; README says 
 
 describe('each rule fails on a workflow weakened to break it', () => {
   const generated = () => {
-    const root = new Project({ name: 'lab', outdir: tempRepository() });
+    const root = new Project({ name: 'lab', outdir: tempImageRepository() });
     new PixiDockerImage(root, { environment: 'gpu', cudaVersion: '12' });
     new GhcrWorkflow(root);
     return parse(Testing.synth(root)['.github/workflows/docker.yaml']);

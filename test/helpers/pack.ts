@@ -1,5 +1,6 @@
 import { spawnSync } from 'child_process';
-import { join } from 'path';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync } from 'fs';
+import { dirname, join } from 'path';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -17,21 +18,41 @@ export function runFailing(command: string, args: string[], cwd: string, env: No
   return result.stdout + result.stderr;
 }
 
+/** README's tarball route: the commands it gives for packing the library from a clone. */
+export function readmePackCommand(): string {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const route = /use a tarball built from a clone: `([^`]+)`/.exec(readme);
+  if (!route) throw new Error('README.md no longer says how to pack a tarball from a clone ("use a tarball built from a clone: `...`")');
+  return route[1];
+}
+
 /**
- * The package as npm would publish it: compiled by jsii, its entry point bundled into one file (the
- * `bundle` task of post-compile), with its .jsii manifest and bundled dependencies, packed into
- * `destination`. Returns the tarball's path.
+ * The package packed exactly as README says (`npm ci && npx projen compile && npm pack`), in a copy of the
+ * working tree that holds only what git would clone (no lib/, dist/ or other build output), so a step the route
+ * lacks fails here. `npm ci` is replaced by a link to this repository's node_modules (the same lock, installed
+ * once). The tarball is moved into `destination`; returns its path.
  */
 export function packLibrary(destination: string): string {
-  compileLibrary();
-  const packed = run('npm', ['pack', '--pack-destination', destination, '--silent'], ROOT).trim().split('\n').pop()!;
+  const command = readmePackCommand();
+  const INSTALL = 'npm ci && ';
+  if (!command.startsWith(INSTALL)) throw new Error(`README's tarball route no longer starts with "${INSTALL}": ${command}`);
+  const clone = mkdtempSync(join(destination, 'clone-'));
+  const files = run('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], ROOT).split('\0');
+  for (const file of files.filter((path) => path !== '' && existsSync(join(ROOT, path)))) {
+    mkdirSync(dirname(join(clone, file)), { recursive: true });
+    copyFileSync(join(ROOT, file), join(clone, file));
+  }
+  symlinkSync(join(ROOT, 'node_modules'), join(clone, 'node_modules'));
+  run('sh', ['-c', command.slice(INSTALL.length)], clone);
+  const [packed] = readdirSync(clone).filter((name) => name.endsWith('.tgz'));
+  renameSync(join(clone, packed), join(destination, packed));
+  rmSync(clone, { recursive: true, force: true });
   return join(destination, packed);
 }
 
-/** lib/ as users load it: jsii's compiled modules, and lib/index.js bundled into one file. */
+/** lib/ of this repository as users load it: `npx projen compile` (jsii's modules, and lib/index.js bundled into one file). */
 export function compileLibrary(): void {
-  run('npx', ['jsii', '--silence-warnings=reserved-word'], ROOT);
-  run(PROJEN, ['bundle'], ROOT);
+  run(PROJEN, ['compile'], ROOT);
 }
 
 /** projen's CLI as this repository has it. */

@@ -234,6 +234,13 @@ export const MUTATIONS: Mutation[] = [
     test: 'test/apptainer/definition.test.ts',
   },
   {
+    property: 'Apptainer run and instance start work in the image\'s WORKDIR, not the host\'s directory',
+    file: 'src/apptainer/render.ts',
+    replace: '`cd ${WORKDIR} || exit 1`, `exec ${ENTRYPOINT_PATH} "$@"`]',
+    with: '`exec ${ENTRYPOINT_PATH} "$@"`]',
+    test: 'test/apptainer/definition.test.ts',
+  },
+  {
     property: 'Apptainer holds what the Dockerfile holds',
     file: 'src/apptainer/render.ts',
     replace: 'const fromBuild = [prefix, ACTIVATION_PATH, ',
@@ -343,6 +350,13 @@ export const MUTATIONS: Mutation[] = [
     file: 'src/project/repository-files.ts',
     replace: 'project.gitignore.addPatterns(...PIXI_GITIGNORE, SIF_IMAGES, ...gitignore);',
     with: 'project.gitignore.addPatterns(...gitignore.slice(1));',
+    test: 'test/project/pixi-project.test.ts',
+  },
+  {
+    property: 'in any projen project, a .gitignore the user wrote is put back and refused when projen would drop a line of it',
+    file: 'src/util/repository-files.ts',
+    replace: 'if (missing.length === 0) return undefined;',
+    with: 'return undefined;',
     test: 'test/project/pixi-project.test.ts',
   },
   {
@@ -490,6 +504,13 @@ export const MUTATIONS: Mutation[] = [
     file: 'src/github/pixi-test-workflow-spec.ts',
     replace: "'locked': true,",
     with: "'locked': false,",
+    test: 'test/github/pixi-test-workflow.test.ts',
+  },
+  {
+    property: 'the test workflow sets CONDA_OVERRIDE_CUDA for an environment that needs CUDA',
+    file: 'src/github/pixi-test-workflow-spec.ts',
+    replace: 'if (version !== undefined) this.cudaVersions[environment] = version;',
+    with: '',
     test: 'test/github/pixi-test-workflow.test.ts',
   },
   {

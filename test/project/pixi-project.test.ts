@@ -2,10 +2,12 @@ import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, writeFileSync }
 import { join } from 'path';
 import { Project, Testing } from 'projen';
 import { parse } from 'yaml';
-import { PixiDockerImage, PixiManifestFile, PixiProject, PixiProjectOptions, PixiWorkspace } from '../../src';
-import { inProjectOptions, inSwitches } from '../../src/project/restate';
+import { DockerIgnore, PixiDockerImage, PixiManifestFile, PixiProject, PixiProjectOptions, PixiTestWorkflow, PixiWorkspace, RenovateConfig } from '../../src';
 import { OptionNames } from '../../src/project/option-names';
+import { checkNumberSwitches } from '../../src/project/projen-new';
+import { inProjectOptions, inSwitches } from '../../src/project/restate';
 import { projectWorkspace } from '../../src/project/workspace-options';
+import { dockerCommandFindings } from '../helpers/docker-commands';
 import { ownerCanWrite, tempOutdir } from '../helpers/project';
 import { manifestFixture, tomlData } from '../helpers/toml';
 import { workflowFindings } from '../helpers/workflow-validators';
@@ -175,12 +177,28 @@ describe('PixiProject: options from JavaScript are checked at run time', () => {
     [{ platforms: 'linux-64' }, /PixiProject: invalid platforms "linux-64"; allowed: a list of strings/],
     [{ cudaVersion: 'twelve' }, /PixiProject: invalid cudaVersion "twelve"; allowed: a CUDA version such as "12"/],
     [{ cudaEnvironments: ['gpu'] }, /PixiProject: invalid cudaEnvironments \["gpu"\]; allowed: nothing without cudaVersion/],
+    [{ environments: ['gpu'], cudaVersion: '12', cudaEnvironments: ['gpux'] },
+      /PixiProject: invalid cudaEnvironments "gpux"; did you mean "gpu"\? allowed: names among environments \("gpu"\)/],
+    [{ environments: ['cpu', 'gpu'], cudaVersion: '12', cudaEnvironments: ['default'] },
+      /PixiProject: invalid cudaEnvironments "default"; allowed: names among environments \("cpu", "gpu"\)/],
     [{ sourceDir: 'code' }, /PixiProject: invalid sourceDir "code"; allowed: paths that exist in .*: every image copies them/],
+    [{ sourceDir: 'app/x' }, /PixiProject: invalid sourceDir "app\/x"; allowed: a directory, which the image copies to \/app\/src: app\/x in .* is a file/],
     [{ installInputs: ['vendor'] }, /PixiProject: invalid installInputs "vendor"; allowed: paths that exist in .*: every image copies them/],
     [{ dependencies: ['not a package!'] }, /PixiProject: invalid dependencies "not a package!"; allowed: a package and a version spec as pixi add takes them/],
     [{ dependencies: ['python=3.12; rm -rf /'] }, /PixiProject: invalid dependencies "python=3.12; rm -rf \/"/],
   ])('%j', (options, error) => {
     expect(() => projectIn({ 'app/x': '' }, options as Partial<PixiProjectOptions>)).toThrow(error);
+  });
+
+  test('a port that is no number is shown as given, with what a port is', () => {
+    expect(() => projectIn({ 'app/x': '' }, { ports: [Number.NaN] })).toThrow(/PixiProject: invalid ports\[0\] NaN; allowed: a whole number/);
+    // What projen new parses (parseInt) loses, the command line still has.
+    const argv = (...args: string[]) => ['node', 'projen', 'new', '--from', 'x.tgz', 'pixi', ...args];
+    for (const [args, shown] of [[['--ports', 'abc'], 'abc'], [['--ports', '8080', '80x'], '80x'], [['--ports=8080/tcp'], '8080/tcp'], [['--ports', '-1', '--no-git'], '-1']]) {
+      expect(() => checkNumberSwitches(argv(...args))).toThrow(
+        `projen new: invalid --ports "${shown}"; allowed: port numbers, whole numbers from 1 to 65535, e.g. --ports 8080 8443 (the TCP ports the container listens on; no "/tcp" or "/udp").`);
+    }
+    expect(() => checkNumberSwitches(argv('--ports', '8080', '8443', '--environments', 'abc'))).not.toThrow();
   });
 
   test('command is every image\'s command', () => {
@@ -222,6 +240,53 @@ describe('PixiProject: the repository', () => {
     expect(lines.indexOf('!.pixi/config.toml')).toBeGreaterThan(lines.indexOf('.pixi/*'));
   });
 
+  test('in any projen project, the constructs keep a .gitignore and .gitattributes the user wrote, and add pixi\'s lines', () => {
+    const outdir = tempOutdir('app');
+    const gitignore = '# mine\n/data/\n.env\n';
+    const gitattributes = '*.h5 filter=lfs\n*.h5 diff=lfs\n';
+    for (const [file, text] of [['.gitignore', gitignore], ['.gitattributes', gitattributes], ['pixi.toml', USERS_MANIFEST]]) writeFileSync(join(outdir, file), text);
+    const make = () => {
+      const project = new Project({ name: 'lab', outdir });
+      PixiWorkspace.fromManifest(project);
+      new PixiDockerImage(project);
+      return project;
+    };
+    expect(() => make().synth()).toThrow(new RegExp('PixiWorkspace: invalid .gitignore ".*"; allowed: a .gitignore whose every line the project keeps: .gitignore in .* was not written by projen, '
+      + 'and projen would replace it without the lines \\["/data/",".env"\\]; keep them with project.gitignore.addPatterns\\("/data/", ".env"\\) in the projenrc'));
+    expect(readFileSync(join(outdir, '.gitignore'), 'utf8')).toBe(gitignore);
+    expect(ownerCanWrite(join(outdir, '.gitignore'))).toBe(true);
+    expect(readFileSync(join(outdir, '.gitattributes'), 'utf8')).toBe(gitattributes);
+
+    const ignoring = make();
+    ignoring.gitignore.addPatterns('/data/', '.env');
+    expect(() => ignoring.synth()).toThrow(/invalid .gitattributes ".*"; .*without the lines \["\*.h5 filter=lfs","\*.h5 diff=lfs"\]; keep them with project.gitattributes.addAttributes\("\*.h5", "filter=lfs"\); project.gitattributes.addAttributes\("\*.h5", "diff=lfs"\)/);
+    expect(readFileSync(join(outdir, '.gitattributes'), 'utf8')).toBe(gitattributes);
+
+    const keeping = make();
+    keeping.gitignore.addPatterns('/data/', '.env');
+    keeping.gitattributes.addAttributes('*.h5', 'filter=lfs', 'diff=lfs');
+    keeping.synth();
+    expect(readFileSync(join(outdir, '.gitignore'), 'utf8').split('\n')).toEqual(expect.arrayContaining(['/data/', '.env', '.pixi/*', '!.pixi/config.toml']));
+    expect(readFileSync(join(outdir, '.gitattributes'), 'utf8').split('\n')).toEqual(expect.arrayContaining([
+      '*.h5 filter=lfs diff=lfs', 'pixi.lock merge=binary linguist-language=YAML linguist-generated=true -diff',
+    ]));
+    // Now projen's: the next synthesis needs nothing more.
+    expect(() => make().synth()).not.toThrow();
+  });
+
+  test.each([
+    ['DockerIgnore', (project: Project) => new DockerIgnore(project)],
+    ['PixiTestWorkflow', (project: Project) => new PixiTestWorkflow(project)],
+    ['RenovateConfig', (project: Project) => new RenovateConfig(project)],
+  ])('%s alone keeps the user\'s .gitignore too', (owner, add) => {
+    const outdir = tempOutdir('app');
+    writeFileSync(join(outdir, '.gitignore'), '/data/\n');
+    const project = new Project({ name: 'lab', outdir });
+    add(project);
+    expect(() => project.synth()).toThrow(new RegExp(`${owner}: invalid .gitignore .*without the lines \\["/data/"\\]`));
+    expect(readFileSync(join(outdir, '.gitignore'), 'utf8')).toBe('/data/\n');
+  });
+
   test('pixi init\'s ignore and attribute lines are always there', () => {
     const files = Testing.synth(projectIn({ 'app/x': '' }));
     expect(files['.gitignore'].split('\n')).toEqual(expect.arrayContaining(['.pixi/*', '!.pixi/config.toml']));
@@ -234,6 +299,27 @@ describe('PixiProject: the repository', () => {
     expect(files['README.md']).toContain('pixi lock');
     const linted = Testing.synth(projectIn({ 'app/x': '' }, { githubOptions: { pullRequestLint: true } }));
     expect(Object.keys(linted)).toContain('.github/workflows/pull-request-lint.yml');
+  });
+
+  test.each<[string, Partial<PixiProjectOptions>]>([
+    ['two images, one with CUDA, the interactive default', { environments: ['cpu', 'gpu'], cudaVersion: '12' }],
+    ['one image (Dockerfile)', {}],
+    ['a command of its own', { environments: ['gpu'], cudaVersion: '12', command: ['python', 'src/main.py'] }],
+  ])('the sample README\'s docker commands run as written: %s', (_name, options) => {
+    const files = Testing.synth(projectIn({ 'app/x': '' }, { name: 'Lab_Tools', ...options }));
+    expect(dockerCommandFindings(files['README.md'], files)).toEqual([]);
+  });
+
+  test('the docker command check finds what the sample README used to get wrong', () => {
+    const files = Testing.synth(projectIn({ 'app/x': '' }, { environments: ['cpu', 'gpu'], cudaVersion: '12' }));
+    expect(dockerCommandFindings('docker build -t lab .\ndocker run --rm lab\n', files)).toEqual([
+      'docker build -t lab .: no Dockerfile in the project', 'docker run --rm lab: lab was not built above',
+    ]);
+    expect(dockerCommandFindings('docker build -f Dockerfile.gpu -t lab:gpu .\ndocker run --rm lab:gpu\n', files)).toEqual([
+      'docker run --rm lab:gpu: the image starts an interactive shell, which exits at once without -it',
+      'docker run --rm lab:gpu: a CUDA image run without --gpus',
+    ]);
+    expect(dockerCommandFindings('docker build -f Dockerfile.cpu -t Lab:cpu .\n', files)).toEqual(['docker build -f Dockerfile.cpu -t Lab:cpu .: Docker refuses the tag Lab:cpu']);
   });
 
   test('a test workflow by default: every environment installed --locked, the chosen tasks run; off on request', async () => {

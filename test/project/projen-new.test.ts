@@ -10,7 +10,7 @@ import { parse } from 'yaml';
 import * as source from '../../src';
 import { OWN_OPTION_NAMES } from '../../src/project/option-checks';
 import { kebabCase } from '../../src/project/option-names';
-import { GIT_IDENTITY, packLibrary, PROJEN, run, runFailing } from '../helpers/pack';
+import { GIT_IDENTITY, packLibrary, PROJEN, readmePackCommand, run, runFailing } from '../helpers/pack';
 import { ownerCanWrite } from '../helpers/project';
 import { tempDir } from '../helpers/temp';
 import { tomlData } from '../helpers/toml';
@@ -40,6 +40,13 @@ function repository(committed: Record<string, string>, untracked: Record<string,
   write(untracked);
   return dir;
 }
+
+test('README\'s tarball route packs a package that loads: its entry and the bundle it loads are in the tarball', () => {
+  expect(readmePackCommand()).toBe('npm ci && npx projen compile && npm pack');
+  const listed = run('tar', ['tzf', tarball], work).split('\n');
+  expect(listed).toEqual(expect.arrayContaining(['package/lib/main.js', 'package/lib/projen-pixi-bundle.js', 'package/.jsii']));
+  // Every projen new below runs from this tarball: the empty folder's proves that it creates a repository.
+});
 
 const projenNew = (dir: string, args: string[] = []) => run(PROJEN, ['new', '--from', tarball, 'pixi', ...args], dir, GIT_IDENTITY);
 const projenNewFails = (dir: string, args: string[]) => runFailing(PROJEN, ['new', '--from', tarball, 'pixi', ...args], dir, GIT_IDENTITY);
@@ -121,6 +128,10 @@ describe('in an empty folder: a scaffold that is the user\'s to change with pixi
     const projenrc = read(dir, '.projenrc.js');
     expect(projenrc).toContain('environments: ["cpu","gpu"]');
     expect(projenrc).not.toMatch(/^\s*(dependencies|cudaVersion|platforms):/m);
+    // ...yet the switches just given show with their values, never as `undefined`.
+    expect(projenrc).toMatch(/^ {2}\/\/ cudaVersion: "12", +\/\* given to projen new; pixi\.toml holds it now/m);
+    expect(projenrc).toMatch(/^ {2}\/\/ dependencies: \["python=3\.12\.\*","numpy>=2"\], +\/\* given to projen new; pixi\.toml holds it now/m);
+    expect(projenrc).not.toMatch(/^\s*\/\/ (cudaVersion|dependencies): undefined/m);
     // Where Renovate's custom manager pins and updates it (renovate.json5).
     expect(projenrc).toContain('baseImage: "ghcr.io/prefix-dev/pixi:noble",');
     expect(created).toContain('pixi.toml is yours: add packages with pixi add');
@@ -173,9 +184,13 @@ describe('options that would be ignored are errors', () => {
   test.each([
     ['a misspelt switch', [], ['--enviroments', 'gpu'], /projen new: unknown option --enviroments; did you mean --environments\?/],
     ['a CUDA version that is no version', [], ['--cuda-version', 'twelve'], /projen new: invalid --cuda-version "twelve"; allowed: a CUDA version/],
+    ['a CUDA environment that is no environment', [], ['--environments', 'gpu', '--cuda-version', '12', '--cuda-environments', 'gpux'],
+      /projen new: invalid --cuda-environments "gpux"; did you mean "gpu"\? allowed: names among --environments \("gpu"\)/],
+    ['a port that is no number', [], ['--ports', 'abc'], /projen new: invalid --ports "abc"; allowed: port numbers, whole numbers from 1 to 65535/],
     ['a CUDA version the manifest does not ask for', ['pixi.toml'], ['--cuda-version', '11'], /projen new: --cuda-version "11" conflicts with pixi.toml, which asks no CUDA for the environment "default"/],
     ['platforms the manifest does not have', ['pixi.toml'], ['--platforms', 'osx-arm64'], /projen new: --platforms \["osx-arm64"\] conflicts with pixi.toml, which has the platforms \["linux-64"\]/],
     ['a source directory that does not exist', [], ['--source-dir', 'code'], /projen new: invalid --source-dir "code"; allowed: paths that exist in/],
+    ['a source directory that is a file', ['x.py'], ['--source-dir', 'x.py'], /projen new: invalid --source-dir "x.py"; allowed: a directory, which the image copies to \/app\/src: x.py in .* is a file/],
     ['an environment name pixi refuses', [], ['--environments', 'GPU'], /projen new: invalid --environments "GPU"; allowed: /],
     ['--generate-manifest beside a manifest of the user\'s', ['pixi.toml'], ['--generate-manifest'], /projen new: invalid --generate-manifest true; allowed: only without a pixi.toml of yours: .*; drop --generate-manifest to adopt it/],
     ['a final image that is no image reference', [], ['--final-image', 'not an image'], /projen new: invalid --final-image "not an image"; allowed: /],
@@ -199,6 +214,17 @@ describe('options that would be ignored are errors', () => {
     expect(output).toMatch(/^ {2}--no-copy-sources +default: on$/m);
     expect(output).toMatch(/^ {2}--apptainer +default: off$/m);
     expect(output).toMatch(/^ {2}--test-tasks \(repeat for several\) +default: none: the workflow installs the environments only$/m);
+  });
+
+  test('projen new over a project it made is refused, naming .projenrc.js; nothing changes', () => {
+    const dir = repository({});
+    projenNew(dir, ['--environments', 'cpu', '--environments', 'gpu', '--cuda-version', '12']);
+    const before = git(dir, 'log', '--format=%H');
+    const output = projenNewFails(dir, ['--environments', 'default']);
+    expect(output).toMatch(/projen new: this folder is a projen project already \(\.projenrc\.js\), which projen new would not replace: change its options in \.projenrc\.js and run npx projen; to start over from new switches, remove \.projenrc\.js first\./);
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+    expect(git(dir, 'log', '--format=%H')).toBe(before);
+    expect(existsSync(join(dir, 'Dockerfile'))).toBe(false);
   });
 
   test('.projenrc.js: a misspelt option is an error that names the right one', () => {
@@ -239,7 +265,7 @@ describe('a refusal prints its message alone, without a stack, and fails', () =>
     return { status: result.status, lines: result.stderr.split('\n') };
   };
   /** The lines that projen itself did not write (its own start with 👾). */
-  const ours = (lines: string[]) => lines.filter((line) => line.trim() !== '' && !line.startsWith('👾'));
+  const ours = (output: string[]) => output.filter((line) => line.trim() !== '' && !line.startsWith('👾'));
   const STACK_LINE = /^\s+at /;
 
   test('projen new: the message first, nothing but it; PROJEN_PIXI_DEBUG=1 brings the stack back', () => {

@@ -3,7 +3,7 @@ import * as fc from 'fast-check';
 import { hostileText, oneLine, namedOption, runs, SEED, validOptions } from './arbitraries';
 import { IMAGE_FIELDS } from './image-fields';
 import { ApptainerDefinitionSpec, PixiDockerImageSpec, PixiValidationError } from '../../src';
-import { parseDefinition } from '../helpers/apptainer';
+import { parseDefinition, workdirFindings } from '../helpers/apptainer';
 import { shellcheck } from '../helpers/shellcheck';
 
 const SCRIPT_SECTIONS = ['post', 'environment', 'runscript', 'startscript', 'test'];
@@ -45,6 +45,9 @@ describe('ApptainerDefinitionSpec: any title, file and header give the typed err
       expect(labels).toEqual(expect.arrayContaining(Object.entries(expected).map(([key, value]) => `${key} ${value}`)));
       const environment = stages[1].sections.find((s) => s.name === 'environment')!.body;
       expect(exported(environment, Object.keys(image.env))).toEqual(Object.values(image.env));
+      for (const name of ['runscript', 'startscript']) {
+        expect([name, workdirFindings(stages[1].sections.find((s) => s.name === name)!.body, '/app')]).toEqual([name, []]);
+      }
       if (written % 10 === 1) {
         for (const stage of stages) {
           for (const section of stage.sections.filter((s) => SCRIPT_SECTIONS.includes(s.name))) {
