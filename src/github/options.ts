@@ -144,6 +144,8 @@ export interface PixiTestWorkflowSpecOptions {
 
   /**
    * pixi tasks run in each environment, in order (`pixi run --locked --environment=<env> <task>`).
+   * With a workspace, each must be a task of every environment, its features' `[target.*]` tables
+   * included: pixi would run any other name as a shell command, failing only in CI.
    * Without tasks, the job still installs each environment with `--locked`, so a stale `pixi.lock` fails.
    * @default - none
    */

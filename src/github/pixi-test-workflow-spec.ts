@@ -8,6 +8,7 @@ import { cudaOverrideFor } from '../pixi/cuda-override';
 import { ENVIRONMENT_NAME, ENVIRONMENT_NAME_ALLOWED } from '../pixi/environment-name';
 import { RenderOptions } from '../util/render-options';
 import { checkShape } from '../util/shape';
+import { closestName } from '../util/suggest';
 import { invalidOption, requireMatch, requireRelativePath } from '../util/validate';
 
 const OWNER = 'PixiTestWorkflow';
@@ -55,7 +56,19 @@ export class PixiTestWorkflowSpec {
       if (version !== undefined) this.cudaVersions[environment] = version;
     }
     this.tasks = [...(options.tasks ?? [])];
-    this.tasks.forEach((task, i) => requireMatch(OWNER, `tasks[${i}]`, task, TASK_NAME, 'a pixi task name: no whitespace or "$", not starting with "-"'));
+    this.tasks.forEach((task, i) => {
+      requireMatch(OWNER, `tasks[${i}]`, task, TASK_NAME, 'a pixi task name: no whitespace or "$", not starting with "-"');
+      // pixi would run a name that is no task of the environment as a shell command, failing only in CI.
+      const workspace = options.workspace;
+      const lacking = workspace && this.environments.find((environment) => !workspace.tasksOf(environment).includes(task));
+      if (workspace && lacking !== undefined) {
+        const tasks = workspace.tasksOf(lacking);
+        const feature = lacking === 'default' ? '' : ` --feature <a feature of "${lacking}">`;
+        throw invalidOption(OWNER, `tasks[${i}]`, task,
+          `a task of the environment "${lacking}" (${tasks.length > 0 ? tasks.join(', ') : 'it has none'}); pixi task add ${task} "<command>"${feature} adds one to ${workspace.manifestFile}`,
+          undefined, closestName(task, tasks));
+      }
+    });
     this.runners = nonEmpty('runners', options.runners ?? ['ubuntu-24.04']);
     this.runners.forEach((runner, i) => requireMatch(OWNER, `runners[${i}]`, runner, RUNNER, 'a GitHub runner label such as "ubuntu-24.04" or "macos-15"'));
     if (options.pixiVersion !== undefined) requireMatch(OWNER, 'pixiVersion', options.pixiVersion, PIXI_VERSION, 'a pixi release such as "v0.77.0"');

@@ -22,6 +22,8 @@ export interface FeatureModel extends FeatureActivation {
   readonly platforms?: string[];
   readonly cuda?: string;
   readonly pathDependencies?: PathDependencyModel[];
+  /** Names of its tasks, those of its `[target.*]` tables included. */
+  readonly tasks?: string[];
 }
 
 export interface EnvironmentModel {
@@ -140,6 +142,16 @@ export function pathDependenciesOf(model: WorkspaceModel, environment: string, p
     .flatMap((f) => f.pathDependencies ?? [])
     .filter((dep) => dep.target === undefined || (platform !== undefined && selectorMatches(dep.target, platform)));
   return [...fromFeatures, ...(model.workspaceDependencies ?? [])];
+}
+
+/**
+ * The tasks `pixi run --environment` finds in the environment on some platform: those of its
+ * features and of their `[target.*]` tables (pixi `crates/pixi_core/src/workspace/environment.rs`,
+ * `Environment::tasks`; `crates/pixi_task/src/task_environment.rs`, `find_task`, looks only there
+ * when an environment is named). A name found nowhere would run as a shell command instead.
+ */
+export function tasksOf(model: WorkspaceModel, environment: string): string[] {
+  return [...new Set(featureModelsOf(model, environment).flatMap((f) => f.tasks ?? []))];
 }
 
 /** What `pixi shell-hook` sources and exports for the environment on a platform. */

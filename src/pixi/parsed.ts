@@ -128,7 +128,14 @@ function featureModel(feature: Table, tablePath: string, context: DependencyCont
     pathDependencies: pathDependenciesIn(feature, tablePath, context),
     activation: readActivation(feature, tablePath, fail),
     targetActivations,
+    tasks: taskNames(feature),
   };
+}
+
+/** The names of a feature's tasks, in `[tasks]` and in every `[target.<selector>.tasks]`. */
+function taskNames(feature: Table): string[] {
+  const targets = Object.values(tableAt(feature, 'target')).filter(isTable);
+  return [feature, ...targets].flatMap((table) => Object.keys(tableAt(table, 'tasks')));
 }
 
 function environmentModel(env: unknown, tablePath: string, context: DependencyContext, fail: Fail): EnvironmentModel {

@@ -146,6 +146,14 @@ export class PixiWorkspaceSpec implements IPixiWorkspace {
     return { scripts: activation.scripts, env: Object.fromEntries(activation.env) };
   }
 
+  /**
+   * Names of the tasks `pixi run --environment <environment>` finds, `[target.*]` tables included.
+   * @param environment an environment name
+   */
+  public tasksOf(environment: string): string[] {
+    return model.tasksOf(this.model, environment);
+  }
+
   /** The workspace's `requires-pixi`, if it sets one. */
   public get requiresPixi(): string | undefined {
     return this.model.requiresPixi;

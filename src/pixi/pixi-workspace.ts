@@ -219,6 +219,14 @@ export class PixiWorkspace extends Component implements IPixiWorkspace {
     return this.spec.activationOf(environment, platform);
   }
 
+  /**
+   * Names of the tasks `pixi run --environment <environment>` finds, `[target.*]` tables included.
+   * @param environment an environment name
+   */
+  public tasksOf(environment: string): string[] {
+    return this.spec.tasksOf(environment);
+  }
+
   /** The workspace's `requires-pixi`, if it sets one. */
   public get requiresPixi(): string | undefined {
     return this.spec.requiresPixi;

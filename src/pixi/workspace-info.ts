@@ -91,4 +91,12 @@ export interface IPixiWorkspace {
    * @param platform one of `imagePlatformsOf(environment)`; defaults to the first
    */
   activationOf(environment: string, platform?: string): PixiActivation;
+
+  /**
+   * Names of the tasks `pixi run --environment <environment>` finds: those of its features, their
+   * `[target.*]` tables included (on the platforms they select). A name that is none of them would
+   * run as a shell command instead.
+   * @param environment an environment name; throws if the workspace has none of that name
+   */
+  tasksOf(environment: string): string[];
 }

@@ -112,7 +112,8 @@ export interface PixiProjectOptions extends github.GitHubProjectOptions {
    */
   readonly renovate?: boolean;
   /**
-   * pixi tasks the test workflow runs in every environment, e.g. `test`.
+   * pixi tasks the test workflow runs in every environment, e.g. `test`. Each must be a task of every
+   * environment (`pixi task add`): pixi would run any other name as a shell command.
    * @default - none: the workflow installs the environments only
    */
   readonly testTasks?: string[];

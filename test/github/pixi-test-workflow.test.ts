@@ -25,7 +25,11 @@ describe('PixiTestWorkflowSpec', () => {
   });
 
   test('environments × runners, tasks in order, a workspace in a subdirectory', async () => {
-    const workspace = PixiWorkspaceSpec.fromOptions({ features: { gpu: {}, dev: {} }, environments: { 'gpu': { features: ['gpu'] }, '-dev': { features: ['dev'] } } });
+    const workspace = PixiWorkspaceSpec.fromOptions({
+      tasks: { lint: 'ruff check', test: 'pytest' },
+      features: { gpu: {}, dev: {} },
+      environments: { 'gpu': { features: ['gpu'] }, '-dev': { features: ['dev'] } },
+    });
     const spec = new PixiTestWorkflowSpec({
       environments: ['default', '-dev'],
       tasks: ['lint', 'test'],
@@ -50,6 +54,7 @@ describe('PixiTestWorkflowSpec', () => {
   test('an environment that needs CUDA gets the CONDA_OVERRIDE_CUDA its Dockerfile sets, on every runner; the others none', async () => {
     const workspace = PixiWorkspaceSpec.fromOptions({
       platforms: ['linux-64', 'osx-arm64'],
+      tasks: { test: 'pytest' },
       features: { gpu: { systemRequirements: { cuda: '12.4' } } },
       environments: { gpu: { features: ['gpu'] } },
     });
@@ -76,6 +81,51 @@ describe('PixiTestWorkflowSpec', () => {
     expect(job.env).toBeUndefined();
     expect(new PixiTestWorkflowSpec({ workspace, environments: ['gpu'] }).toWorkflow()).toEqual(
       expect.objectContaining({ jobs: { test: expect.objectContaining({ env: { CONDA_OVERRIDE_CUDA: '${{ matrix.cuda }}' } }) } }));
+  });
+
+  describe('each task is one pixi run finds in every tested environment (else it runs as a shell command, failing in CI)', () => {
+    const workspace = PixiWorkspaceSpec.parse([
+      '[workspace]', 'channels = ["conda-forge"]', 'platforms = ["linux-64", "osx-arm64"]', '',
+      '[tasks]', 'lint = "ruff check"', '',
+      '[target.linux-64.tasks]', 'bench = "python bench.py"', '',
+      '[feature.gpu.tasks]', 'test-gpu = "pytest -m gpu"', '',
+      '[feature.gpu.target.unix.tasks]', 'profile = "nsys profile python train.py"', '',
+      '[environments]', 'gpu = ["gpu"]', 'bare = { features = ["gpu"], no-default-feature = true }', '',
+    ].join('\n'), 'pixi.toml');
+    const spec = (environments: string[], tasks: string[]) => new PixiTestWorkflowSpec({ workspace, environments, tasks });
+
+    test('the tasks of its features, [target.*] tables included, in pixi\'s order', () => {
+      expect(workspace.tasksOf('default')).toEqual(['lint', 'bench']);
+      expect(workspace.tasksOf('gpu')).toEqual(['test-gpu', 'profile', 'lint', 'bench']);
+      expect(workspace.tasksOf('bare')).toEqual(['test-gpu', 'profile']);
+      expect(spec(['default', 'gpu'], ['lint', 'bench']).tasks).toEqual(['lint', 'bench']);
+      expect(spec(['gpu', 'bare'], ['profile']).tasks).toEqual(['profile']);
+    });
+
+    test.each<[string, string[], string[], string]>([
+      ['a task of no environment', ['default'], ['test'],
+        'PixiTestWorkflow: invalid tasks[0] "test"; allowed: a task of the environment "default" (lint, bench); pixi task add test "<command>" adds one to pixi.toml.'],
+      ['a task of one environment only, named with the one that lacks it', ['gpu', 'default'], ['test-gpu'],
+        'PixiTestWorkflow: invalid tasks[0] "test-gpu"; allowed: a task of the environment "default" (lint, bench); pixi task add test-gpu "<command>" adds one to pixi.toml.'],
+      ['a task of the default feature in an environment without it', ['bare'], ['lint'],
+        'PixiTestWorkflow: invalid tasks[0] "lint"; allowed: a task of the environment "bare" (test-gpu, profile); pixi task add lint "<command>" --feature <a feature of "bare"> adds one to pixi.toml.'],
+      ['a misspelt task, with the likely one', ['default'], ['lnt'],
+        'PixiTestWorkflow: invalid tasks[0] "lnt"; did you mean lint? allowed: a task of the environment "default" (lint, bench); pixi task add lnt "<command>" adds one to pixi.toml.'],
+    ])('refuses %s', (_name, environments, tasks, message) => {
+      expect(() => spec(environments, tasks)).toThrow(PixiValidationError);
+      expect(() => spec(environments, tasks)).toThrow(message);
+    });
+
+    test('a workspace without tasks says it has none; pyproject.toml\'s [tool.pixi.tasks] count', () => {
+      expect(() => new PixiTestWorkflowSpec({ workspace: PixiWorkspaceSpec.fromOptions({}), tasks: ['test'] })).toThrow(
+        'allowed: a task of the environment "default" (it has none); pixi task add test "<command>" adds one to pixi.toml.');
+      const pyproject = PixiWorkspaceSpec.parse([
+        '[project]', 'name = "lab"', '', '[tool.pixi.workspace]', 'channels = ["conda-forge"]', 'platforms = ["linux-64"]', '',
+        '[tool.pixi.tasks]', 'test = "pytest"', '',
+      ].join('\n'), 'pyproject.toml');
+      expect(new PixiTestWorkflowSpec({ workspace: pyproject, tasks: ['test'] }).tasks).toEqual(['test']);
+      expect(() => new PixiTestWorkflowSpec({ workspace: pyproject, tasks: ['lint'] })).toThrow('adds one to pyproject.toml.');
+    });
   });
 
   test.each<[string, object, string]>([

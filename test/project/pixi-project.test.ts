@@ -323,7 +323,8 @@ describe('PixiProject: the repository', () => {
   });
 
   test('a test workflow by default: every environment installed --locked, the chosen tasks run; off on request', async () => {
-    const files = Testing.synth(projectIn({ 'app/x': '' }, { environments: ['default', 'gpu'], cudaVersion: '12', testTasks: ['test'] }));
+    const manifest = `${USERS_MANIFEST}\n[tasks]\ntest = "pytest"\n\n[feature.gpu.system-requirements]\ncuda = "12"\n\n[environments]\ngpu = ["gpu"]\n`;
+    const files = Testing.synth(projectIn({ 'app/x': '', 'pixi.toml': manifest }, { environments: ['default', 'gpu'], testTasks: ['test'] }));
     const yaml = files['.github/workflows/pixi.yaml'];
     expect(await workflowFindings(yaml)).toEqual([]);
     const job = parse(yaml).jobs.test;
@@ -331,6 +332,14 @@ describe('PixiProject: the repository', () => {
     expect(job.steps.map((step: { name: string }) => step.name)).toEqual(['Checkout', 'Install the locked environment', 'Run test']);
     const without = Testing.synth(projectIn({ 'app/x': '' }, { testWorkflow: false }));
     expect(without['.github/workflows/pixi.yaml']).toBeUndefined();
+  });
+
+  test('a test task the workspace lacks is refused in testTasks\' name: pixi would run it as a shell command, failing only in CI', () => {
+    expect(() => projectIn({ 'app/x': '' }, { testTasks: ['test'] })).toThrow(
+      'PixiProject: invalid testTasks[0] "test"; allowed: a task of the environment "default" (it has none); pixi task add test "<command>" adds one to pixi.toml.');
+    const manifest = `${USERS_MANIFEST}\n[tasks]\ntest = "pytest"\n`;
+    expect(() => projectIn({ 'app/x': '', 'pixi.toml': manifest }, { testTasks: ['tests'] })).toThrow(
+      'PixiProject: invalid testTasks[0] "tests"; did you mean test? allowed: a task of the environment "default" (test);');
   });
 
   test('never writes over a Dockerfile, .dockerignore or workflow the user wrote', () => {

@@ -193,6 +193,7 @@ describe('options that would be ignored are errors', () => {
     ['a source directory that is a file', ['x.py'], ['--source-dir', 'x.py'], /projen new: invalid --source-dir "x.py"; allowed: a directory, which the image copies to \/app\/src: x.py in .* is a file/],
     ['an environment name pixi refuses', [], ['--environments', 'GPU'], /projen new: invalid --environments "GPU"; allowed: /],
     ['--generate-manifest beside a manifest of the user\'s', ['pixi.toml'], ['--generate-manifest'], /projen new: invalid --generate-manifest true; allowed: only without a pixi.toml of yours: .*; drop --generate-manifest to adopt it/],
+    ['a test task the manifest lacks', ['pixi.toml'], ['--test-tasks', 'test'], /projen new: invalid --test-tasks "test"; allowed: a task of the environment "default" \(it has none\); pixi task add test "<command>" adds one to pixi\.toml\./],
     ['a final image that is no image reference', [], ['--final-image', 'not an image'], /projen new: invalid --final-image "not an image"; allowed: /],
   ])('projen new: %s', (_name, files, args, error) => {
     const dir = repository(Object.fromEntries(files.map((file) => [file, USERS_MANIFEST])));
