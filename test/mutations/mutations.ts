@@ -653,4 +653,18 @@ export const MUTATIONS: Mutation[] = [
     with: "if (runInThisContext('globalThis') !== globalThis && process.pid < 0) return undefined;",
     test: 'test/project/projen-new.test.ts',
   },
+  {
+    property: 'a test task the workspace lacks is refused, not run by pixi as a shell command in CI',
+    file: 'src/github/pixi-test-workflow-spec.ts',
+    replace: 'const lacking = workspace && this.environments.find(',
+    with: 'const lacking = workspace && this.environments.slice(0, 0).find(',
+    test: 'test/github/pixi-test-workflow.test.ts',
+  },
+  {
+    property: 'the tasks of [target.*] tables are tasks of the environment',
+    file: 'src/pixi/parsed.ts',
+    replace: 'return [feature, ...targets].flatMap(',
+    with: 'return [feature].flatMap(',
+    test: 'test/github/pixi-test-workflow.test.ts',
+  },
 ];
