@@ -70,9 +70,10 @@ function unknownKey(error: ErrorObject, keys: string[], table: unknown, fileName
   const known = Object.keys(error.parentSchema?.properties ?? {});
   const isSubtable = isTable((table as Record<string, unknown>)[key]);
   const shown = (name: string) => isSubtable ? `[${[...keys, name].join('.')}]` : name;
-  const where = isSubtable || keys.length === 0 ? '' : ` of [${keys.join('.')}]`;
+  // The file first, as in every other refusal of a manifest; a key by its path, as TOML's dotted keys write it.
+  const where = isSubtable ? shown(key) : [...keys, key].join('.');
   const suggestion = closestName(key, known);
-  return invalidOption('PixiWorkspace', `${shown(key)}${where} in ${fileName}`, key,
+  return invalidOption('PixiWorkspace', `${fileName} ${where}`, key,
     known.length > 0 ? `what pixi reads there: ${known.join(', ')}` : `what pixi's manifest schema allows there (${error.message})`,
     isSubtable ? 'unknown table' : 'unknown key', suggestion === undefined ? undefined : shown(suggestion));
 }

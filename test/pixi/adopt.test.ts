@@ -121,9 +121,9 @@ describe('an adopted manifest stays the user\'s', () => {
     const manifest = '[workspace]\nname = "x"\nchannels = ["conda-forge"]\nplatforms = ["linux-64"]\n';
     const parse = (text: string) => () => PixiWorkspaceSpec.parse(text, 'pixi.toml');
     expect(parse(`${manifest}[task]\nstart = "python main.py"\n`))
-      .toThrow(/^PixiWorkspace: unknown table \[task\] in pixi.toml; did you mean \[tasks\]\? allowed: what pixi reads there: .*tasks/);
-    expect(parse(`${manifest}[feature.gpu.task]\nstart = "x"\n`)).toThrow(/unknown table \[feature.gpu.task\] in pixi.toml; did you mean \[feature.gpu.tasks\]\?/);
-    expect(parse(`${manifest}[tasks.b]\ncmd = "x"\ndepend-on = ["a"]\n`)).toThrow(/unknown key depend-on of \[tasks.b\] in pixi.toml; did you mean depends-on\?/);
+      .toThrow(/^PixiWorkspace: unknown table pixi.toml \[task\]; did you mean \[tasks\]\? allowed: what pixi reads there: .*tasks/);
+    expect(parse(`${manifest}[feature.gpu.task]\nstart = "x"\n`)).toThrow(/unknown table pixi.toml \[feature.gpu.task\]; did you mean \[feature.gpu.tasks\]\?/);
+    expect(parse(`${manifest}[tasks.b]\ncmd = "x"\ndepend-on = ["a"]\n`)).toThrow(/unknown key pixi.toml tasks.b.depend-on; did you mean depends-on\?/);
     expect(parse(`${manifest}[task]\nstart = "python main.py"\n`)).not.toThrow(/python main.py|\{/);
   });
 

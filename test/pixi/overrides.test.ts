@@ -46,7 +46,7 @@ describe('overrides: keys the options do not cover', () => {
     ['an empty key', { 'pypi-options..index-url': 'x' }, /invalid overrides\["pypi-options\.\.index-url"\] "pypi-options\.\.index-url"; allowed: a dotted TOML path/],
     ['null, which TOML cannot hold', { 'workspace.preview': null }, /invalid overrides\["workspace\.preview"\] null; allowed: a TOML value/],
     ['a number that is not finite', { 'workspace.x': Number.NaN }, /invalid overrides\["workspace\.x"\]/],
-    ['a key pixi\'s schema does not know', { 'workspace.colour': 'blue' }, /invalid overrides .*allowed: keys and values that pixi's manifest schema allows \(unknown key colour of \[workspace\] in pixi\.toml; allowed: what pixi reads there: .*name/],
+    ['a key pixi\'s schema does not know', { 'workspace.colour': 'blue' }, /invalid overrides .*allowed: keys and values that pixi's manifest schema allows \(unknown key pixi\.toml workspace\.colour; allowed: what pixi reads there: .*name/],
     ['a value of the wrong type', { 'pypi-options.index-url': 3 }, /invalid overrides .*pixi\.toml pypi-options\.index-url/],
   ])('refuse %s, naming the override', (_name, overrides, message) => {
     expect(() => PixiWorkspaceSpec.fromOptions({ name: 'lab', overrides })).toThrow(PixiValidationError);

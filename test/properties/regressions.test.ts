@@ -178,6 +178,14 @@ describe('found by a deeper run (PROPERTY_RUNS_SCALE=6)', () => {
   });
 });
 
+describe('found by the adopted-manifest property (seed 20261128)', () => {
+  test('an unknown key of a [target.*] table is named after the file, as every refusal of a manifest is', () => {
+    const text = '[workspace]\nchannels = ["conda-forge"]\nplatforms = ["win-64", "linux-64"]\n\n[target.win-64]\nconstructor = ""\n';
+    const error = refusal(() => PixiWorkspaceSpec.parse(text, 'pixi.toml'));
+    expect([error.problem, error.option, error.value]).toEqual(['unknown key', 'pixi.toml target.win-64.constructor', 'constructor']);
+  });
+});
+
 describe('found by the projen new tests', () => {
   test('options made in another realm (projen new evaluates them in a vm context) are plain objects', () => {
     const options = runInNewContext('({ environments: ["default", "gpu"], cudaVersion: "12", ports: [8080] })');
