@@ -32,7 +32,7 @@ export function readmePackCommand(): string {
  * lacks fails here. `npm ci` is replaced by a link to this repository's node_modules (the same lock, installed
  * once). The tarball is moved into `destination`; returns its path.
  */
-export function packLibrary(destination: string): string {
+export function packLibrary(destination: string, options: { readonly packageJs?: boolean } = {}): string {
   const command = readmePackCommand();
   const INSTALL = 'npm ci && ';
   if (!command.startsWith(INSTALL)) throw new Error(`README's tarball route no longer starts with "${INSTALL}": ${command}`);
@@ -46,8 +46,19 @@ export function packLibrary(destination: string): string {
   run('sh', ['-c', command.slice(INSTALL.length)], clone);
   const [packed] = readdirSync(clone).filter((name) => name.endsWith('.tgz'));
   renameSync(join(clone, packed), join(destination, packed));
+  if (options.packageJs) {
+    // projen's own route after the same compile: jsii-pacmak packs into dist/js.
+    run(PROJEN, ['package:js'], clone);
+    const [made] = readdirSync(join(clone, 'dist', 'js')).filter((name) => name.endsWith('.tgz'));
+    renameSync(join(clone, 'dist', 'js', made), packageJsTarball(destination));
+  }
   rmSync(clone, { recursive: true, force: true });
   return join(destination, packed);
+}
+
+/** Where `packLibrary(destination, { packageJs: true })` puts the tarball of `npx projen package:js`. */
+export function packageJsTarball(destination: string): string {
+  return join(destination, 'package-js.tgz');
 }
 
 /** lib/ of this repository as users load it: `npx projen compile` (jsii's modules, and lib/index.js bundled into one file). */
