@@ -1,48 +1,36 @@
 /*
  * Adopted manifests are checked against pixi's own JSON Schema (vendored in schemas/, see its
- * README), so that a manifest pixi would refuse is refused here, naming the key path, instead of
+ * README, and compiled into code there), so that a manifest pixi would refuse is refused here, naming the key path, instead of
  * crashing a reader or producing an image whose `pixi install` fails.
  */
-import { readFileSync } from 'fs';
 import { join } from 'path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { PixiManifestFile } from './manifest-file';
+import { requireThroughCodeCache } from '../util/code-cache';
 import { packageRoot } from '../util/package-root';
 import { closestName } from '../util/suggest';
 import { isTable, TomlTable } from '../util/toml';
 import { invalidOption } from '../util/validate';
 
-const SCHEMA_FILES: Record<PixiManifestFile, string> = {
-  [PixiManifestFile.PIXI_TOML]: 'pixi-manifest.schema.json',
-  [PixiManifestFile.PYPROJECT_TOML]: 'pixi-pyproject.schema.json',
+/**
+ * pixi's schemas as validation code, compiled when `npx projen` runs in projen-pixi's repository
+ * (projenrc/pixi-schema-validators.ts; the schema's `env-markers` gap is filled there), one export per manifest kind.
+ */
+const VALIDATORS_FILE = 'pixi-schema-validators.js';
+const EXPORT_OF: Record<PixiManifestFile, string> = {
+  [PixiManifestFile.PIXI_TOML]: 'pixiToml',
+  [PixiManifestFile.PYPROJECT_TOML]: 'pyprojectToml',
 };
 
-/**
- * The schema's one known gap: pixi takes `env-markers` on a PyPI requirement
- * (`env_markers` of `PixiPypiSpec`, crates/pixi_pypi_spec/src/lib.rs), its schema does not.
- */
-const PYPI_REQUIREMENT = /^PyPI(Version|PathRequirement|UrlRequirement|Git\w+Requirement)$/;
-
-/** Compiled once per process, when the first manifest of the kind is adopted (about 0.3 s each). */
-const validators = new Map<PixiManifestFile, ValidateFunction>();
+/** Loaded when the first manifest is adopted (about 15 ms with the code cache; compiling the schemas took about 0.5 s), never for a generated one. */
+let validators: Record<string, ValidateFunction> | undefined;
 
 function validatorOf(manifestFile: PixiManifestFile): ValidateFunction {
-  let validate = validators.get(manifestFile);
-  if (!validate) {
-    const schema = JSON.parse(readFileSync(join(packageRoot(), 'schemas', SCHEMA_FILES[manifestFile]), 'utf8'));
-    for (const [name, definition] of Object.entries<any>(schema.$defs ?? {})) {
-      if (PYPI_REQUIREMENT.test(name) && definition.properties) definition.properties['env-markers'] = { type: 'string' };
-    }
-    // The schema is pixi's, trusted: no meta-validation; formats (uri) are not pixi's checks.
-    // Loaded here, not at import: a generated manifest never needs ajv, and loading it costs every synthesis ~30 ms.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const Ajv: typeof import('ajv').default = require('ajv').default;
-    // verbose: an unknown key's error carries the schema that lists the known ones.
-    const ajv = new Ajv({ verbose: true, strict: false, validateSchema: false, validateFormats: false, code: { optimize: false } });
-    validate = ajv.compile(schema);
-    validators.set(manifestFile, validate);
-  }
-  return validate;
+  // Not part of the bundle every `npx projen` parses, and compiled through a code cache like it.
+  const file = join(packageRoot(), 'schemas', VALIDATORS_FILE);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  validators ??= (requireThroughCodeCache(file, packageRoot(), 'pixi-schema-validators') ?? require(file)) as Record<string, ValidateFunction>;
+  return validators[EXPORT_OF[manifestFile]];
 }
 
 /** Throws naming the deepest key path that pixi's schema refuses, its value and what the schema says. */

@@ -4,7 +4,7 @@
  * Timings are medians; nothing here is asserted.
  */
 import { spawnSync } from 'child_process';
-import { appendFileSync, mkdtempSync, rmSync } from 'fs';
+import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { cpus } from 'os';
 import { join } from 'path';
 import { Project, Testing } from 'projen';
@@ -12,7 +12,7 @@ import { parse } from 'yaml';
 import { Buildah, installCount } from './buildah';
 import { cudaExercise, ImageUnderTest } from './repositories';
 import { CUDA_EXERCISE_WORKSPACE } from '../../examples/cuda-exercise/workspace';
-import { DockerIgnore, DockerRecipe, GhcrWorkflow, PixiDockerImage, PixiWorkspace, WorkflowRecipe } from '../../src';
+import { DockerIgnore, DockerRecipe, GhcrWorkflow, PixiDockerImage, PixiWorkspace, PixiWorkspaceSpec, WorkflowRecipe } from '../../src';
 import { compileLibrary } from '../helpers/pack';
 import { tempImageRepository, tempOutdir, tempRepository } from '../helpers/project';
 import { removeTempDirs } from '../helpers/temp';
@@ -60,7 +60,8 @@ function imageStack(count: number) {
 /** A kind of synthesis process: its script, and what to do before each run of it. */
 interface ProcessKind {
   readonly script: string;
-  readonly before?: () => void;
+  /** Prepares the run's fresh project directory. */
+  readonly before?: (outdir: string) => void;
 }
 
 /**
@@ -72,7 +73,7 @@ function processSeconds(kinds: Record<string, ProcessKind>): Record<string, numb
   for (let run = 0; run < PROCESS_RUNS; run++) {
     for (const [kind, { script, before }] of Object.entries(kinds)) {
       const outdir = tempRepository();
-      before?.();
+      before?.(outdir);
       times[kind].push(seconds(() => {
         const result = spawnSync(process.execPath, ['-e', script], { cwd: outdir, encoding: 'utf8', env: { ...process.env, PROJEN_DISABLE_POST: 'true' } });
         if (result.status !== 0) throw new Error(`synthesis process failed:\n${result.stderr}`);
@@ -97,12 +98,19 @@ function synthesisScript(body: string): string {
 const CODE_CACHE = join(ROOT, 'node_modules', '.cache', 'projen-pixi');
 const dropCodeCache = () => rmSync(CODE_CACHE, { recursive: true, force: true });
 
-const STACK = (images: number) => [
-  `new lib.PixiWorkspace(project, ${JSON.stringify(CUDA_EXERCISE_WORKSPACE)});`,
+const STACK = (images: number, workspace = `new lib.PixiWorkspace(project, ${JSON.stringify(CUDA_EXERCISE_WORKSPACE)});`) => [
+  workspace,
   `for (let i = 0; i < ${images}; i++) new lib.PixiDockerImage(project, { environment: i % 2 ? "gpu" : "cpu", dockerfile: "Dockerfile." + i });`,
   'new lib.DockerIgnore(project);',
   'new lib.GhcrWorkflow(project);',
 ].join('\n');
+
+/** The seed stack over the same workspace as a pixi.toml of the user's, adopted as `projen new` does in every pixi repository. */
+const ADOPTED_STACK = STACK(2, 'lib.PixiWorkspace.fromManifest(project);');
+const writeUsersManifest = (outdir: string) => {
+  writeFileSync(join(outdir, 'pixi.toml'), PixiWorkspaceSpec.fromOptions(CUDA_EXERCISE_WORKSPACE).render());
+  writeFileSync(join(outdir, 'pixi.lock'), 'version: 6\n');
+};
 
 /** New blob bytes a registry receives, and a compute node pulls, after each kind of commit. */
 function pushedBytes(buildah: Buildah, image: ImageUnderTest, logs: string): { sourceEdit: number; lockChange: number } {
@@ -174,6 +182,7 @@ function main(): void {
   const processes = processSeconds({
     bare: { script: synthesisScript('') },
     seed: { script: synthesisScript(STACK(2)) },
+    adopted: { script: synthesisScript(ADOPTED_STACK), before: writeUsersManifest },
     hundred: { script: synthesisScript(STACK(100)) },
     seedFirst: { script: synthesisScript(STACK(2)), before: dropCodeCache },
   });
@@ -194,6 +203,8 @@ function main(): void {
       mb(pushed[DockerRecipe.TUTORIAL].lockChange), 'both install again'],
     ['`npx projen`-like process: seed stack (workspace, 2 images, .dockerignore, workflow)', `${fmt(processes.seed * 1000, 0)} ms`, '',
       `${fmt(processes.seed / processes.bare, 2)}× a bare projen process (${fmt(processes.bare * 1000, 0)} ms, median of ${PROCESS_RUNS})`],
+    ['`npx projen`-like process: seed stack over an adopted pixi.toml (PixiWorkspace.fromManifest)', `${fmt(processes.adopted * 1000, 0)} ms`, '',
+      `${fmt(processes.adopted / processes.bare, 2)}× a bare projen process`],
     ['`npx projen`-like process: seed stack, first run (compiles the bundle and writes its code cache)', `${fmt(processes.seedFirst * 1000, 0)} ms`, '',
       `${fmt(processes.seedFirst / processes.bare, 2)}× a bare projen process`],
     ['`npx projen`-like process: 100 images + workspace + workflow', `${fmt(processes.hundred * 1000, 0)} ms`, '',

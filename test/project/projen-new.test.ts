@@ -344,7 +344,7 @@ describe('the published package', () => {
       const loaded = Object.keys(require.cache).filter((file) => file.includes('/node_modules/projen-pixi/')).map((file) => file.split('/node_modules/projen-pixi/')[1]);
       console.log(JSON.stringify({ names: Object.keys(lib).sort(), loaded }));`);
     // lib/main.js compiles lib/projen-pixi-bundle.js itself (through V8's code cache), so no other module of the package is required.
-    expect(loaded).toEqual(['lib/main.js']);
+    expect(loaded).toEqual(['lib/main.js', 'lib/util/code-cache.js']);
     expect(names).toEqual(Object.keys(source).sort());
   });
 
@@ -377,6 +377,20 @@ describe('the published package', () => {
       // Rewritten only when V8 rejects it: the same file, untouched, means V8 took it.
       expect(statSync(cacheFile())).toMatchObject({ mtimeMs, ino });
       expect(readFileSync(cacheFile())).toEqual(written);
+    });
+
+    test('adopting a manifest loads pixi\'s compiled schemas through a cache of their own, which the next run uses', () => {
+      const adopt = () => run(process.execPath, ['-e', `const lib = require('projen-pixi');
+        try { lib.PixiWorkspaceSpec.parse('[workspace]\\nchannels = []\\nplatforms = ["linux-64"]\\n[task]\\n', 'pixi.toml'); } catch (e) { console.log(e.message); }`], copy).trim();
+      const name = `pixi-schema-validators-${process.versions.v8}-${process.arch}.bin`;
+      expect(adopt()).toMatch(/^PixiWorkspace: unknown table pixi.toml \[task\]; did you mean \[tasks\]\?/);
+      expect(cacheFiles()).toContain(name);
+      const file = join(cacheDir, name);
+      const validators = join(copy, 'node_modules', 'projen-pixi', 'schemas', 'pixi-schema-validators.js');
+      expect(readFileSync(file).subarray(0, 32)).toEqual(sha256(readFileSync(validators)));
+      const { mtimeMs, ino } = statSync(file);
+      expect(adopt()).toMatch(/unknown table pixi.toml \[task\]/);
+      expect(statSync(file)).toMatchObject({ mtimeMs, ino });
     });
 
     test('an edit of the bundle that keeps its length runs the new text (V8 itself checks only the length)', () => {
