@@ -3,6 +3,12 @@
  * construct, which option, the value given and what is allowed, so that a caller can handle a
  * refusal in code (`err instanceof PixiValidationError`) as well as read it.
  */
+/**
+ * The brand every refusal carries: `instanceof` fails for an error made by another copy of the package (a
+ * second install, a bundle, another vm context) and means nothing in the other jsii languages.
+ */
+const BRAND = Symbol.for('projen-pixi.PixiValidationError');
+
 class ValidationError extends Error {
   /** Describes a value for a message: JSON-quoted, so that hidden line breaks and quotes show. */
   public static describe(value: any): string {
@@ -49,6 +55,7 @@ class ValidationError extends Error {
     const shown = problem === 'invalid' ? ` ${ValidationError.describe(value)}` : '';
     super(`${construct}: ${problem} ${option}${shown}; ${suggestion ? `did you mean ${suggestion}? ` : ''}allowed: ${allowed}.`);
     Object.setPrototypeOf(this, new.target.prototype);
+    Object.defineProperty(this, BRAND, { value: true });
     this.name = 'PixiValidationError';
     this.construct = construct;
     this.option = option;
@@ -61,3 +68,20 @@ class ValidationError extends Error {
 
 export const PixiValidationError = ValidationError;
 export type PixiValidationError = ValidationError;
+
+/**
+ * Recognises a refusal of projen-pixi from any jsii language and from any copy of the package, where
+ * `instanceof PixiValidationError` cannot: its `construct`, `option`, `value`, `allowed`, `problem` and
+ * `suggestion` are then there to read.
+ */
+export class PixiErrors {
+  /**
+   * Whether the value is a refusal of projen-pixi (a `PixiValidationError`), made by any copy of the package.
+   * @param x any value, typically a caught error
+   */
+  public static isValidationError(x: any): boolean {
+    return x !== null && typeof x === 'object' && (x as Record<symbol, unknown>)[BRAND] === true;
+  }
+
+  private constructor() {}
+}

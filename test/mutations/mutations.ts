@@ -667,4 +667,11 @@ export const MUTATIONS: Mutation[] = [
     with: 'return [feature].flatMap(',
     test: 'test/github/pixi-test-workflow.test.ts',
   },
+  {
+    property: 'a refusal of another copy of the package is recognised by its brand',
+    file: 'src/errors/pixi-validation-error.ts',
+    replace: "return x !== null && typeof x === 'object' && (x as Record<symbol, unknown>)[BRAND] === true;",
+    with: 'return x instanceof ValidationError;',
+    test: 'test/errors/pixi-errors.test.ts',
+  },
 ];

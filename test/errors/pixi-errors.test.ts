@@ -1,0 +1,36 @@
+import { PixiErrors, PixiValidationError, PixiWorkspaceSpec } from '../../src';
+
+const refusal = (): unknown => {
+  try {
+    PixiWorkspaceSpec.fromOptions({ platforms: ['linux 64'] });
+  } catch (error) {
+    return error;
+  }
+  throw new Error('no refusal');
+};
+
+test('a refusal is recognised by its brand; no other value is', () => {
+  expect(PixiErrors.isValidationError(refusal())).toBe(true);
+  expect(PixiErrors.isValidationError(new PixiValidationError('X', 'option', 1, 'two'))).toBe(true);
+  const lookalike = Object.assign(new Error('X: invalid option 1; allowed: two.'), { name: 'PixiValidationError', construct: 'X' });
+  for (const value of [lookalike, new Error('x'), null, undefined, 'PixiValidationError', 0, {}, { construct: 'X', option: 'o' }]) {
+    expect(PixiErrors.isValidationError(value)).toBe(false);
+  }
+});
+
+test('a refusal made by another copy of the package is recognised, where instanceof fails', () => {
+  let other: typeof import('../../src/errors/pixi-validation-error') | undefined;
+  jest.isolateModules(() => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    other = require('../../src/errors/pixi-validation-error');
+  });
+  const foreign = new other!.PixiValidationError('X', 'option', 1, 'two');
+  expect(foreign instanceof PixiValidationError).toBe(false);
+  expect(PixiErrors.isValidationError(foreign)).toBe(true);
+  expect(other!.PixiErrors.isValidationError(refusal())).toBe(true);
+});
+
+test('the brand adds no field: the error\'s keys and JSON stay its parts', () => {
+  const error = refusal() as PixiValidationError;
+  expect(Object.keys(error).sort()).toEqual(['allowed', 'construct', 'name', 'option', 'problem', 'suggestion', 'value']);
+});
