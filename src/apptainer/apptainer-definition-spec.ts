@@ -1,9 +1,10 @@
 import { renderDefinition } from './render';
 import { PixiDockerImageSpec } from '../docker/pixi-docker-image-spec';
 import { FinalImageKind } from '../docker/recipe';
+import { besideDockerfile } from '../util/paths';
 import { RenderOptions } from '../util/render-options';
 import { checkShape, headerCommentOf, STRING, struct } from '../util/shape';
-import { besideDockerfile, hasControlCharacter, invalidOption, requireRelativePath } from '../util/validate';
+import { hasControlCharacter, invalidOption, requireRelativePath } from '../util/validate';
 
 const OWNER = 'ApptainerDefinition';
 

@@ -1,6 +1,6 @@
 import { IMAGE_SUBDIR } from '../pixi/model';
+import { IPixiWorkspace } from '../pixi/pixi-workspace-interface';
 import { PLATFORM_NAME } from '../pixi/platforms';
-import { IPixiWorkspace } from '../pixi/workspace-info';
 import { invalidOption } from '../util/validate';
 
 const OWNER = 'PixiDockerImage';

@@ -4,7 +4,7 @@
 import { PixiDockerImageOptions, PixiDockerImageSpecOptions } from './options';
 import { DockerRecipe, FinalImageKind } from './recipe';
 import { PixiManifestFile } from '../pixi/manifest-file';
-import { IPixiWorkspace } from '../pixi/workspace-info';
+import { IPixiWorkspace } from '../pixi/pixi-workspace-interface';
 import { enumOf } from '../util/enum-shape';
 import { BOOLEAN, instance, INTEGER, listOf, recordOf, ShapeOf, STRING, struct } from '../util/shape';
 

@@ -1,6 +1,6 @@
 import { DockerRecipe, FinalImageKind } from './recipe';
 import { PixiManifestFile } from '../pixi/manifest-file';
-import { IPixiWorkspace } from '../pixi/workspace-info';
+import { IPixiWorkspace } from '../pixi/pixi-workspace-interface';
 
 /**
  * Describes one container image of a pixi environment, free of projen: the options of a

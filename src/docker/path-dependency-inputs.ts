@@ -1,6 +1,6 @@
 import { SOURCE_TARGET, TUTORIAL_ENTRYPOINT_PATH, WORKDIR } from './layout';
 import { DockerRecipe } from './recipe';
-import { PixiPathDependency } from '../pixi/workspace-info';
+import { PixiPathDependency } from '../pixi/pixi-workspace-interface';
 import { isOutside, isWithin } from '../util/paths';
 import { invalidOption } from '../util/validate';
 

@@ -13,13 +13,13 @@ import { renderTutorialDockerfile } from './render-tutorial';
 import { cudaOverrideFor } from '../pixi/cuda-override';
 import { ENVIRONMENT_NAME, ENVIRONMENT_NAME_ALLOWED } from '../pixi/environment-name';
 import { PixiManifestFile } from '../pixi/manifest-file';
-import { IPixiWorkspace } from '../pixi/workspace-info';
+import { IPixiWorkspace } from '../pixi/pixi-workspace-interface';
 import { ENV_VARIABLE_NAME, ENV_VARIABLE_NAME_ALLOWED } from '../util/env-variable';
+import { besideDockerfile } from '../util/paths';
 import { RenderOptions } from '../util/render-options';
 import { checkShape, headerCommentOf } from '../util/shape';
 import {
   invalidOption,
-  besideDockerfile,
   requireMatch,
   requireOneOf,
   requireRelativePath,

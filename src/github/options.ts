@@ -1,6 +1,6 @@
 import { ApptainerDefinitionSpec } from '../apptainer/apptainer-definition-spec';
 import { PixiDockerImageSpec } from '../docker/pixi-docker-image-spec';
-import { IPixiWorkspace } from '../pixi/workspace-info';
+import { IPixiWorkspace } from '../pixi/pixi-workspace-interface';
 
 /** How `GhcrWorkflow` lays out `.github/workflows/docker.yaml`. */
 export enum WorkflowRecipe {

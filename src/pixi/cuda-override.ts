@@ -1,4 +1,4 @@
-import { IPixiWorkspace } from './workspace-info';
+import { IPixiWorkspace } from './pixi-workspace-interface';
 import { requireMatch } from '../util/validate';
 import { CUDA_VERSION, CUDA_VERSION_ALLOWED } from '../util/versions';
 

@@ -1,5 +1,5 @@
 export * from './manifest-file';
 export * from './options';
-export * from './workspace-info';
+export * from './pixi-workspace-interface';
 export * from './pixi-workspace-spec';
 export * from './pixi-workspace';

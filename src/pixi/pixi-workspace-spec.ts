@@ -6,7 +6,7 @@ import * as model from './model';
 import { PixiActivation, PixiWorkspaceSpecOptions } from './options';
 import { parseManifest } from './parsed';
 import { PackageManifest } from './path-dependencies';
-import { IPixiWorkspace, PixiPathDependency } from './workspace-info';
+import { IPixiWorkspace, PixiPathDependency } from './pixi-workspace-interface';
 import { RenderOptions } from '../util/render-options';
 import { headerCommentOf } from '../util/shape';
 import { isTable, parseToml, stringifyToml } from '../util/toml';

@@ -75,20 +75,6 @@ export function requireOneOf<T extends string>(owner: string, option: string, va
 }
 
 /**
- * The name of a file that belongs to a Dockerfile, beside it: `Dockerfile` → `<stem>.<ext>`,
- * `Dockerfile.gpu` → `<stem>.gpu.<ext>`, `gpu.Dockerfile` → `gpu.<stem>.<ext>`, `other` → `other.<stem>.<ext>`.
- */
-export function besideDockerfile(dockerfile: string, stem: string, extension: string): string {
-  const slash = dockerfile.lastIndexOf('/');
-  const dir = dockerfile.slice(0, slash + 1);
-  const base = dockerfile.slice(slash + 1);
-  if (base === 'Dockerfile') return `${dir}${stem}.${extension}`;
-  if (base.startsWith('Dockerfile.')) return `${dir}${stem}.${base.slice('Dockerfile.'.length)}.${extension}`;
-  if (base.endsWith('.Dockerfile')) return `${dir}${base.slice(0, -'.Dockerfile'.length)}.${stem}.${extension}`;
-  return `${dir}${base}.${stem}.${extension}`;
-}
-
-/**
  * BuildKit reads a leading `# key=value` comment as a parser directive (`escape=`, `check=skip=all`,
  * `syntax=`); other parsers (dockerfile-ast) take any first word before `=`. Refuse both readings.
  */
