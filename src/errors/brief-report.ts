@@ -4,6 +4,7 @@
  * fields. A refusal is the user's to fix, not a bug, so its message alone is printed instead.
  */
 import { inspect } from 'util';
+import { PixiErrors } from './pixi-validation-error';
 
 /** The environment variable that brings back the stack and the error's fields. */
 export const DEBUG_VARIABLE = 'PROJEN_PIXI_DEBUG';
@@ -24,7 +25,7 @@ export function userError<T extends Error>(error: T): T {
 
 /** Whether the error is a refusal (a `PixiValidationError` of any copy of the library, or marked). */
 export function isUserError(error: unknown): error is Error {
-  return error instanceof Error && (error.name === 'PixiValidationError' || (error as any)[USER_ERROR] === true);
+  return error instanceof Error && (PixiErrors.isValidationError(error) || (error as any)[USER_ERROR] === true);
 }
 
 /** Whether the user asked for the stack (`PROJEN_PIXI_DEBUG=1`). */

@@ -1,7 +1,8 @@
 /**
  * The one error every construct and renderer of projen-pixi throws for input it refuses: which
  * construct, which option, the value given and what is allowed, so that a caller can handle a
- * refusal in code (`err instanceof PixiValidationError`) as well as read it.
+ * refusal in code (`PixiErrors.isValidationError(err)`, or `instanceof` within one copy of the package)
+ * as well as read it.
  */
 /**
  * The brand every refusal carries: `instanceof` fails for an error made by another copy of the package (a
@@ -70,9 +71,10 @@ export const PixiValidationError = ValidationError;
 export type PixiValidationError = ValidationError;
 
 /**
- * Recognises a refusal of projen-pixi from any jsii language and from any copy of the package, where
- * `instanceof PixiValidationError` cannot: its `construct`, `option`, `value`, `allowed`, `problem` and
- * `suggestion` are then there to read.
+ * Recognises a refusal of projen-pixi made by any copy of the package (a second install, a bundle, another
+ * vm context), where `instanceof PixiValidationError` cannot: its `construct`, `option`, `value`,
+ * `allowed`, `problem` and `suggestion` are then there to read. Through jsii, other languages receive
+ * jsii's own error with the refusal's message.
  */
 export class PixiErrors {
   /**

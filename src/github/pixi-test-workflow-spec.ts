@@ -60,8 +60,9 @@ export class PixiTestWorkflowSpec {
       requireMatch(OWNER, `tasks[${i}]`, task, TASK_NAME, 'a pixi task name: no whitespace or "$", not starting with "-"');
       // pixi would run a name that is no task of the environment as a shell command, failing only in CI.
       const workspace = options.workspace;
-      const lacking = workspace && this.environments.find((environment) => !workspace.tasksOf(environment).includes(task));
-      if (workspace && lacking !== undefined) {
+      if (workspace === undefined) return;
+      const lacking = this.environments.find((environment) => !workspace.tasksOf(environment).includes(task));
+      if (lacking !== undefined) {
         const tasks = workspace.tasksOf(lacking);
         const feature = lacking === 'default' ? '' : ` --feature <a feature of "${lacking}">`;
         throw invalidOption(OWNER, `tasks[${i}]`, task,

@@ -1,7 +1,7 @@
 /*
  * Adopted manifests are checked against pixi's own JSON Schema (vendored in schemas/, see its
- * README, and compiled into code there), so that a manifest pixi would refuse is refused here, naming the key path, instead of
- * crashing a reader or producing an image whose `pixi install` fails.
+ * README, and compiled into code there), so that a manifest pixi would refuse is refused here,
+ * naming the key path, instead of crashing a reader or producing an image whose `pixi install` fails.
  */
 import { join } from 'path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
@@ -27,9 +27,10 @@ let validators: Record<string, ValidateFunction> | undefined;
 
 function validatorOf(manifestFile: PixiManifestFile): ValidateFunction {
   // Not part of the bundle every `npx projen` parses, and compiled through a code cache like it.
-  const file = join(packageRoot(), 'schemas', VALIDATORS_FILE);
+  const root = packageRoot();
+  const file = join(root, 'schemas', VALIDATORS_FILE);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  validators ??= (requireThroughCodeCache(file, packageRoot(), 'pixi-schema-validators') ?? require(file)) as Record<string, ValidateFunction>;
+  validators ??= (requireThroughCodeCache(file, root, 'pixi-schema-validators') ?? require(file)) as Record<string, ValidateFunction>;
   return validators[EXPORT_OF[manifestFile]];
 }
 

@@ -656,8 +656,8 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'a test task the workspace lacks is refused, not run by pixi as a shell command in CI',
     file: 'src/github/pixi-test-workflow-spec.ts',
-    replace: 'const lacking = workspace && this.environments.find(',
-    with: 'const lacking = workspace && this.environments.slice(0, 0).find(',
+    replace: 'const lacking = this.environments.find(',
+    with: 'const lacking = this.environments.slice(0, 0).find(',
     test: 'test/github/pixi-test-workflow.test.ts',
   },
   {
