@@ -18,6 +18,7 @@ import { tmpdir } from 'os';
 import { dirname, join, relative } from 'path';
 import { Project } from 'projen';
 import { PixiDockerImage, PixiDockerImageSpec, PixiWorkspace } from '../../src';
+import { usersLines } from '../../src/util/repository-files';
 import { Buildah } from '../e2e/buildah';
 import { dockerfileDiagnostics, parseInstructions } from '../helpers/dockerfile';
 
@@ -94,6 +95,12 @@ for (const file of files) {
   const outdir = mkdtempSync(join(tmpdir(), 'pixi-example-'));
   cpSync(dirname(file), outdir, { recursive: true });
   const project = new Project({ name: 'example', outdir });
+  // As the refusal advises (and as a user keeps their own lines): projen writes both files.
+  project.gitignore.addPatterns(...usersLines(outdir, '.gitignore') ?? []);
+  for (const line of usersLines(outdir, '.gitattributes') ?? []) {
+    const [pattern, ...attributes] = line.trim().split(/\s+/);
+    project.gitattributes.addAttributes(pattern, ...attributes);
+  }
   let workspace: PixiWorkspace;
   try {
     workspace = PixiWorkspace.fromManifest(project, file.endsWith('pyproject.toml') ? 'pyproject.toml' : 'pixi.toml');
