@@ -11,7 +11,7 @@ import { keepRepositoryFiles } from '../util/repository-files';
 import { checkShape, instance, STRING, struct } from '../util/shape';
 import { refuseTakenPaths } from '../util/taken-paths';
 import { invalidOption, requireRelativePath } from '../util/validate';
-import { withinOption } from '../util/within-option';
+import { asOptionOf, namingRefusals } from '../errors/refusal-naming';
 
 const OWNER = 'ApptainerDefinition';
 
@@ -70,7 +70,7 @@ export class ApptainerDefinition extends Component {
     const environment = options.imageOptions?.environment ?? 'default';
     // Validated here, so that a bad path is blamed on "file".
     const standaloneFile = options.image ? undefined : requireRelativePath(OWNER, 'file', options.file ?? `apptainer.${environment}.def`);
-    const image = options.image?.spec ?? withinOption(OWNER, 'imageOptions', () => standaloneImage(project, options.imageOptions ?? {}, standaloneFile!));
+    const image = options.image?.spec ?? namingRefusals(asOptionOf(OWNER, 'imageOptions'), () => standaloneImage(project, options.imageOptions ?? {}, standaloneFile!));
     const spec = new ApptainerDefinitionSpec(image, {
       file: options.file ?? standaloneFile,
       title: options.title ?? PixiWorkspace.of(options.image?.project ?? project)?.spec.name,

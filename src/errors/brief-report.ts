@@ -9,23 +9,12 @@ import { PixiErrors } from './pixi-validation-error';
 /** The environment variable that brings back the stack and the error's fields. */
 export const DEBUG_VARIABLE = 'PROJEN_PIXI_DEBUG';
 
-/** Marks an error whose message says all a user needs (one of several copies of the library may have made it). */
-const USER_ERROR = Symbol.for('projen-pixi.user-error');
 /** One listener per process, whichever copy of the library (bundle, compiled modules) installs it. */
 const INSTALLED = Symbol.for('projen-pixi.brief-report');
 
-/**
- * Marks an error as a message for the user: printed alone when nothing catches it.
- * @returns the error
- */
-export function userError<T extends Error>(error: T): T {
-  Object.defineProperty(error, USER_ERROR, { value: true, enumerable: false });
-  return error;
-}
-
-/** Whether the error is a refusal (a `PixiValidationError` of any copy of the library, or marked). */
+/** Whether the error is a refusal: a `PixiValidationError` of any copy of the library. */
 export function isUserError(error: unknown): error is Error {
-  return error instanceof Error && (PixiErrors.isValidationError(error) || (error as any)[USER_ERROR] === true);
+  return error instanceof Error && PixiErrors.isValidationError(error);
 }
 
 /** Whether the user asked for the stack (`PROJEN_PIXI_DEBUG=1`). */

@@ -1,15 +1,17 @@
-/**
- * The one error every construct and renderer of projen-pixi throws for input it refuses: which
- * construct, which option, the value given and what is allowed, so that a caller can handle a
- * refusal in code (`PixiErrors.isValidationError(err)`, or `instanceof` within one copy of the package)
- * as well as read it.
- */
+import { CONFLICTS, nameRefusal, RefusalParts } from './refusal-naming';
+
 /**
  * The brand every refusal carries: `instanceof` fails for an error made by another copy of the package (a
  * second install, a bundle, another vm context) and means nothing in the other jsii languages.
  */
 const BRAND = Symbol.for('projen-pixi.PixiValidationError');
 
+/**
+ * The one error every construct and renderer of projen-pixi throws for input it refuses: which
+ * construct, which option, the value given and what is allowed, so that a caller can handle a
+ * refusal in code (`PixiErrors.isValidationError(err)`, or `instanceof` within one copy of the package)
+ * as well as read it.
+ */
 class ValidationError extends Error {
   /** Describes a value for a message: JSON-quoted, so that hidden line breaks and quotes show. */
   public static describe(value: any): string {
@@ -31,6 +33,16 @@ class ValidationError extends Error {
     }
   }
 
+  /** The message: `C: invalid O V; allowed: A.`, `C: O V conflicts with A.` or `C: unknown option O; did you mean S? allowed: A.` */
+  private static sentence(named: RefusalParts, value: any, problem: string): string {
+    const { construct, option, allowed, suggestion, note } = named;
+    const shown = problem === 'invalid' || problem === CONFLICTS ? ` ${ValidationError.describe(value)}` : '';
+    const text = problem === CONFLICTS
+      ? `${construct}: ${option}${shown} conflicts with ${allowed}.`
+      : `${construct}: ${problem} ${option}${shown}; ${suggestion ? `did you mean ${suggestion}? ` : ''}allowed: ${allowed}.`;
+    return note === undefined ? text : `${text}\n${note}`;
+  }
+
   /** The construct or renderer that refused the value, e.g. `PixiDockerImage`. */
   public readonly construct: string;
   /** The option, or the path inside it (e.g. `features.cuda.platforms[0]`), that holds the value. */
@@ -43,27 +55,32 @@ class ValidationError extends Error {
   public readonly problem: string;
   /** The option probably meant (for a misspelt key), if any. */
   public readonly suggestion?: string;
+  /** What happened around the refusal (e.g. what `projen new` left behind), the message's last line. */
+  public readonly note?: string;
 
   /**
+   * Names are given as the refusing construct knows them; the naming scopes entered around it
+   * (`namingRefusals`) restate them in what the user wrote, here, when the refusal is made.
    * @param construct the construct or renderer that refuses the value
    * @param option the option (or path inside it) that holds the value
    * @param value the value refused
    * @param allowed what the option allows
-   * @param problem what is wrong, `invalid` unless told; only an invalid value is shown in the message
+   * @param problem what is wrong, `invalid` unless told; `CONFLICTS` or another word; only an invalid or conflicting value is shown in the message
    * @param suggestion the option probably meant
    */
   public constructor(construct: string, option: string, value: any, allowed: string, problem = 'invalid', suggestion?: string) {
-    const shown = problem === 'invalid' ? ` ${ValidationError.describe(value)}` : '';
-    super(`${construct}: ${problem} ${option}${shown}; ${suggestion ? `did you mean ${suggestion}? ` : ''}allowed: ${allowed}.`);
+    const named = nameRefusal({ construct, option, allowed, suggestion });
+    super(ValidationError.sentence(named, value, problem));
     Object.setPrototypeOf(this, new.target.prototype);
     Object.defineProperty(this, BRAND, { value: true });
     this.name = 'PixiValidationError';
-    this.construct = construct;
-    this.option = option;
+    this.construct = named.construct;
+    this.option = named.option;
     this.value = value;
-    this.allowed = allowed;
+    this.allowed = named.allowed;
     this.problem = problem;
-    this.suggestion = suggestion;
+    this.suggestion = named.suggestion;
+    this.note = named.note;
   }
 }
 

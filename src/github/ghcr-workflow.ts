@@ -7,7 +7,7 @@ import { projenActionResolver } from './projen-actions';
 import { renderWorkflowYaml } from './workflow-yaml';
 import { ApptainerDefinition } from '../apptainer/apptainer-definition';
 import { PixiDockerImage } from '../docker/pixi-docker-image';
-import { PixiValidationError } from '../errors/pixi-validation-error';
+import { namingRefusals, RefusalNaming } from '../errors/refusal-naming';
 import { enumOf } from '../util/enum-shape';
 import { RenderedFile } from '../util/rendered-file';
 import { keepRepositoryFiles } from '../util/repository-files';
@@ -96,16 +96,8 @@ export class GhcrWorkflow extends Component {
           `the Dockerfile of an image, from the repository root: ${described.map((image) => image.dockerfile).join(', ')}`);
       }
     }
-    try {
-      const withPlatforms = described.map(({ dockerfile, ...image }) => ({ ...image, platforms: this.imagePlatforms[dockerfile] }));
-      return new GhcrWorkflowSpec(withPlatforms, this.options);
-    } catch (error) {
-      // The spec names `images[i].platforms`; here the user wrote `imagePlatforms.<Dockerfile>`.
-      const perImage = error instanceof PixiValidationError ? /^images\[(\d+)\]\.platforms(.*)$/.exec(error.option) : null;
-      if (!perImage) throw error;
-      const refusal = error as PixiValidationError;
-      throw invalidOption(OWNER, `imagePlatforms.${described[Number(perImage[1])].dockerfile}${perImage[2]}`, refusal.value, refusal.allowed);
-    }
+    const withPlatforms = described.map(({ dockerfile, ...image }) => ({ ...image, platforms: this.imagePlatforms[dockerfile] }));
+    return namingRefusals(platformsByDockerfile(described.map((image) => image.dockerfile)), () => new GhcrWorkflowSpec(withPlatforms, this.options));
   }
 
   /**
@@ -115,6 +107,14 @@ export class GhcrWorkflow extends Component {
   public preSynthesize(): void {
     this.prepared = this.spec();
   }
+}
+
+/** The spec names an image's platforms `images[i].platforms`; here the user wrote `imagePlatforms.<Dockerfile>`. */
+function platformsByDockerfile(dockerfiles: readonly string[]): RefusalNaming {
+  return (parts) => {
+    const perImage = parts.construct === OWNER ? /^images\[(\d+)\]\.platforms(.*)$/.exec(parts.option) : null;
+    return perImage ? { ...parts, option: `imagePlatforms.${dockerfiles[Number(perImage[1])]}${perImage[2]}` } : parts;
+  };
 }
 
 /** `GhcrWorkflowOptions`. */

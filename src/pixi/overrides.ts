@@ -5,7 +5,7 @@
  */
 import { PixiManifestFile } from './manifest-file';
 import { checkAgainstPixiSchema } from './manifest-schema';
-import { PixiValidationError } from '../errors/pixi-validation-error';
+import { namingRefusals } from '../errors/refusal-naming';
 import { setOwn } from '../util/own-key';
 import { isPlainObject } from '../util/shape';
 import { isTable, TomlTable } from '../util/toml';
@@ -63,13 +63,12 @@ export function applyOverrides(document: TomlTable, overrides: Record<string, un
       }
     }
   }
-  try {
-    checkAgainstPixiSchema(document, PixiManifestFile.PIXI_TOML, 'pixi.toml');
-  } catch (error) {
-    if (!(error instanceof PixiValidationError)) throw error;
-    const detail = error.message.replace(/^PixiWorkspace: /, '').replace(/\.$/, '');
-    throw invalidOption(OWNER, 'overrides', overrides, `keys and values that pixi's manifest schema allows (${detail})`);
-  }
+  // The schema names a key of the manifest; the user wrote it through `overrides`.
+  namingRefusals((parts) => ({
+    ...parts,
+    option: `overrides: ${parts.option}`,
+    suggestion: parts.suggestion?.replace(/^pixi\.toml /, ''),
+  }), () => checkAgainstPixiSchema(document, PixiManifestFile.PIXI_TOML, 'pixi.toml'));
 }
 
 /** What TOML can hold: text, finite numbers, booleans, and arrays and tables of them. */

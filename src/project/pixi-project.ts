@@ -4,9 +4,9 @@ import { Component, github, ProjenrcFile, SampleReadme } from 'projen';
 import { checkProjectOptions } from './option-checks';
 import { isProjenNew, OptionNames } from './option-names';
 import { PixiProjectOptions } from './options';
-import { BootstrapProjenrc, checkCommandLine, checkNumberSwitches, failedProjenNew, nextSteps, refuseExistingProject } from './projen-new';
+import { BootstrapProjenrc, checkCommandLine, checkNumberSwitches, failedProjenNew, leftBehindByProjenNew, nextSteps, refuseExistingProject } from './projen-new';
 import { repositoryLines } from './repository-files';
-import { inProjectOptions } from './restate';
+import { projectNaming } from './restate';
 import { inferSelfInstall } from './self-install';
 import { chooseSources } from './sources';
 import { ImageToTry, tryCommands } from './try-commands';
@@ -16,7 +16,8 @@ import { DockerIgnore } from '../docker/docker-ignore';
 import { parseImageReference } from '../docker/image-reference';
 import { PixiDockerImage } from '../docker/pixi-docker-image';
 import { DEFAULT_BASE_IMAGE } from '../docker/pixi-docker-image-spec';
-import { shownBriefly, reportUserErrorsBriefly } from '../errors/brief-report';
+import { isUserError, shownBriefly, reportUserErrorsBriefly } from '../errors/brief-report';
+import { namingRefusals } from '../errors/refusal-naming';
 import { GhcrWorkflow } from '../github/ghcr-workflow';
 import { PixiTestWorkflow } from '../github/pixi-test-workflow';
 import { LOCK_FILE } from '../pixi/manifest-file';
@@ -49,21 +50,17 @@ export class PixiProject extends github.GitHubProject {
     // projen new creates the root project; a PixiProject inside another project type is not what it was asked for.
     const creating = isProjenNew() && options?.parent === undefined;
     const names = creating ? OptionNames.CLI : OptionNames.API;
-    const fail = (error: unknown, outdir: string) => {
-      const restated = inProjectOptions(error, names);
-      return creating ? shownBriefly(failedProjenNew(restated, outdir)) : restated;
-    };
-    let checked: PixiProjectOptions;
-    try {
+    // Every refusal made while the project is built names the PixiProject option (or switch) the value came from.
+    const naming = (outdir: string) => projectNaming(names, creating ? () => leftBehindByProjenNew(outdir) : undefined);
+    const given = options?.outdir ?? process.cwd();
+    const checked = namingRefusals(naming(given), () => reported(creating, given, () => {
       if (creating) {
         checkCommandLine(process.argv);
-        refuseExistingProject(options?.outdir ?? process.cwd());
+        refuseExistingProject(given);
         checkNumberSwitches(process.argv);
       }
-      checked = checkProjectOptions(options, names);
-    } catch (error) {
-      throw fail(error, options?.outdir ?? process.cwd());
-    }
+      return checkProjectOptions(options, names);
+    }));
     super({
       ...checked,
       // A pixi user did not ask for conventional-commit pull request titles; githubOptions turns it on.
@@ -71,13 +68,22 @@ export class PixiProject extends github.GitHubProject {
       // Replaced in build() by one whose commands fit the images (which are not known yet).
       readme: checked.readme ?? { contents: `# ${checked.name}\n` },
     });
-    try {
-      const built = build(this, checked, names, creating);
-      this.workspace = built.workspace;
-      this.images = built.images;
-    } catch (error) {
-      throw fail(error, this.outdir);
-    }
+    const built = namingRefusals(naming(this.outdir), () => reported(creating, this.outdir, () => build(this, checked, names, creating)));
+    this.workspace = built.workspace;
+    this.images = built.images;
+  }
+}
+
+/**
+ * Runs a step of the construction. While `projen new` runs, a refusal shows as its message alone,
+ * and any other error (a bug) also says what projen new left behind.
+ */
+function reported<T>(creating: boolean, outdir: string, step: () => T): T {
+  try {
+    return step();
+  } catch (error) {
+    if (!creating) throw error;
+    throw shownBriefly(isUserError(error) ? error : failedProjenNew(error, outdir));
   }
 }
 

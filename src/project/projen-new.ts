@@ -9,7 +9,7 @@ import { NUMBER_OPTIONS, OPTION_NAMES, OWN_OPTION_NAMES } from './option-checks'
 import { kebabCase, OptionNames } from './option-names';
 import { switchLines } from './switches';
 import { ImageToTry, tryCommands } from './try-commands';
-import { isUserError, userError } from '../errors/brief-report';
+import { PixiValidationError } from '../errors/pixi-validation-error';
 import { PROJENRC_FILES } from '../util/projenrc-marker';
 import { closestName } from '../util/suggest';
 import { invalidOption } from '../util/validate';
@@ -32,11 +32,10 @@ export function checkCommandLine(argv: readonly string[]): void {
     if (known.includes(name) || known.includes(bare)) continue;
     const suggestion = closestName(bare, OPTION_NAMES.map(kebabCase));
     // projen's --help cannot list them: it installs projen-pixi only after parsing the command line.
-    throw userError(new Error([
-      `projen new: unknown option --${bare}${suggestion ? `; did you mean --${suggestion}?` : '.'}`,
-      'The switches of pixi, besides projen\'s own (--name, --outdir, --no-git, --no-synth, --no-comments, ...):',
+    throw new PixiValidationError('projen new', `--${bare}`, token, [
+      'the switches of pixi, besides projen\'s own (--name, --outdir, --no-git, --no-synth, --no-comments, ...):',
       ...switchLines(OWN_OPTION_NAMES),
-    ].join('\n')));
+    ].join('\n'), 'unknown option', suggestion && `--${suggestion}`);
   }
 }
 
@@ -52,7 +51,8 @@ export function refuseExistingProject(outdir: string): void {
   const what = projenrc === '.projenrc.js'
     ? `change its options in ${projenrc} and run npx projen; to start over from new switches, remove ${projenrc} first`
     : `add projen-pixi's constructs to ${projenrc} instead (README: "In other projen projects")`;
-  throw new Error(`projen new: this folder is a projen project already (${projenrc}), which projen new would not replace: ${what}.`);
+  throw new PixiValidationError('projen new', 'folder', outdir,
+    `a folder that is not a projen project yet; this one has ${projenrc}, which projen new would not replace: ${what}`);
 }
 
 /** What a port switch takes, as the images' `EXPOSE` does. */
@@ -85,18 +85,25 @@ function switchValues(argv: readonly string[], name: string): string[] {
   return values;
 }
 
-/** The error of a failed `projen new`, in its switches, saying what it left behind in the directory. */
-export function failedProjenNew(error: unknown, outdir: string): Error {
-  const message = error instanceof Error ? error.message : String(error);
+/** The last line of a failed `projen new`'s message: what it left behind in the directory. */
+export function leftBehindByProjenNew(outdir: string): string {
   // projen new installs projen and the project type with npm before it runs the project type.
   const installed = ['node_modules/', 'package.json'].filter((path) => existsSync(join(outdir, path)));
   const leftBehind = installed.length > 0
     ? `before that, npm installed projen and projen-pixi there: ${installed.join(' and ')} (created if there was none; `
       + 'remove what you did not have, e.g. "rm -rf node_modules", if you do not try again)'
     : 'nothing is left behind';
-  const failed = new Error(`${message}\nprojen new stopped before writing any file of the project; ${leftBehind}.`);
-  // A refusal stays one for the report (its message is all the user needs); a bug keeps its stack.
-  return isUserError(error) ? userError(failed) : failed;
+  return `projen new stopped before writing any file of the project; ${leftBehind}.`;
+}
+
+/**
+ * A bug met while `projen new` runs, saying what it left behind. Not a refusal (those say it
+ * themselves): a plain `Error` that keeps the bug's message and points to its stack.
+ */
+export function failedProjenNew(error: unknown, outdir: string): Error {
+  const message = error instanceof Error ? error.message : String(error);
+  // Not a refusal of an option: a bug, reported with what the user must clean up.
+  return new Error(`${message}\n${leftBehindByProjenNew(outdir)}`);
 }
 
 /**

@@ -1,12 +1,23 @@
 import { OWN_OPTION_NAMES } from './option-checks';
 import { kebabCase, OptionNames } from './option-names';
-import { PixiValidationError } from '../errors/pixi-validation-error';
+import { PixiProjectOptions } from './options';
+import { PixiDockerImageOptions } from '../docker/options';
+import { RefusalNaming } from '../errors/refusal-naming';
+import { PixiTestWorkflowOptions } from '../github/options';
+import { PixiWorkspaceOptions } from '../pixi/options';
+
+/** For each option of a construct, the PixiProject option its value came from. */
+type ProjectOptionOf<T> = { readonly [K in keyof T]?: keyof PixiProjectOptions };
 
 /**
  * The PixiProject option behind each option of the constructs it builds, as their errors name them:
  * `PixiDockerImage`'s `finalImage` is PixiProject's `finalImage` (`--final-image` to `projen new`).
  */
-const PROJECT_OPTION_OF: Record<string, Record<string, string>> = {
+const PROJECT_OPTION_OF: {
+  readonly PixiDockerImage: ProjectOptionOf<PixiDockerImageOptions>;
+  readonly PixiWorkspace: ProjectOptionOf<PixiWorkspaceOptions>;
+  readonly PixiTestWorkflow: ProjectOptionOf<PixiTestWorkflowOptions>;
+} = {
   PixiDockerImage: {
     environment: 'environments',
     finalImage: 'finalImage',
@@ -28,23 +39,25 @@ const PROJECT_OPTION_OF: Record<string, Record<string, string>> = {
 };
 
 /**
- * A refusal of a construct PixiProject built, restated in the PixiProject option (or `projen new`
- * switch) the value came from; any other error as it is.
+ * The naming of refusals made while PixiProject builds its constructs: each is stated in the
+ * PixiProject option (or `projen new` switch) the value came from; a refusal of an option PixiProject
+ * does not pass keeps its construct's name.
+ * @param note the last line of every refusal's message, if any (what `projen new` left behind)
  */
-export function inProjectOptions(error: unknown, names: OptionNames): unknown {
-  if (!(error instanceof PixiValidationError)) return error;
-  const base = /^[^.[\s]*/.exec(error.option)![0];
-  const option = PROJECT_OPTION_OF[error.construct]?.[base];
+export function projectNaming(names: OptionNames, note?: () => string): RefusalNaming {
   const cli = names === OptionNames.CLI;
-  if (option === undefined) {
-    if (!cli || inSwitches(error.allowed) === error.allowed) return error;
-    return new PixiValidationError(error.construct, error.option, error.value, inSwitches(error.allowed), error.problem, error.suggestion);
-  }
-  // A switch stands for the whole list; in code, the path inside it still helps.
-  // (A key of a construct's record is an entry of PixiProject's list: `environments key` is `environments`.)
-  const path = cli ? '' : error.option.slice(base.length).replace(/ key$/, '');
-  const allowed = cli ? inSwitches(error.allowed) : error.allowed;
-  return new PixiValidationError(names.owner, `${names.of(option)}${path}`, error.value, allowed, error.problem, error.suggestion);
+  return (parts) => {
+    const noted = note === undefined ? parts : { ...parts, note: note() };
+    const base = /^[^.[\s]*/.exec(parts.option)![0];
+    const of: Record<string, string | undefined> | undefined = (PROJECT_OPTION_OF as Record<string, Record<string, string>>)[parts.construct];
+    const option = of?.[base];
+    const allowed = cli ? inSwitches(parts.allowed) : parts.allowed;
+    if (option === undefined) return { ...noted, allowed };
+    // A switch stands for the whole list; in code, the path inside it still helps.
+    // (A key of a construct's record is an entry of PixiProject's list: `environments key` is `environments`.)
+    const path = cli ? '' : parts.option.slice(base.length).replace(/ key$/, '');
+    return { ...noted, construct: names.owner, option: `${names.of(option)}${path}`, allowed };
+  };
 }
 
 /**

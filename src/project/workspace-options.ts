@@ -7,7 +7,8 @@ import { join } from 'path';
 import { Project } from 'projen';
 import { OptionNames } from './option-names';
 import { PixiProjectOptions } from './options';
-import { userError } from '../errors/brief-report';
+import { PixiValidationError } from '../errors/pixi-validation-error';
+import { CONFLICTS } from '../errors/refusal-naming';
 import { PixiManifestFile } from '../pixi/manifest-file';
 import { PixiWorkspaceOptions } from '../pixi/options';
 import { pixiTablesOf } from '../pixi/parsed';
@@ -119,8 +120,8 @@ export function newWorkspace(choices: WorkspaceChoices, names: OptionNames): Pix
 export function checkAgainstManifest(workspace: PixiWorkspace, outdir: string, choices: WorkspaceChoices, names: OptionNames): void {
   const file = workspace.manifestFile;
   const conflict = (option: string, value: unknown, says: string) =>
-    userError(new Error(`${names.owner}: ${names.of(option)} ${JSON.stringify(value)} conflicts with ${file}, which ${says}; `
-      + `change ${file} (pixi add, pixi workspace platform add, ...) or drop ${names.of(option)}.`));
+    new PixiValidationError(names.owner, names.of(option), value,
+      `${file}, which ${says}; change ${file} (pixi add, pixi workspace platform add, ...) or drop ${names.of(option)}`, CONFLICTS);
 
   const platforms = [...workspace.platformsOf('default'), ...workspace.subdirsOf('default')];
   for (const platform of choices.platforms ?? []) {

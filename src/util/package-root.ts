@@ -13,6 +13,7 @@ export function packageRoot(): string {
     let dir = __dirname;
     while (!existsSync(join(dir, 'package.json'))) {
       const parent = dirname(dir);
+      // Not a refusal of an option: the installed package itself is broken.
       if (parent === dir) throw new Error(`projen-pixi: no package.json above ${__dirname}; the package is incomplete`);
       dir = parent;
     }

@@ -5,7 +5,8 @@ import { parse } from 'yaml';
 import { DockerIgnore, PixiDockerImage, PixiManifestFile, PixiProject, PixiProjectOptions, PixiTestWorkflow, PixiWorkspace, RenovateConfig } from '../../src';
 import { OptionNames } from '../../src/project/option-names';
 import { checkNumberSwitches } from '../../src/project/projen-new';
-import { inProjectOptions, inSwitches } from '../../src/project/restate';
+import { namingRefusals } from '../../src/errors/refusal-naming';
+import { inSwitches, projectNaming } from '../../src/project/restate';
 import { projectWorkspace } from '../../src/project/workspace-options';
 import { dockerCommandFindings } from '../helpers/docker-commands';
 import { ownerCanWrite, tempOutdir } from '../helpers/project';
@@ -132,14 +133,14 @@ describe('projen new speaks in its switches', () => {
     const outdir = projectIn({ 'pyproject.toml': pyproject, 'src/seg/__init__.py': '' }, { installInputs: ['src'], copySources: false }).outdir;
     const project = new Project({ name: 'plain', outdir });
     PixiWorkspace.fromManifest(project, PixiManifestFile.PYPROJECT_TOML);
-    let refusal: unknown;
+    const build = () => new PixiDockerImage(project, { installInputs: ['src'], sourceDir: 'src' });
+    expect(build).toThrow('copySources: false');
+    let restated = '';
     try {
-      new PixiDockerImage(project, { installInputs: ['src'], sourceDir: 'src' });
+      namingRefusals(projectNaming(OptionNames.CLI), build);
     } catch (error) {
-      refusal = error;
+      restated = (error as Error).message;
     }
-    expect((refusal as Error).message).toContain('copySources: false');
-    const restated = (inProjectOptions(refusal, OptionNames.CLI) as Error).message;
     expect(restated).toMatch(/^projen new: invalid --install-inputs "src"; .*set --no-copy-sources \(/);
     expect(restated).not.toMatch(/copySources|installInputs|sourceDir/);
     expect(inSwitches('keep sourceDir, or installInputs: ["src"] with copySources: false; user and ports as words; PixiWorkspace.fromManifest'))

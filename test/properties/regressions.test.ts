@@ -7,7 +7,8 @@ import {
   PixiProject, PixiValidationError, PixiWorkspace,
 } from '../../src';
 import { OptionNames } from '../../src/project/option-names';
-import { inProjectOptions } from '../../src/project/restate';
+import { namingRefusals } from '../../src/errors/refusal-naming';
+import { projectNaming } from '../../src/project/restate';
 import { tempRepository } from '../helpers/project';
 import { actionlintFindings } from '../helpers/workflow-validators';
 
@@ -227,7 +228,7 @@ describe('PixiProject speaks in its own options', () => {
   });
 
   test('projen new names the switch', () => {
-    const restated = inProjectOptions(new PixiValidationError('PixiDockerImage', 'ports[0]', 0, 'whole numbers from 1 to 65535'), OptionNames.CLI);
-    expect((restated as Error).message).toBe('projen new: invalid --ports 0; allowed: whole numbers from 1 to 65535.');
+    const restated = namingRefusals(projectNaming(OptionNames.CLI), () => new PixiValidationError('PixiDockerImage', 'ports[0]', 0, 'whole numbers from 1 to 65535'));
+    expect(restated.message).toBe('projen new: invalid --ports 0; allowed: whole numbers from 1 to 65535.');
   });
 });
