@@ -66,6 +66,36 @@ function upwardImports(files: ReadonlyArray<ts.SourceFile>): string[] {
   }));
 }
 
+/**
+ * Catch clauses that make a refusal (`new PixiValidationError`, `invalidOption(...)`) from a refusal they caught: a
+ * rename after the throw. (A parser's own error, such as smol-toml's, may become a refusal.)
+ */
+function renamingCatches(files: ReadonlyArray<ts.SourceFile>): string[] {
+  const found: string[] = [];
+  const makesRefusal = (node: ts.Node): boolean =>
+    (ts.isNewExpression(node) && node.expression.getText() === 'PixiValidationError')
+    || (ts.isCallExpression(node) && node.expression.getText() === 'invalidOption')
+    || ts.forEachChild(node, makesRefusal) === true;
+  const visit = (node: ts.Node): void => {
+    if (ts.isCatchClause(node) && /PixiValidationError|isValidationError|isUserError/.test(node.block.getText()) && makesRefusal(node.block)) {
+      const file = node.getSourceFile();
+      found.push(`${file.fileName.slice(SRC.length + 1)}:${file.getLineAndCharacterOfPosition(node.getStart()).line + 1}`);
+    }
+    ts.forEachChild(node, visit);
+  };
+  files.forEach((file) => visit(file));
+  return found;
+}
+
+/** `new Error(...)` without a comment just above saying that it is not a refusal of an option. */
+function unexplainedPlainErrors(files: ReadonlyArray<ts.SourceFile>): string[] {
+  return files.flatMap((file) => {
+    const lines = file.text.split('\n');
+    return lines.flatMap((line, i) => /\bnew Error\(/.test(line) && !/Not a refusal of an option/.test(lines[i - 1] ?? '')
+      ? [`${file.fileName.slice(SRC.length + 1)}:${i + 1}`] : []);
+  });
+}
+
 describe('architecture', () => {
   const built = program();
   const ours = built.getSourceFiles().filter((file) => file.fileName.startsWith(SRC));
@@ -87,6 +117,27 @@ describe('architecture', () => {
       .map((statement) => (statement.moduleSpecifier as ts.StringLiteral).text).filter((target) => target.startsWith('.'));
     expect(relativeImports('main.ts')).toEqual(['./util/code-cache']);
     expect(relativeImports('util/code-cache.ts')).toEqual([]);
+  });
+
+  test('a refusal is named when it is made: no catch in src makes a PixiValidationError from what it caught', () => {
+    expect(renamingCatches(ours)).toEqual([]);
+  });
+
+  test('every plain Error in src says why it is not a refusal (README: every refusal is a PixiValidationError)', () => {
+    expect(unexplainedPlainErrors(ours)).toEqual([]);
+  });
+
+  test('the refusal checks can fail: a rename in a catch and a bare plain Error are reported', () => {
+    const text = [
+      'try { build(); } catch (error) {',
+      '  if (error instanceof PixiValidationError) throw invalidOption("X", `o.${error.option}`, 1, "a");',
+      '}',
+      'throw new Error("x");',
+      '',
+    ].join('\n');
+    const file = ts.createSourceFile(join(SRC, 'renaming.ts'), text, ts.ScriptTarget.ES2022, true);
+    expect(renamingCatches([file])).toEqual(['renaming.ts:1']);
+    expect(unexplainedPlainErrors([file])).toEqual(['renaming.ts:4']);
   });
 
   test('the check can fail: the monkeypatch projen-pixi once used is reported', () => {

@@ -5,13 +5,13 @@ import { IMAGE_SPEC_OPTIONS } from '../docker/option-shapes';
 import { PixiDockerImageSpecOptions } from '../docker/options';
 import { PixiDockerImage } from '../docker/pixi-docker-image';
 import { PixiDockerImageSpec } from '../docker/pixi-docker-image-spec';
+import { asOptionOf, namingRefusals } from '../errors/refusal-naming';
 import { PixiWorkspace } from '../pixi/pixi-workspace';
 import { RenderedFile } from '../util/rendered-file';
 import { keepRepositoryFiles } from '../util/repository-files';
 import { checkShape, instance, STRING, struct } from '../util/shape';
 import { refuseTakenPaths } from '../util/taken-paths';
 import { invalidOption, requireRelativePath } from '../util/validate';
-import { asOptionOf, namingRefusals } from '../errors/refusal-naming';
 
 const OWNER = 'ApptainerDefinition';
 

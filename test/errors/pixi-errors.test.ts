@@ -32,5 +32,5 @@ test('a refusal made by another copy of the package is recognised, where instanc
 
 test('the brand adds no field: the error\'s keys and JSON stay its parts', () => {
   const error = refusal() as PixiValidationError;
-  expect(Object.keys(error).sort()).toEqual(['allowed', 'construct', 'name', 'option', 'problem', 'suggestion', 'value']);
+  expect(Object.keys(error).sort()).toEqual(['allowed', 'construct', 'name', 'note', 'option', 'problem', 'suggestion', 'value']);
 });

@@ -6,8 +6,8 @@ import {
   ApptainerDefinition, ApptainerDefinitionSpec, DockerIgnore, GhcrWorkflow, GhcrWorkflowSpec, PixiDockerImage, PixiDockerImageSpec, PixiWorkspaceSpec,
   PixiProject, PixiValidationError, PixiWorkspace,
 } from '../../src';
-import { OptionNames } from '../../src/project/option-names';
 import { namingRefusals } from '../../src/errors/refusal-naming';
+import { OptionNames } from '../../src/project/option-names';
 import { projectNaming } from '../../src/project/restate';
 import { tempRepository } from '../helpers/project';
 import { actionlintFindings } from '../helpers/workflow-validators';
