@@ -1,15 +1,15 @@
 import { Component, FileBase, Project } from 'projen';
-import { ApptainerDefinitionSpec, ApptainerDefinitionSpecOptions } from './apptainer-definition-spec';
+import { ApptainerDefinitionSpec, ApptainerDefinitionSpecOptions, DEFINITION_OPTIONS } from './apptainer-definition-spec';
 import { SIF_IMAGES } from './sif-images';
-import { IMAGE_SPEC_OPTIONS } from '../docker/option-shapes';
-import { PixiDockerImageSpecOptions } from '../docker/options';
+import { IMAGE_OPTIONS } from '../docker/option-shapes';
+import { PixiDockerImageOptions } from '../docker/options';
 import { PixiDockerImage } from '../docker/pixi-docker-image';
 import { PixiDockerImageSpec } from '../docker/pixi-docker-image-spec';
 import { asOptionOf, namingRefusals } from '../errors/refusal-naming';
 import { PixiWorkspace } from '../pixi/pixi-workspace';
 import { RenderedFile } from '../util/rendered-file';
 import { keepRepositoryFiles } from '../util/repository-files';
-import { checkShape, instance, STRING, struct } from '../util/shape';
+import { builtChecked, checkShape, instance, STRING, struct } from '../util/shape';
 import { refuseTakenPaths } from '../util/taken-paths';
 import { invalidOption, requireRelativePath } from '../util/validate';
 
@@ -29,7 +29,7 @@ export interface ApptainerDefinitionOptions extends ApptainerDefinitionSpecOptio
    * workspace, CUDA version, images, sources and command, as for `PixiDockerImage`.
    * @default - the project's workspace and its `default` environment
    */
-  readonly imageOptions?: PixiDockerImageSpecOptions;
+  readonly imageOptions?: PixiDockerImageOptions;
 }
 
 /**
@@ -71,10 +71,10 @@ export class ApptainerDefinition extends Component {
     // Validated here, so that a bad path is blamed on "file".
     const standaloneFile = options.image ? undefined : requireRelativePath(OWNER, 'file', options.file ?? `apptainer.${environment}.def`);
     const image = options.image?.spec ?? namingRefusals(asOptionOf(OWNER, 'imageOptions'), () => standaloneImage(project, options.imageOptions ?? {}, standaloneFile!));
-    const spec = new ApptainerDefinitionSpec(image, {
+    const spec = new ApptainerDefinitionSpec(image, builtChecked(DEFINITION_OPTIONS, {
       file: options.file ?? standaloneFile,
       title: options.title ?? PixiWorkspace.of(options.image?.project ?? project)?.spec.name,
-    });
+    }));
     refuseTakenPaths(OWNER, project, [
       { option: 'file', path: spec.file },
       { option: 'imageOptions.entrypointFile', path: options.image ? undefined : image.entrypointFile },
@@ -98,19 +98,19 @@ export class ApptainerDefinition extends Component {
  * An image description of the definition's own: no Dockerfile is written for it, and its entrypoint is
  * named after the definition (`apptainer.gpu.entrypoint.sh` beside `apptainer.gpu.def`).
  */
-function standaloneImage(project: Project, options: PixiDockerImageSpecOptions, definition: string): PixiDockerImageSpec {
-  return new PixiDockerImageSpec({
+function standaloneImage(project: Project, options: PixiDockerImageOptions, definition: string): PixiDockerImageSpec {
+  return new PixiDockerImageSpec(builtChecked(IMAGE_OPTIONS, {
     entrypointFile: definition.replace(/\.def$/, '.entrypoint.sh'),
     contextDirectory: project.outdir,
     ...options,
     workspace: options.workspace ?? PixiWorkspace.of(project),
-  });
+  }));
 }
 
 /** `ApptainerDefinitionOptions`. */
-const APPTAINER_DEFINITION_OPTIONS = struct<ApptainerDefinitionOptions>('image, imageOptions, file and title', {
+export const APPTAINER_DEFINITION_OPTIONS = struct<ApptainerDefinitionOptions>('image, imageOptions, file and title', {
   image: instance('a PixiDockerImage', (value) => PixiDockerImage.isPixiDockerImage(value)),
-  imageOptions: IMAGE_SPEC_OPTIONS,
+  imageOptions: IMAGE_OPTIONS,
   file: STRING,
   title: STRING,
 });

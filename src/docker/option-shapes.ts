@@ -1,7 +1,7 @@
 /*
  * The run-time shapes of the image options: what `.projenrc.js` and other jsii languages must pass.
  */
-import { PixiDockerImageOptions, PixiDockerImageSpecOptions } from './options';
+import { PixiDockerImageOptions } from './options';
 import { DockerRecipe, FinalImageKind } from './recipe';
 import { PixiManifestFile } from '../pixi/manifest-file';
 import { IPixiWorkspace } from '../pixi/pixi-workspace-interface';
@@ -17,7 +17,7 @@ const WORKSPACE_METHODS: ReadonlyArray<keyof IPixiWorkspace> = [
 export const WORKSPACE = instance('a PixiWorkspace or PixiWorkspaceSpec',
   (value) => WORKSPACE_METHODS.every((method) => typeof (value as Record<string, unknown>)[method] === 'function'));
 
-const IMAGE_FIELDS: ShapeOf<PixiDockerImageSpecOptions> = {
+const IMAGE_FIELDS: ShapeOf<PixiDockerImageOptions> = {
   environment: STRING,
   cudaVersion: STRING,
   baseImage: STRING,
@@ -41,8 +41,5 @@ const IMAGE_FIELDS: ShapeOf<PixiDockerImageSpecOptions> = {
   recipe: enumOf('DockerRecipe', DockerRecipe),
 };
 
-/** `PixiDockerImageSpecOptions`. */
-export const IMAGE_SPEC_OPTIONS = struct('the options of PixiDockerImageSpecOptions', IMAGE_FIELDS);
-
-/** `PixiDockerImageOptions`: the same fields, the project filling in some defaults. */
-export const IMAGE_OPTIONS = struct('the options of PixiDockerImageOptions', IMAGE_FIELDS as ShapeOf<PixiDockerImageOptions>);
+/** `PixiDockerImageOptions`, of `PixiDockerImage` and `PixiDockerImageSpec` alike. */
+export const IMAGE_OPTIONS = struct('the options of PixiDockerImageOptions', IMAGE_FIELDS);

@@ -10,7 +10,7 @@ import { IPixiWorkspace } from '../pixi/pixi-workspace-interface';
  * Every value is validated when the image is constructed; a value that could break out of its
  * Dockerfile line, shell word or JSON array is rejected.
  */
-export interface PixiDockerImageSpecOptions {
+export interface PixiDockerImageOptions {
   /**
    * The pixi environment installed into the image. Must match pixi's `^[a-z\d-]+$`.
    *
@@ -187,9 +187,3 @@ export interface PixiDockerImageSpecOptions {
    */
   readonly recipe?: DockerRecipe;
 }
-
-/**
- * Options of a {@link PixiDockerImage}: the image description, where the project fills in what a pure
- * description leaves open (`contextDirectory`: the project directory; `workspace`: the project's `PixiWorkspace`).
- */
-export interface PixiDockerImageOptions extends PixiDockerImageSpecOptions {}

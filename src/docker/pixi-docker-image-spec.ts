@@ -3,8 +3,8 @@ import { chooseImagePlatform } from './image-platform';
 import { ImageReference, parseImageReference, isPixiImage, pixiVersionOfTag, formatImageReference } from './image-reference';
 import { imageUser } from './image-user';
 import * as layout from './layout';
-import { IMAGE_SPEC_OPTIONS } from './option-shapes';
-import { PixiDockerImageSpecOptions } from './options';
+import { IMAGE_OPTIONS } from './option-shapes';
+import { PixiDockerImageOptions } from './options';
 import { checkPathDependencies, checkWorkspacePathsInImage } from './path-dependency-inputs';
 import { DockerRecipe, FinalImageKind } from './recipe';
 import { renderEntrypoint } from './render-entrypoint';
@@ -120,8 +120,8 @@ export class PixiDockerImageSpec {
   /**
    * @param options the image description; throws on any invalid value
    */
-  public constructor(options: PixiDockerImageSpecOptions = {}) {
-    checkShape(OWNER, options, IMAGE_SPEC_OPTIONS);
+  public constructor(options: PixiDockerImageOptions = {}) {
+    checkShape(OWNER, options, IMAGE_OPTIONS);
     this.environment = requireMatch(OWNER, 'environment', options.environment ?? 'default', ENVIRONMENT_NAME, ENVIRONMENT_NAME_ALLOWED);
     const workspace = options.workspace;
     if (workspace) checkEnvironmentInWorkspace(this.environment, workspace);

@@ -7,7 +7,7 @@ import { PixiDockerImageSpec } from './pixi-docker-image-spec';
 import { PixiWorkspace } from '../pixi/pixi-workspace';
 import { addPixiRepositoryLines } from '../pixi/repository-lines';
 import { RenderedFile } from '../util/rendered-file';
-import { checkShape } from '../util/shape';
+import { builtChecked, checkShape } from '../util/shape';
 import { refuseTakenPaths } from '../util/taken-paths';
 import { invalidOption } from '../util/validate';
 
@@ -50,11 +50,11 @@ export class PixiDockerImage extends Component {
    */
   public constructor(project: Project, options: PixiDockerImageOptions = {}) {
     checkShape('PixiDockerImage', options, IMAGE_OPTIONS);
-    const spec = new PixiDockerImageSpec({
+    const spec = new PixiDockerImageSpec(builtChecked(IMAGE_OPTIONS, {
       contextDirectory: project.outdir,
       ...options,
       workspace: options.workspace ?? PixiWorkspace.of(project),
-    });
+    }));
     if (spec.sourceDir !== undefined) refuseFileAsSourceDir(project.outdir, spec.sourceDir);
     refuseTakenPaths('PixiDockerImage', project, [
       { option: 'dockerfile', path: spec.dockerfile },

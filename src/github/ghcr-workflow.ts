@@ -1,9 +1,10 @@
 import { relative, sep } from 'path';
 import { Component, FileBase, Project } from 'projen';
-import { checkWorkflowOptions, GhcrWorkflowSpec, WORKFLOW_FILE } from './ghcr-workflow-spec';
-import { WORKFLOW_FIELDS } from './option-shapes';
+import { GhcrWorkflowSpec } from './ghcr-workflow-spec';
+import { WORKFLOW_FIELDS, WORKFLOW_IMAGES, WORKFLOW_OPTIONS } from './option-shapes';
 import { GhcrWorkflowSpecOptions, ImagePlatform } from './options';
 import { projenActionResolver } from './projen-actions';
+import { resolveWorkflowSettings, WORKFLOW_FILE } from './workflow-settings';
 import { renderWorkflowYaml } from './workflow-yaml';
 import { ApptainerDefinition } from '../apptainer/apptainer-definition';
 import { PixiDockerImage } from '../docker/pixi-docker-image';
@@ -11,7 +12,7 @@ import { namingRefusals, RefusalNaming } from '../errors/refusal-naming';
 import { enumOf } from '../util/enum-shape';
 import { RenderedFile } from '../util/rendered-file';
 import { keepRepositoryFiles } from '../util/repository-files';
-import { checkShape, instance, listOf, recordOf, struct } from '../util/shape';
+import { builtChecked, checkShape, instance, listOf, recordOf, struct } from '../util/shape';
 import { refuseTakenPaths } from '../util/taken-paths';
 import { refuseToOverwrite } from '../util/user-files';
 import { invalidOption } from '../util/validate';
@@ -55,10 +56,11 @@ export class GhcrWorkflow extends Component {
    */
   public constructor(project: Project, options: GhcrWorkflowOptions = {}) {
     checkShape(OWNER, options, GHCR_WORKFLOW_OPTIONS);
-    const { images, imagePlatforms, ...specOptions } = options;
-    // Checked now, whether the images are given or found at synthesis.
-    checkWorkflowOptions(specOptions);
-    if (images) new GhcrWorkflowSpec(images.map((image) => ({ spec: image.spec })), specOptions);
+    const { images, imagePlatforms, ...given } = options;
+    const specOptions = builtChecked(WORKFLOW_OPTIONS, given);
+    // Refused now, whether the images are given or found at synthesis.
+    resolveWorkflowSettings(specOptions);
+    if (images) new GhcrWorkflowSpec(builtChecked(WORKFLOW_IMAGES, images.map((image) => ({ spec: image.spec }))), specOptions);
     const root = project.root;
     refuseToOverwrite(OWNER, root.outdir, WORKFLOW_FILE, 'move it away to have the workflow generated');
     refuseTakenPaths(OWNER, root, [{ option: 'file', path: WORKFLOW_FILE }]);
@@ -97,7 +99,8 @@ export class GhcrWorkflow extends Component {
       }
     }
     const withPlatforms = described.map(({ dockerfile, ...image }) => ({ ...image, platforms: this.imagePlatforms[dockerfile] }));
-    return namingRefusals(platformsByDockerfile(described.map((image) => image.dockerfile)), () => new GhcrWorkflowSpec(withPlatforms, this.options));
+    return namingRefusals(platformsByDockerfile(described.map((image) => image.dockerfile)),
+      () => new GhcrWorkflowSpec(builtChecked(WORKFLOW_IMAGES, withPlatforms), this.options));
   }
 
   /**
@@ -118,7 +121,7 @@ function platformsByDockerfile(dockerfiles: readonly string[]): RefusalNaming {
 }
 
 /** `GhcrWorkflowOptions`. */
-const GHCR_WORKFLOW_OPTIONS = struct<GhcrWorkflowOptions>('the options of GhcrWorkflowOptions', {
+export const GHCR_WORKFLOW_OPTIONS = struct<GhcrWorkflowOptions>('the options of GhcrWorkflowOptions', {
   ...WORKFLOW_FIELDS,
   images: listOf(instance('a PixiDockerImage', (value) => PixiDockerImage.isPixiDockerImage(value))),
   imagePlatforms: recordOf(listOf(enumOf('ImagePlatform', ImagePlatform))),

@@ -2,24 +2,13 @@ import { ACTIONS, APPTAINER_VERSION, PinnedAction } from './actions';
 import { BuildCache, ImagePlatform } from './options';
 import { triggers, unique, Yaml } from './triggers';
 import { inContext, triggerPaths, WorkflowImage } from './workflow-images';
+import { WORKFLOW_FILE, WorkflowSettings } from './workflow-settings';
 import { shellQuote } from '../docker/dockerfile-text';
 import { FinalImageKind } from '../docker/recipe';
 
-export interface OptimizedSettings {
-  readonly name: string;
-  readonly branches: string[];
-  readonly imageName?: string;
-  readonly tags: string[];
-  readonly qemu: boolean;
-  readonly smokeTest?: string[];
-  readonly attest: boolean;
-  /** Whether an image's jobs free the runner's disk first: given, or for images with a CUDA version. */
-  readonly freeDiskSpace?: boolean;
-  /** Where the layer cache lives: given, or by whether the image has a CUDA version. */
-  readonly buildCache?: BuildCache;
-  /** The workflow file itself, relative to the repository root: editing it rebuilds. */
-  readonly workflowFile: string;
-  /** The `uses:` reference of an action, after overrides. */
+/** What every job reads: the resolved settings, and the `uses:` reference of an action (after overrides). */
+interface Context {
+  readonly settings: WorkflowSettings;
   readonly uses: (action: PinnedAction) => string;
 }
 
@@ -39,20 +28,22 @@ const PLATFORM_RUNNERS: Record<ImagePlatform, string> = {
  * build job has one matrix entry per platform. Job permissions cannot depend on the event, so a job a pull
  * request can start never holds a write permission.
  */
-export function optimizedWorkflow(images: WorkflowImage[], settings: OptimizedSettings): Yaml {
+export function optimizedWorkflow(images: WorkflowImage[], settings: WorkflowSettings, uses: (action: PinnedAction) => string): Yaml {
+  const context: Context = { settings, uses };
   const jobs: Yaml = {};
   for (const image of images) {
-    jobs[`check-${image.id}`] = buildJob(image, settings, false);
-    jobs[`build-${image.id}`] = buildJob(image, settings, true);
-    jobs[`publish-${image.id}`] = publishJob(image, settings);
+    jobs[`check-${image.id}`] = buildJob(image, context, false);
+    jobs[`build-${image.id}`] = buildJob(image, context, true);
+    jobs[`publish-${image.id}`] = publishJob(image, context);
     if (image.apptainer) {
-      jobs[`sif-check-${image.id}`] = apptainerJob(image, settings, false);
-      jobs[`apptainer-${image.id}`] = apptainerJob(image, settings, true);
+      jobs[`sif-check-${image.id}`] = apptainerJob(image, context, false);
+      jobs[`apptainer-${image.id}`] = apptainerJob(image, context, true);
     }
   }
   return {
     name: settings.name,
-    on: triggers(settings.branches, unique([...images.flatMap(triggerPaths), settings.workflowFile]), false),
+    // Editing the workflow file itself rebuilds.
+    on: triggers(settings.branches, unique([...images.flatMap(triggerPaths), WORKFLOW_FILE]), false),
     // Supersede pull-request runs; never cancel a push that may be publishing.
     concurrency: { 'group': '${{ github.workflow }}-${{ github.ref }}', 'cancel-in-progress': '${{ github.event_name == \'pull_request\' }}' },
     permissions: {},
@@ -75,21 +66,13 @@ const FREE_DISK_SPACE: Yaml = {
   ].join('\n'),
 };
 
-function freesDiskSpace(image: WorkflowImage, settings: OptimizedSettings): boolean {
-  return settings.freeDiskSpace ?? image.spec.cudaVersion !== undefined;
-}
-
-function buildCacheOf(image: WorkflowImage, settings: OptimizedSettings): BuildCache {
-  return settings.buildCache ?? (image.spec.cudaVersion !== undefined ? BuildCache.REGISTRY : BuildCache.GITHUB_ACTIONS);
-}
-
 /**
  * The build step's `cache-from` and `cache-to` inputs. Only trusted events write a cache (cache poisoning:
  * what a pull request builds must never be what a push to main restores); pull requests read it.
  */
-function cacheInputs(image: WorkflowImage, cache: BuildCache, trusted: boolean): Yaml {
+function cacheInputs(image: WorkflowImage, trusted: boolean): Yaml {
   const scope = `${image.id}-\${{ matrix.slug }}`;
-  switch (cache) {
+  switch (image.buildCache) {
     case BuildCache.GITHUB_ACTIONS:
       return { 'cache-from': `type=gha,scope=${scope}`, ...(trusted ? { 'cache-to': `type=gha,mode=max,scope=${scope}` } : {}) };
     case BuildCache.REGISTRY: {
@@ -110,19 +93,52 @@ function cacheInputs(image: WorkflowImage, cache: BuildCache, trusted: boolean):
  * its SBOM and provenance, and cached. Untrusted (a pull request, a fork's above all): built, loaded
  * and smoke-tested with a read-only token.
  */
-function buildJob(image: WorkflowImage, settings: OptimizedSettings, trusted: boolean): Yaml {
-  const cache = buildCacheOf(image, settings);
-  // A pull request reads a registry cache with its own read-only token (a fork gets no other); a miss is a warning.
-  const logsIn = trusted || cache === BuildCache.REGISTRY;
-  const steps: Yaml[] = [
-    ...(freesDiskSpace(image, settings) ? [FREE_DISK_SPACE] : []),
-    { name: 'Checkout', uses: settings.uses(ACTIONS.checkout), with: { 'persist-credentials': false } },
-    imageNameStep(settings),
-    metadataStep(image, settings),
+function buildJob(image: WorkflowImage, context: Context, trusted: boolean): Yaml {
+  return {
+    'name': `${trusted ? 'Build' : 'Check'} ${image.id} (\${{ matrix.platform }})`,
+    'if': trusted ? NOT_PR : PULL_REQUEST,
+    'runs-on': '${{ matrix.runner }}',
+    'timeout-minutes': 120,
+    'permissions': trusted ? { contents: 'read', packages: 'write' } : { contents: 'read', ...(logsIn(image, trusted) ? { packages: 'read' } : {}) },
+    'strategy': { 'fail-fast': false, 'matrix': { include: image.platforms.map((platform) => matrixEntry(platform, context.settings)) } },
+    'steps': [
+      ...setUpSteps(image, context, trusted),
+      { name: 'Build', id: 'build', uses: context.uses(ACTIONS.buildPush), with: buildInputs(image, trusted) },
+      smokeTestStep(image, context.settings, trusted),
+      ...(trusted ? digestSteps(image, context) : []),
+    ],
+  };
+}
+
+/** A pull request reads a registry cache with its own read-only token (a fork gets no other); a miss is a warning. */
+function logsIn(image: WorkflowImage, trusted: boolean): boolean {
+  return trusted || image.buildCache === BuildCache.REGISTRY;
+}
+
+/** A platform's runner: native, or amd64 with QEMU. */
+function matrixEntry(platform: ImagePlatform, settings: WorkflowSettings): Yaml {
+  return {
+    platform,
+    runner: settings.qemu ? PLATFORM_RUNNERS[ImagePlatform.LINUX_AMD64] : PLATFORM_RUNNERS[platform],
+    slug: platform.replace(/\//g, '-'),
+  };
+}
+
+/** Everything a build job does before it builds. */
+function setUpSteps(image: WorkflowImage, context: Context, trusted: boolean): Yaml[] {
+  return [
+    ...(image.freesDiskSpace ? [FREE_DISK_SPACE] : []),
+    { name: 'Checkout', uses: context.uses(ACTIONS.checkout), with: { 'persist-credentials': false } },
+    imageNameStep(context.settings),
+    metadataStep(image, context),
+    ...(context.settings.qemu ? [{ name: 'Set up QEMU', uses: context.uses(ACTIONS.setupQemu) }] : []),
+    { name: 'Set up Docker Buildx', uses: context.uses(ACTIONS.setupBuildx) },
+    ...(logsIn(image, trusted) ? [loginStep(context)] : []),
   ];
-  if (settings.qemu) steps.push({ name: 'Set up QEMU', uses: settings.uses(ACTIONS.setupQemu) });
-  steps.push({ name: 'Set up Docker Buildx', uses: settings.uses(ACTIONS.setupBuildx) });
-  if (logsIn) steps.push(loginStep(settings));
+}
+
+/** The build step's inputs. */
+function buildInputs(image: WorkflowImage, trusted: boolean): Yaml {
   const build: Yaml = {
     context: image.context,
     file: inContext(image, image.spec.dockerfile),
@@ -131,59 +147,37 @@ function buildJob(image: WorkflowImage, settings: OptimizedSettings, trusted: bo
     labels: '${{ steps.meta.outputs.labels }}',
     annotations: '${{ steps.meta.outputs.annotations }}',
   };
-  if (trusted) {
+  const output = trusted
     // Tagged once, in publish: here the platform's image goes by digest, with its SBOM and full provenance.
-    Object.assign(build, {
-      outputs: 'type=image,name=${{ steps.image.outputs.name }},push-by-digest=true,name-canonical=true,push=true',
-      sbom: true,
-      provenance: 'mode=max',
-    });
-  } else {
+    ? { outputs: 'type=image,name=${{ steps.image.outputs.name }},push-by-digest=true,name-canonical=true,push=true', sbom: true, provenance: 'mode=max' }
     // Loaded into the runner's Docker for the smoke test; the docker exporter keeps no attestations.
-    Object.assign(build, { tags: '${{ steps.meta.outputs.tags }}', outputs: 'type=docker', sbom: false, provenance: false });
-  }
-  steps.push({ name: 'Build', id: 'build', uses: settings.uses(ACTIONS.buildPush), with: { ...build, ...cacheInputs(image, cache, trusted) } });
-  steps.push(smokeTestStep(image, settings, trusted));
-  if (trusted) {
-    steps.push(
-      {
-        name: 'Export digest',
-        env: { DIGEST: '${{ steps.build.outputs.digest }}' },
-        run: 'mkdir -p "$RUNNER_TEMP/digests"\ntouch "$RUNNER_TEMP/digests/${DIGEST#sha256:}"\n',
-      },
-      {
-        name: 'Upload digest',
-        uses: settings.uses(ACTIONS.uploadArtifact),
-        with: {
-          'name': `digests-${image.id}-\${{ matrix.slug }}`,
-          'path': '${{ runner.temp }}/digests/*',
-          'if-no-files-found': 'error',
-          'retention-days': 1,
-        },
-      },
-    );
-  }
-  return {
-    'name': `${trusted ? 'Build' : 'Check'} ${image.id} (\${{ matrix.platform }})`,
-    'if': trusted ? NOT_PR : PULL_REQUEST,
-    'runs-on': '${{ matrix.runner }}',
-    'timeout-minutes': 120,
-    'permissions': trusted ? { contents: 'read', packages: 'write' } : { contents: 'read', ...(logsIn ? { packages: 'read' } : {}) },
-    'strategy': {
-      'fail-fast': false,
-      'matrix': {
-        include: image.platforms.map((platform) => ({
-          platform,
-          runner: settings.qemu ? PLATFORM_RUNNERS[ImagePlatform.LINUX_AMD64] : PLATFORM_RUNNERS[platform],
-          slug: platform.replace(/\//g, '-'),
-        })),
-      },
-    },
-    steps,
-  };
+    : { tags: '${{ steps.meta.outputs.tags }}', outputs: 'type=docker', sbom: false, provenance: false };
+  return { ...build, ...output, ...cacheInputs(image, trusted) };
 }
 
-function publishJob(image: WorkflowImage, settings: OptimizedSettings): Yaml {
+/** Hands the pushed digest to the publish job. */
+function digestSteps(image: WorkflowImage, context: Context): Yaml[] {
+  return [
+    {
+      name: 'Export digest',
+      env: { DIGEST: '${{ steps.build.outputs.digest }}' },
+      run: 'mkdir -p "$RUNNER_TEMP/digests"\ntouch "$RUNNER_TEMP/digests/${DIGEST#sha256:}"\n',
+    },
+    {
+      name: 'Upload digest',
+      uses: context.uses(ACTIONS.uploadArtifact),
+      with: {
+        'name': `digests-${image.id}-\${{ matrix.slug }}`,
+        'path': '${{ runner.temp }}/digests/*',
+        'if-no-files-found': 'error',
+        'retention-days': 1,
+      },
+    },
+  ];
+}
+
+function publishJob(image: WorkflowImage, context: Context): Yaml {
+  const { settings, uses } = context;
   const permissions: Yaml = { contents: 'read', packages: 'write' };
   if (settings.attest) {
     permissions['id-token'] = 'write';
@@ -192,13 +186,13 @@ function publishJob(image: WorkflowImage, settings: OptimizedSettings): Yaml {
   const steps: Yaml[] = [
     {
       name: 'Download digests',
-      uses: settings.uses(ACTIONS.downloadArtifact),
+      uses: uses(ACTIONS.downloadArtifact),
       with: { 'path': '${{ runner.temp }}/digests', 'pattern': `digests-${image.id}-*`, 'merge-multiple': true },
     },
     imageNameStep(settings),
-    loginStep(settings),
-    { name: 'Set up Docker Buildx', uses: settings.uses(ACTIONS.setupBuildx) },
-    { ...metadataStep(image, settings), env: { DOCKER_METADATA_ANNOTATIONS_LEVELS: 'index' } },
+    loginStep(context),
+    { name: 'Set up Docker Buildx', uses: uses(ACTIONS.setupBuildx) },
+    { ...metadataStep(image, context), env: { DOCKER_METADATA_ANNOTATIONS_LEVELS: 'index' } },
     {
       name: 'Create the tagged index',
       id: 'index',
@@ -219,7 +213,7 @@ function publishJob(image: WorkflowImage, settings: OptimizedSettings): Yaml {
   if (settings.attest) {
     steps.push({
       name: 'Attest provenance',
-      uses: settings.uses(ACTIONS.attest),
+      uses: uses(ACTIONS.attest),
       with: {
         'subject-name': '${{ steps.image.outputs.name }}',
         'subject-digest': '${{ steps.index.outputs.digest }}',
@@ -242,15 +236,16 @@ function publishJob(image: WorkflowImage, settings: OptimizedSettings): Yaml {
  * Builds the `.sif` from the Apptainer definition and runs its `%test`; trusted (not a pull request), it
  * also pushes it to GHCR (ORAS), and only then holds `packages: write` and the token.
  */
-function apptainerJob(image: WorkflowImage, settings: OptimizedSettings, trusted: boolean): Yaml {
+function apptainerJob(image: WorkflowImage, context: Context, trusted: boolean): Yaml {
+  const { settings, uses } = context;
   const definition = image.apptainer!;
   const env = { CONTEXT: image.context, DEFINITION: definition.file, SIF: definition.sifFile };
   const steps: Yaml[] = [
-    ...(freesDiskSpace(image, settings) ? [FREE_DISK_SPACE] : []),
-    { name: 'Checkout', uses: settings.uses(ACTIONS.checkout), with: { 'persist-credentials': false } },
+    ...(image.freesDiskSpace ? [FREE_DISK_SPACE] : []),
+    { name: 'Checkout', uses: uses(ACTIONS.checkout), with: { 'persist-credentials': false } },
     // The package to push to; a pull request pushes nothing.
     ...(trusted ? [imageNameStep(settings)] : []),
-    { name: 'Install Apptainer', uses: settings.uses(ACTIONS.setupApptainer), with: { 'apptainer-version': APPTAINER_VERSION } },
+    { name: 'Install Apptainer', uses: uses(ACTIONS.setupApptainer), with: { 'apptainer-version': APPTAINER_VERSION } },
     { name: 'Build the image', env: { ...env }, run: 'cd "$CONTEXT" || exit 1\nsudo apptainer build "$SIF" "$DEFINITION"\n' },
     { name: 'Test the image', env: { ...env }, run: 'cd "$CONTEXT" || exit 1\napptainer test "$SIF"\n' },
   ];
@@ -278,38 +273,38 @@ function apptainerJob(image: WorkflowImage, settings: OptimizedSettings, trusted
   };
 }
 
-function imageNameStep(settings: OptimizedSettings): Yaml {
+function imageNameStep(settings: WorkflowSettings): Yaml {
   return settings.imageName
     ? { name: 'Image name', id: 'image', env: { IMAGE_NAME: settings.imageName }, run: 'echo "name=${IMAGE_NAME}" >> "$GITHUB_OUTPUT"\n' }
     // Registries need lower-case names; owners and repositories may have capitals.
     : { name: 'Image name', id: 'image', run: 'echo "name=ghcr.io/${GITHUB_REPOSITORY,,}" >> "$GITHUB_OUTPUT"\n' };
 }
 
-function metadataStep(image: WorkflowImage, settings: OptimizedSettings): Yaml {
+function metadataStep(image: WorkflowImage, context: Context): Yaml {
   const tags = [
     'type=raw,value=latest,enable={{is_default_branch}}',
     'type=sha',
     'type=semver,pattern={{version}}',
     'type=semver,pattern={{major}}.{{minor}}',
     'type=ref,event=pr',
-    ...settings.tags,
+    ...context.settings.tags,
   ];
   const withInputs: Yaml = { images: '${{ steps.image.outputs.name }}', tags: tags.map((t) => `${t}\n`).join('') };
   if (image.tagSuffix) withInputs.flavor = `suffix=${image.tagSuffix},onlatest=true\n`;
-  return { name: 'Docker meta', id: 'meta', uses: settings.uses(ACTIONS.metadata), with: withInputs };
+  return { name: 'Docker meta', id: 'meta', uses: context.uses(ACTIONS.metadata), with: withInputs };
 }
 
 /** The job's own token, whose permissions the job declares (read-only in a pull request's jobs). */
-function loginStep(settings: OptimizedSettings): Yaml {
+function loginStep(context: Context): Yaml {
   return {
     name: 'Log in to GitHub Container Registry',
-    uses: settings.uses(ACTIONS.login),
+    uses: context.uses(ACTIONS.login),
     with: { registry: 'ghcr.io', username: '${{ github.actor }}', password: '${{ github.token }}' },
   };
 }
 
 /** Runs against the pushed digest when trusted, against the loaded image in a pull request. */
-function smokeTestStep(image: WorkflowImage, settings: OptimizedSettings, trusted: boolean): Yaml {
+function smokeTestStep(image: WorkflowImage, settings: WorkflowSettings, trusted: boolean): Yaml {
   const prefix = image.spec.environmentPrefix;
   const env = { IMAGE_REF: trusted ? '${{ steps.image.outputs.name }}@${{ steps.build.outputs.digest }}' : '${{ steps.build.outputs.imageid }}' };
   if (settings.smokeTest) {

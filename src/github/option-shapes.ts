@@ -1,7 +1,7 @@
 /*
  * The run-time shapes of the workflow options: what `.projenrc.js` and other jsii languages must pass.
  */
-import { BuildCache, GhcrWorkflowImage, GhcrWorkflowSpecOptions, ImagePlatform, PixiTestWorkflowSpecOptions, WorkflowRecipe } from './options';
+import { BuildCache, GhcrWorkflowImage, GhcrWorkflowSpecOptions, ImagePlatform, PixiTestWorkflowOptions, WorkflowRecipe } from './options';
 import { ApptainerDefinitionSpec } from '../apptainer/apptainer-definition-spec';
 import { WORKSPACE } from '../docker/option-shapes';
 import { PixiDockerImageSpec } from '../docker/pixi-docker-image-spec';
@@ -38,8 +38,8 @@ export const WORKFLOW_IMAGE = struct<GhcrWorkflowImage>('spec, context and appta
 /** The images of a `GhcrWorkflowSpec`. */
 export const WORKFLOW_IMAGES = listOf(WORKFLOW_IMAGE);
 
-/** The fields of `PixiTestWorkflowSpecOptions`, shared by `PixiTestWorkflowOptions`. */
-export const PIXI_TEST_WORKFLOW_FIELDS: ShapeOf<PixiTestWorkflowSpecOptions> = {
+/** The fields of `PixiTestWorkflowOptions`, shared by `PixiTestWorkflowOptions`. */
+export const PIXI_TEST_WORKFLOW_FIELDS: ShapeOf<PixiTestWorkflowOptions> = {
   workflowName: STRING,
   branches: listOf(STRING),
   environments: listOf(STRING),
@@ -50,5 +50,5 @@ export const PIXI_TEST_WORKFLOW_FIELDS: ShapeOf<PixiTestWorkflowSpecOptions> = {
   workingDirectory: STRING,
 };
 
-/** `PixiTestWorkflowSpecOptions`. */
-export const PIXI_TEST_WORKFLOW_OPTIONS = struct('the options of PixiTestWorkflowSpecOptions', PIXI_TEST_WORKFLOW_FIELDS);
+/** `PixiTestWorkflowOptions`. */
+export const PIXI_TEST_WORKFLOW_OPTIONS = struct('the options of PixiTestWorkflowOptions', PIXI_TEST_WORKFLOW_FIELDS);

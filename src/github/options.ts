@@ -123,7 +123,7 @@ export interface GhcrWorkflowImage {
  * Options of a {@link PixiTestWorkflowSpec}: the workflow that installs the locked environments and
  * runs the workspace's tasks on pull requests and pushes.
  */
-export interface PixiTestWorkflowSpecOptions {
+export interface PixiTestWorkflowOptions {
   /**
    * The workflow's name.
    * @default "Pixi"
@@ -175,9 +175,3 @@ export interface PixiTestWorkflowSpecOptions {
    */
   readonly workingDirectory?: string;
 }
-
-/**
- * Options of a {@link PixiTestWorkflow}: the workflow's, where the project fills in the workspace (its
- * `PixiWorkspace`) and the working directory (the project's, from the repository root).
- */
-export interface PixiTestWorkflowOptions extends PixiTestWorkflowSpecOptions {}

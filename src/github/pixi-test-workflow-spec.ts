@@ -1,6 +1,6 @@
 import { ACTIONS, pinnedRef } from './actions';
 import { PIXI_TEST_WORKFLOW_OPTIONS } from './option-shapes';
-import { PixiTestWorkflowSpecOptions } from './options';
+import { PixiTestWorkflowOptions } from './options';
 import { Yaml } from './triggers';
 import { checkBranches, checkWorkflowName } from './workflow-text';
 import { renderWorkflowYaml } from './workflow-yaml';
@@ -31,7 +31,7 @@ export class PixiTestWorkflowSpec {
   public readonly tasks: string[];
   /** The runners. */
   public readonly runners: string[];
-  private readonly options: PixiTestWorkflowSpecOptions;
+  private readonly options: PixiTestWorkflowOptions;
   private readonly workingDirectory: string;
   /** `CONDA_OVERRIDE_CUDA` of each tested environment that needs CUDA, as its Dockerfile sets it. */
   private readonly cudaVersions: Record<string, string>;
@@ -39,7 +39,7 @@ export class PixiTestWorkflowSpec {
   /**
    * @param options the environments, tasks and runners; invalid values throw here
    */
-  public constructor(options: PixiTestWorkflowSpecOptions = {}) {
+  public constructor(options: PixiTestWorkflowOptions = {}) {
     checkShape(OWNER, options, PIXI_TEST_WORKFLOW_OPTIONS);
     checkWorkflowName(OWNER, options.workflowName);
     checkBranches(OWNER, options.branches);

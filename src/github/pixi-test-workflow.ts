@@ -8,7 +8,7 @@ import { renderWorkflowYaml } from './workflow-yaml';
 import { PixiWorkspace } from '../pixi/pixi-workspace';
 import { RenderedFile } from '../util/rendered-file';
 import { keepRepositoryFiles } from '../util/repository-files';
-import { checkShape } from '../util/shape';
+import { builtChecked, checkShape } from '../util/shape';
 import { refuseTakenPaths } from '../util/taken-paths';
 import { refuseToOverwrite } from '../util/user-files';
 
@@ -32,11 +32,11 @@ export class PixiTestWorkflow extends Component {
   public constructor(project: Project, options: PixiTestWorkflowOptions = {}) {
     checkShape(OWNER, options, PIXI_TEST_WORKFLOW_OPTIONS);
     const root = project.root;
-    const spec = new PixiTestWorkflowSpec({
+    const spec = new PixiTestWorkflowSpec(builtChecked(PIXI_TEST_WORKFLOW_OPTIONS, {
       ...options,
       workspace: options.workspace ?? PixiWorkspace.of(project),
       workingDirectory: options.workingDirectory ?? (relative(root.outdir, project.outdir).split(sep).join('/') || '.'),
-    });
+    }));
     refuseToOverwrite(OWNER, root.outdir, TEST_WORKFLOW_FILE, 'move it away to have the workflow generated');
     refuseTakenPaths(OWNER, root, [{ option: 'file', path: TEST_WORKFLOW_FILE }]);
     super(project, OWNER);

@@ -1,23 +1,23 @@
 import { triggers, unique, Yaml } from './triggers';
 import { inContext, triggerPaths, WorkflowImage } from './workflow-images';
+import type { WorkflowSettings } from './workflow-settings';
 
+/** The lesson's tags. */
 export const TUTORIAL_DEFAULT_TAGS = ['type=raw,value=latest', 'type=sha'];
 
 /**
  * The lesson's workflow (WorkflowRecipe.TUTORIAL): per image, one job that builds twice
  * (a test build, then a deploying one that pushes unless the event is a pull request).
- */
-/**
  * @param uses resolves each action reference (projen's overrides); the lesson's references otherwise
  */
-export function tutorialWorkflow(name: string, branches: string[], images: WorkflowImage[], tags: string[], uses: (ref: string) => string): Yaml {
+export function tutorialWorkflow(images: WorkflowImage[], settings: WorkflowSettings, uses: (ref: string) => string): Yaml {
   const jobs: Yaml = {};
   for (const image of images) {
-    jobs[images.length === 1 ? 'docker' : `docker-${image.id}`] = tutorialJob(image, tags, uses);
+    jobs[images.length === 1 ? 'docker' : `docker-${image.id}`] = tutorialJob(image, settings.tags, uses);
   }
   return {
-    name,
-    on: triggers(branches, unique(images.flatMap(triggerPaths)), true),
+    name: settings.name,
+    on: triggers(settings.branches, unique(images.flatMap(triggerPaths)), true),
     concurrency: { 'group': '${{ github.workflow }}-${{ github.ref }}', 'cancel-in-progress': true },
     permissions: {},
     jobs,

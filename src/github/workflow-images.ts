@@ -1,11 +1,12 @@
-import { GhcrWorkflowImage, ImagePlatform } from './options';
+import { GhcrWorkflowImage } from './options';
+import { ImageJobSettings } from './workflow-settings';
 import { ApptainerDefinitionSpec } from '../apptainer/apptainer-definition-spec';
 import { PixiDockerImageSpec } from '../docker/pixi-docker-image-spec';
 import { LOCK_FILE } from '../pixi/manifest-file';
 import { invalidOption, requireRelativePath } from '../util/validate';
 
 /** An image as the workflow sees it: where it lives and what names its jobs and tags use. */
-export interface WorkflowImage {
+export interface WorkflowImage extends ImageJobSettings {
   readonly spec: PixiDockerImageSpec;
   /** Build context relative to the repository root; `.` for the root. */
   readonly context: string;
@@ -14,8 +15,6 @@ export interface WorkflowImage {
   /** Tag suffix, e.g. `-gpu`; empty when the workflow has one image. */
   readonly tagSuffix: string;
   readonly apptainer?: ApptainerDefinitionSpec;
-  /** The platforms built. */
-  readonly platforms: ImagePlatform[];
 }
 
 /** Paths relative to the repository root. */
@@ -28,7 +27,7 @@ export function inContext(image: WorkflowImage, path: string): string {
  * repeat. Ids name jobs, caches, artifacts and tags, so two images never share one: an image
  * would silently not be built, or push over another's tag.
  */
-export function workflowImages(images: GhcrWorkflowImage[], platformsOf: (image: GhcrWorkflowImage, i: number) => ImagePlatform[]): WorkflowImage[] {
+export function workflowImages(images: GhcrWorkflowImage[], settingsOf: (image: GhcrWorkflowImage, i: number) => ImageJobSettings): WorkflowImage[] {
   const contexts = images.map((image) => image.context === undefined || image.context === '.' || image.context === ''
     ? '.' : requireRelativePath('GhcrWorkflow', 'images[].context', image.context));
   const paths = images.map((image, i) => `${contexts[i]}/${image.spec.dockerfile}`);
@@ -55,7 +54,7 @@ export function workflowImages(images: GhcrWorkflowImage[], platformsOf: (image:
     id: ids[i],
     tagSuffix: images.length > 1 ? `-${ids[i]}` : '',
     apptainer: image.apptainer,
-    platforms: platformsOf(image, i),
+    ...settingsOf(image, i),
   }));
 }
 

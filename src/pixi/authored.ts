@@ -8,7 +8,7 @@ import { DEFAULT, PlatformModel, WorkspaceModel } from './model';
 import { WORKSPACE_OPTIONS } from './option-shapes';
 import {
   CondaDependency, PixiActivation, PixiFeature, PixiFeatureTables, PixiRichPlatform,
-  PixiTarget, PixiTask, PixiWorkspaceSpecOptions, PypiDependency, ChannelPriority,
+  PixiTarget, PixiTask, PixiWorkspaceOptions, PypiDependency, ChannelPriority,
 } from './options';
 import { applyOverrides } from './overrides';
 import { workspaceModelOf } from './parsed';
@@ -40,7 +40,7 @@ interface Known {
   readonly taskNames: Set<string>;
 }
 
-export function fromOptions(options: PixiWorkspaceSpecOptions): AuthoredWorkspace {
+export function fromOptions(options: PixiWorkspaceOptions): AuthoredWorkspace {
   checkShape(OWNER, options, WORKSPACE_OPTIONS);
   const platforms = (options.platforms ?? ['linux-64']).map((entry, i) => platform(entry, `platforms[${i}]`));
   checkUnique(platforms.map((p) => p.model.name), 'platforms', 'each platform name once');
@@ -272,7 +272,7 @@ function targetSelector(path: string, selector: string, known: Known): void {
   if (!ok) throw invalidOption(OWNER, `${path} key`, selector, 'a platform, a selector (linux, osx, win, unix), a workspace platform name or a glob such as "*-cuda"');
 }
 
-function collectTaskNames(options: PixiWorkspaceSpecOptions): Set<string> {
+function collectTaskNames(options: PixiWorkspaceOptions): Set<string> {
   const names = new Set<string>();
   const add = (tables: PixiFeatureTables | undefined) => {
     Object.keys(tables?.tasks ?? {}).forEach((n) => names.add(n));

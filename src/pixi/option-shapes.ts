@@ -3,7 +3,7 @@
  */
 import {
   ChannelPriority, CondaDependency, PixiActivation, PixiEnvironment, PixiFeature, PixiFeatureTables, PixiRichPlatform,
-  PixiSystemRequirements, PixiTarget, PixiTask, PixiTaskArgument, PixiWorkspaceSpecOptions, PypiDependency,
+  PixiSystemRequirements, PixiTarget, PixiTask, PixiTaskArgument, PixiWorkspaceOptions, PypiDependency,
 } from './options';
 import { enumOf } from '../util/enum-shape';
 import { ANY, BOOLEAN, either, listOf, recordOf, ShapeOf, STRING, struct } from '../util/shape';
@@ -71,7 +71,7 @@ const ENVIRONMENT = struct<PixiEnvironment>('features, solveGroup and noDefaultF
 });
 
 /** `PixiWorkspaceOptions`. */
-export const WORKSPACE_OPTIONS = struct<PixiWorkspaceSpecOptions>('the options of PixiWorkspaceOptions', {
+export const WORKSPACE_OPTIONS = struct<PixiWorkspaceOptions>('the options of PixiWorkspaceOptions', {
   ...TABLE_FIELDS,
   name: STRING,
   version: STRING,

@@ -173,7 +173,7 @@ export interface PixiEnvironment {
  * A pixi workspace written as TypeScript, free of projen: the `[workspace]` table, the default feature's
  * tables, features and environments; the options of {@link PixiWorkspaceSpec.fromOptions}.
  */
-export interface PixiWorkspaceSpecOptions extends PixiFeatureTables {
+export interface PixiWorkspaceOptions extends PixiFeatureTables {
   /** Workspace name. @default - none ({@link PixiWorkspace}: the project name) */
   readonly name?: string;
   /** Workspace version. @default - none */
@@ -206,6 +206,3 @@ export interface PixiWorkspaceSpecOptions extends PixiFeatureTables {
    */
   readonly overrides?: Record<string, any>;
 }
-
-/** Options of a {@link PixiWorkspace}: the workspace's, named after the project unless `name` says otherwise. */
-export interface PixiWorkspaceOptions extends PixiWorkspaceSpecOptions {}

@@ -3,7 +3,7 @@ import { dirname, join } from 'path';
 import { fromOptions } from './authored';
 import { PixiManifestFile } from './manifest-file';
 import * as model from './model';
-import { PixiActivation, PixiWorkspaceSpecOptions } from './options';
+import { PixiActivation, PixiWorkspaceOptions } from './options';
 import { parseManifest } from './parsed';
 import { PackageManifest } from './path-dependencies';
 import { IPixiWorkspace, PixiPathDependency } from './pixi-workspace-interface';
@@ -22,7 +22,7 @@ export class PixiWorkspaceSpec implements IPixiWorkspace {
    * A manifest written from typed options; throws on any invalid value.
    * @param options the workspace
    */
-  public static fromOptions(options: PixiWorkspaceSpecOptions): PixiWorkspaceSpec {
+  public static fromOptions(options: PixiWorkspaceOptions): PixiWorkspaceSpec {
     const authored = fromOptions(options);
     return new PixiWorkspaceSpec(authored.model, authored.document);
   }

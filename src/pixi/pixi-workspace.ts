@@ -9,7 +9,7 @@ import { IPixiWorkspace, PixiPathDependency } from './pixi-workspace-interface';
 import { PixiWorkspaceSpec } from './pixi-workspace-spec';
 import { addPixiRepositoryLines } from './repository-lines';
 import { RenderedFile } from '../util/rendered-file';
-import { checkShape } from '../util/shape';
+import { builtChecked, checkShape } from '../util/shape';
 import { parseToml } from '../util/toml';
 import { fileExists, handOver, refuseToOverwrite } from '../util/user-files';
 import { invalidOption, requireOneOf } from '../util/validate';
@@ -109,7 +109,7 @@ export class PixiWorkspace extends Component implements IPixiWorkspace {
     const internal = options as Record<symbol, unknown>;
     const adopted = internal[ADOPTED_MANIFEST] as PixiWorkspaceSpec | undefined;
     const seed = internal[SEED] === true;
-    const manifest = adopted ?? PixiWorkspaceSpec.fromOptions({ ...options, name: options.name ?? project.name });
+    const manifest = adopted ?? PixiWorkspaceSpec.fromOptions(builtChecked(WORKSPACE_OPTIONS, { ...options, name: options.name ?? project.name }));
     if (PixiWorkspace.of(project)) {
       throw invalidOption('PixiWorkspace', 'project', project.name, 'a project that has no pixi workspace yet: this one already has a pixi workspace');
     }

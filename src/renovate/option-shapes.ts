@@ -1,18 +1,15 @@
 /*
  * The run-time shapes of the Renovate options: what `.projenrc.js` and other jsii languages must pass.
  */
-import { RenovateConfigSpecOptions } from './options';
+import { RenovateConfigOptions } from './options';
 import { BOOLEAN, listOf, ShapeOf, STRING, struct } from '../util/shape';
 
-/** The fields of `RenovateConfigSpecOptions`, which `RenovateConfigOptions` has too. */
-const RENOVATE_FIELDS: ShapeOf<RenovateConfigSpecOptions> = {
+/** The fields of `RenovateConfigOptions`. */
+const RENOVATE_FIELDS: ShapeOf<RenovateConfigOptions> = {
   schedule: listOf(STRING),
   lockFileMaintenance: BOOLEAN,
   projenrcImages: listOf(STRING),
 };
 
-/** `RenovateConfigOptions`. */
+/** `RenovateConfigOptions`, of `RenovateConfig` and `RenovateConfigSpec` alike. */
 export const RENOVATE_OPTIONS = struct('the options of RenovateConfigOptions', RENOVATE_FIELDS);
-
-/** `RenovateConfigSpecOptions`. */
-export const RENOVATE_SPEC_OPTIONS = struct('the options of RenovateConfigSpecOptions', RENOVATE_FIELDS);

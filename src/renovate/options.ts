@@ -1,5 +1,5 @@
 /** Options of a {@link RenovateConfigSpec}. */
-export interface RenovateConfigSpecOptions {
+export interface RenovateConfigOptions {
   /**
    * When Renovate may open pull requests, in Renovate's schedule syntax; the lock-file refresh follows it too.
    * @default ["before 6am on monday"]
@@ -22,9 +22,3 @@ export interface RenovateConfigSpecOptions {
    */
   readonly projenrcImages?: string[];
 }
-
-/**
- * Options of a {@link RenovateConfig}: the configuration's, where the project tree fills in the files projen
- * writes and the images its `.projenrc` holds.
- */
-export interface RenovateConfigOptions extends RenovateConfigSpecOptions {}

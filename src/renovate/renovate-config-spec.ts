@@ -1,5 +1,5 @@
-import { RENOVATE_SPEC_OPTIONS } from './option-shapes';
-import { RenovateConfigSpecOptions } from './options';
+import { RENOVATE_OPTIONS } from './option-shapes';
+import { RenovateConfigOptions } from './options';
 import { isImageName, PROJENRC_FILES, PROJENRC_IMAGE_MATCH_STRINGS } from './projenrc-images';
 import { RenderOptions } from '../util/render-options';
 import { headerCommentOf, checkShape } from '../util/shape';
@@ -34,8 +34,8 @@ export class RenovateConfigSpec {
    * change to them (projen would undo it at the next synthesis), except a refresh of the lock file beside
    * them and the images in `projenrcImages`
    */
-  public constructor(options: RenovateConfigSpecOptions = {}, generatedFiles: string[] = []) {
-    checkShape(OWNER, options, RENOVATE_SPEC_OPTIONS);
+  public constructor(options: RenovateConfigOptions = {}, generatedFiles: string[] = []) {
+    checkShape(OWNER, options, RENOVATE_OPTIONS);
     this.schedule = checkSchedule(options.schedule ?? DEFAULT_SCHEDULE);
     this.lockFileMaintenance = options.lockFileMaintenance ?? true;
     if (!Array.isArray(generatedFiles)) throw invalidOption(OWNER, 'generatedFiles', generatedFiles, 'a list of paths');

@@ -7,7 +7,7 @@ import { imagesInProjenrc, PROJENRC_FILES } from './projenrc-images';
 import { RENOVATE_CONFIG_FILE, RenovateConfigSpec } from './renovate-config-spec';
 import { RenderedFile } from '../util/rendered-file';
 import { keepRepositoryFiles } from '../util/repository-files';
-import { checkShape } from '../util/shape';
+import { builtChecked } from '../util/shape';
 import { refuseTakenPaths } from '../util/taken-paths';
 import { fileExists, isUsersFile, refuseToOverwrite } from '../util/user-files';
 import { invalidOption } from '../util/validate';
@@ -38,7 +38,7 @@ export class RenovateConfig extends Component {
    * @param options schedule, lock-file refresh and images of a `.projenrc` still to be written; invalid values throw here
    */
   public constructor(project: Project, options: RenovateConfigOptions = {}) {
-    checkShape(OWNER, options, RENOVATE_OPTIONS);
+    // Refused now, not at synthesis: the spec checks the options (their files are known only then).
     new RenovateConfigSpec(options);
     const root = project.root;
     refuseToOverwrite(OWNER, root.outdir, RENOVATE_CONFIG_FILE, 'move your settings into .projenrc or remove the file');
@@ -59,13 +59,13 @@ export class RenovateConfig extends Component {
     const root = this.project.root;
     const generatedFiles = filesOfTree(root).map((file) => relative(root.outdir, file.absolutePath).split(sep).join('/'))
       .filter((file) => file !== RENOVATE_CONFIG_FILE).sort();
-    return new RenovateConfigSpec({
+    return new RenovateConfigSpec(builtChecked(RENOVATE_OPTIONS, {
       ...this.options,
       projenrcImages: [
         ...this.options.projenrcImages ?? [],
         ...PROJENRC_FILES.map((file) => join(root.outdir, file)).filter(fileExists).flatMap((file) => imagesInProjenrc(readFileSync(file, 'utf8'))),
       ],
-    }, generatedFiles);
+    }), generatedFiles);
   }
 }
 

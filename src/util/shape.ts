@@ -158,12 +158,30 @@ function join(path: string, key: string): string {
 }
 
 /**
+ * Option objects that a construct built from values it checked (or made itself) for the spec it hands them to: the
+ * spec's check passes them without a second look. Only objects made inside the library are marked, never the
+ * user's, which may change between two constructions.
+ */
+const BUILT_CHECKED = new WeakMap<object, Shape>();
+
+/**
+ * Marks options a construct built from checked values (and values of its own, such as its project's directory)
+ * as of the shape, so that `checkShape` with it passes them: each option is checked once per construction.
+ * @returns the options
+ */
+export function builtChecked<T extends object>(shape: Shape, options: T): T {
+  BUILT_CHECKED.set(options, shape);
+  return options;
+}
+
+/**
  * Checks options against their shape; throws a `PixiValidationError` naming the construct, the
  * option path, the value and what is allowed. Undefined options stand for `{}`.
  * @param nameOf how the user spells an option path (e.g. a command-line switch)
  */
 export function checkShape(owner: string, options: unknown, shape: Shape, nameOf = (path: string) => path): void {
   if (options === undefined) return;
+  if (typeof options === 'object' && options !== null && BUILT_CHECKED.get(options) === shape) return;
   shape.check(options, '', (path, value, allowed, problem, suggestion) => {
     throw invalidOption(owner, path === '' ? 'options' : nameOf(path), value, allowed, problem, suggestion && nameOf(suggestion));
   });

@@ -495,7 +495,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'properties: a wrong-typed option is the typed error, not a TypeError',
     file: 'src/docker/pixi-docker-image-spec.ts',
-    replace: '    checkShape(OWNER, options, IMAGE_SPEC_OPTIONS);\n',
+    replace: '    checkShape(OWNER, options, IMAGE_OPTIONS);\n',
     with: '',
     test: 'test/properties/image.property.test.ts',
   },

@@ -5,7 +5,9 @@ import {
   ApptainerDefinitionSpec, GhcrWorkflowImage, GhcrWorkflowSpec, ImagePlatform, PixiDockerImageSpec, PixiValidationError, WorkflowRecipe,
 } from '../../src';
 import { writeBlockYaml } from '../../src/github/block-yaml';
-import { checkWorkflowOptions } from '../../src/github/ghcr-workflow-spec';
+import { WORKFLOW_OPTIONS } from '../../src/github/option-shapes';
+import { resolveWorkflowSettings } from '../../src/github/workflow-settings';
+import { checkShape } from '../../src/util/shape';
 import { securityFindings } from '../helpers/workflow-security';
 import { workflowFindings } from '../helpers/workflow-validators';
 
@@ -105,7 +107,9 @@ describe('GhcrWorkflowSpec: any options and images give the typed error or a wor
         withImages = error;
       }
       try {
-        checkWorkflowOptions(options);
+        // What GhcrWorkflow checks at construction, before it knows its images.
+        checkShape('GhcrWorkflow', options, WORKFLOW_OPTIONS);
+        resolveWorkflowSettings(options);
       } catch (error) {
         without = error;
       }
