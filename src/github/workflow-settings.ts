@@ -99,7 +99,9 @@ export interface ImageJobSettings {
  * whether the image has a CUDA version (gigabytes of install layers overflow GitHub's 10 GB Actions cache
  * and a hosted runner's 14 GB of free disk).
  */
-export function resolveImageSettings(image: GhcrWorkflowImage, i: number, options: GhcrWorkflowSpecOptions, settings: WorkflowSettings): ImageJobSettings {
+export function resolveImageSettings(
+  image: GhcrWorkflowImage, i: number, options: GhcrWorkflowSpecOptions, settings: WorkflowSettings,
+): ImageJobSettings {
   const option = image.platforms === undefined ? 'platforms' : `images[${i}].platforms`;
   if (image.platforms !== undefined && settings.recipe === WorkflowRecipe.TUTORIAL) {
     throw invalidOption(OWNER, option, image.platforms, 'nothing with WorkflowRecipe.TUTORIAL, which builds amd64 only');
