@@ -1,3 +1,5 @@
+import { IMPORTS } from './locate';
+
 /**
  * Deliberate breakages of the properties the test suite guards. Each one is applied to the
  * source, the named test file must then fail; see run.ts.
@@ -6,6 +8,11 @@ export interface Mutation {
   /** The property that gets broken. */
   readonly property: string;
   readonly file: string;
+  /**
+   * The declaration of the file that holds the fragment: a function, a method (`Class.method`), a class or a
+   * constant by its name, or `IMPORTS`. The fragment is looked for there alone, whatever its whitespace.
+   */
+  readonly in: string;
   readonly replace: string;
   readonly with: string;
   /** The test file that must catch it. */
@@ -19,6 +26,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'only the manifest and lock are copied before pixi install',
     file: OPTIMIZED,
+    in: 'buildStage',
     replace: 'lines.push(`COPY ${spec.manifestFile} ${LOCK_FILE} ./`);',
     with: 'lines.push(\'COPY . ./\');',
     test: 'test/docker/optimized.test.ts',
@@ -26,6 +34,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'the Dockerfile pulls no frontend image',
     file: OPTIMIZED,
+    in: 'renderOptimizedDockerfile',
     replace: "const lines: string[] = header ? [`# ${header}`, ''] : [];",
     with: "const lines: string[] = ['# syntax=docker/dockerfile:1', ...(header ? [`# ${header}`, ''] : [])];",
     test: 'test/docker/optimized.test.ts',
@@ -33,6 +42,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'the image runs as a non-root user',
     file: OPTIMIZED,
+    in: 'runtimeUser',
     replace: '    `USER ${spec.user}`,\n',
     with: '',
     test: 'test/docker/optimized.test.ts',
@@ -40,6 +50,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'the non-root user\'s HOME is writable by group 0',
     file: OPTIMIZED,
+    in: 'homeDirectory',
     replace: '&& mkdir -m 0775 ${HOME_STAGING}/',
     with: '&& mkdir -m 0755 ${HOME_STAGING}/',
     test: 'test/docker/optimized.test.ts',
@@ -47,6 +58,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'pixi shell-hook does not re-solve after the install',
     file: OPTIMIZED,
+    in: 'shellHook',
     replace: 'pixi shell-hook ${spec.shellHookLockFlag} ',
     with: 'pixi shell-hook ',
     test: 'test/docker/optimized.test.ts',
@@ -54,6 +66,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'the package cache is a BuildKit cache mount',
     file: OPTIMIZED,
+    in: 'install',
     replace: '`RUN --mount=type=cache,target=${RATTLER_CACHE} \\\\`',
     with: "'RUN \\\\'",
     test: 'test/docker/optimized.test.ts',
@@ -61,6 +74,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'the final stage holds no copy of the build context',
     file: OPTIMIZED,
+    in: 'finalStage',
     replace: '`COPY --from=build ${prefix} ${prefix}`,',
     with: "`COPY --from=build ${prefix} ${prefix}`, 'COPY . /app/context',",
     test: 'test/docker/optimized.test.ts',
@@ -68,6 +82,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'dockerfile-utils finds nothing (relative WORKDIR)',
     file: OPTIMIZED,
+    in: 'finalStage',
     replace: '    `WORKDIR ${WORKDIR}`,\n    `COPY --from',
     with: "    'WORKDIR app',\n    `COPY --from",
     test: 'test/docker/optimized.test.ts',
@@ -75,6 +90,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'shellcheck finds nothing in RUN scripts',
     file: OPTIMIZED,
+    in: 'shellHook',
     replace: '--shell bash > ${ACTIVATION_PATH}`',
     with: '--shell bash > $ACTIVATION`',
     test: 'test/docker/optimized.test.ts',
@@ -82,6 +98,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'the entrypoint execs the command (PID 1, signals)',
     file: ENTRYPOINT,
+    in: 'renderEntrypoint',
     replace: "'exec \"$@\"',",
     with: "'\"$@\"',",
     test: 'test/docker/entrypoint.test.ts',
@@ -89,6 +106,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'shellcheck finds nothing in the entrypoint',
     file: ENTRYPOINT,
+    in: 'renderEntrypoint',
     replace: "'exec \"$@\"',",
     with: "'exec $@',",
     test: 'test/docker/entrypoint.test.ts',
@@ -96,6 +114,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'the entrypoint runs the image command without arguments',
     file: ENTRYPOINT,
+    in: 'renderEntrypoint',
     replace: '`  set -- ${command}`,',
     with: "'  true',",
     test: 'test/docker/entrypoint.test.ts',
@@ -103,6 +122,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'TUTORIAL equals the lesson',
     file: 'src/docker/render-tutorial.ts',
+    in: 'renderTutorialDockerfile',
     replace: "'COPY . .',",
     with: "'COPY . /app',",
     test: 'test/docker/tutorial.test.ts',
@@ -110,6 +130,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'environment names are validated',
     file: 'src/pixi/environment-name.ts',
+    in: 'ENVIRONMENT_NAME',
     replace: 'export const ENVIRONMENT_NAME = /^[a-z\\d-]+$/;',
     with: 'const ENVIRONMENT_NAME = /^/;',
     test: 'test/docker/validation.test.ts',
@@ -117,6 +138,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'ENV and LABEL values cannot break out of their quotes',
     file: 'src/docker/dockerfile-text.ts',
+    in: 'dockerQuote',
     replace: '`"${value.replace(/[\\\\"$]/g, (c) => `\\\\${c}`)}"`',
     with: '`"${value}"`',
     test: 'test/docker/validation.test.ts',
@@ -124,6 +146,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: '.dockerignore keeps what the images copy',
     file: 'src/docker/docker-ignore.ts',
+    in: 'DockerIgnore.checkImagesKeepTheirFiles',
     replace: 'if (excluded.length > 0) {',
     with: 'if (excluded.length < 0) {',
     test: 'test/docker/docker-ignore.test.ts',
@@ -131,6 +154,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'generated pixi.toml equals the cuda-exercise manifest',
     file: 'src/pixi/authored.ts',
+    in: 'featureTables',
     replace: "'system-requirements': systemRequirements, ",
     with: '',
     test: 'test/pixi/authoring.test.ts',
@@ -138,6 +162,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'environments may only use defined features',
     file: 'src/pixi/authored.ts',
+    in: 'fromOptions',
     replace: 'if (!Object.prototype.hasOwnProperty.call(features, f)) {',
     with: 'if (f === \'never\') {',
     test: 'test/pixi/validation.test.ts',
@@ -145,6 +170,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'the legacy [project] table is read',
     file: 'src/pixi/parsed.ts',
+    in: 'workspace',
     replace: 'root.workspace ?? root.project',
     with: 'root.workspace',
     test: 'test/pixi/adopt.test.ts',
@@ -152,6 +178,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'CUDA comes from rich platforms too',
     file: 'src/pixi/model.ts',
+    in: 'cudaVersionFor',
     replace: 'return [...featureModelsOf(model, environment).map((f) => f.cuda), platform?.cuda]',
     with: 'return [...featureModelsOf(model, environment).map((f) => f.cuda)]',
     test: 'test/pixi/adopt.test.ts',
@@ -159,6 +186,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'an image\'s environment must exist in the workspace',
     file: 'src/docker/pixi-docker-image-spec.ts',
+    in: 'checkEnvironmentInWorkspace',
     replace: 'if (!workspace.hasEnvironment(environment)) {',
     with: 'if (!workspace.hasEnvironment(environment) && false) {',
     test: 'test/pixi/wiring.test.ts',
@@ -166,6 +194,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'the TUTORIAL workflow equals the lesson\'s',
     file: 'src/github/tutorial-workflow.ts',
+    in: 'tutorialJob',
     replace: "uses: uses('actions/checkout@v4')",
     with: "uses: uses('actions/checkout@v5')",
     test: 'test/github/tutorial.test.ts',
@@ -173,6 +202,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'checkout does not persist credentials',
     file: 'src/github/optimized-workflow.ts',
+    in: 'setUpSteps',
     replace: "with: { 'persist-credentials': false }",
     with: "with: { 'persist-credentials': true }",
     test: 'test/github/optimized.test.ts',
@@ -180,6 +210,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'pinned actions carry their version comment',
     file: 'src/github/actions.ts',
+    in: 'commentPinnedActions',
     replace: 'return version ? `${prefix}${ref} # ${version}` : line;',
     with: 'return line;',
     test: 'test/github/optimized.test.ts',
@@ -187,6 +218,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'each image and platform has its own cache scope',
     file: 'src/github/optimized-workflow.ts',
+    in: 'cacheInputs',
     replace: 'const scope = `${image.id}-\\${{ matrix.slug }}`;',
     with: "const scope = 'shared';",
     test: 'test/github/optimized.test.ts',
@@ -194,20 +226,23 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'a pull request logs in only to read a registry cache',
     file: 'src/github/optimized-workflow.ts',
-    replace: 'const logsIn = trusted || cache === BuildCache.REGISTRY;',
-    with: 'const logsIn = true;',
+    in: 'logsIn',
+    replace: 'return trusted || image.buildCache === BuildCache.REGISTRY;',
+    with: 'return true;',
     test: 'test/github/optimized.test.ts',
   },
   {
     property: 'run scripts are shellcheck-clean (actionlint/schema/shellcheck gate)',
     file: 'src/github/optimized-workflow.ts',
+    in: 'smokeTestStep',
     replace: 'run: `docker run --rm "$IMAGE_REF" bash -c',
     with: 'run: `docker run --rm $IMAGE_REF bash -c',
     test: 'test/github/optimized.test.ts',
   },
   {
     property: 'arm64 needs linux-aarch64 in the workspace',
-    file: 'src/github/ghcr-workflow-spec.ts',
+    file: 'src/github/workflow-settings.ts',
+    in: 'checkWorkspacePlatforms',
     replace: 'if (subdirs.length > 0 && !subdirs.includes(PLATFORM_SUBDIRS[platform])) {',
     with: 'if (false) {',
     test: 'test/github/optimized.test.ts',
@@ -215,6 +250,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'e2e: the built image execs its command',
     file: ENTRYPOINT,
+    in: 'renderEntrypoint',
     replace: "'exec \"$@\"',",
     with: "'\"$@\"',",
     test: 'test/e2e/images.e2e.ts',
@@ -222,6 +258,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'e2e: a source-only edit does not re-run pixi install',
     file: OPTIMIZED,
+    in: 'buildStage',
     replace: 'lines.push(`COPY ${spec.manifestFile} ${LOCK_FILE} ./`);',
     with: "lines.push('COPY . ./');",
     test: 'test/e2e/images.e2e.ts',
@@ -229,13 +266,15 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'Apptainer script sections are shellcheck-clean',
     file: 'src/apptainer/render.ts',
-    replace: '`cd ${WORKDIR} || exit 1`,',
-    with: '`cd ${WORKDIR}`,',
+    in: 'renderDefinition',
+    replace: '`cd ${WORKDIR} || exit 1`, installCommand(spec),',
+    with: '`cd ${WORKDIR}`, installCommand(spec),',
     test: 'test/apptainer/definition.test.ts',
   },
   {
     property: 'Apptainer run and instance start work in the image\'s WORKDIR, not the host\'s directory',
     file: 'src/apptainer/render.ts',
+    in: 'start',
     replace: '`cd ${WORKDIR} || exit 1`, `exec ${ENTRYPOINT_PATH} "$@"`]',
     with: '`exec ${ENTRYPOINT_PATH} "$@"`]',
     test: 'test/apptainer/definition.test.ts',
@@ -243,6 +282,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'Apptainer holds what the Dockerfile holds',
     file: 'src/apptainer/render.ts',
+    in: 'renderDefinition',
     replace: 'const fromBuild = [prefix, ACTIVATION_PATH, ',
     with: 'const fromBuild = [prefix, ',
     test: 'test/apptainer/definition.test.ts',
@@ -250,6 +290,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'the Apptainer push never runs on pull requests',
     file: 'src/github/optimized-workflow.ts',
+    in: 'apptainerJob',
     replace: "'if': trusted ? NOT_PR : PULL_REQUEST,\n    'runs-on': PLATFORM_RUNNERS[ImagePlatform.LINUX_AMD64],",
     with: "'if': NOT_PR,\n    'runs-on': PLATFORM_RUNNERS[ImagePlatform.LINUX_AMD64],",
     test: 'test/apptainer/workflow.test.ts',
@@ -257,13 +298,15 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'Apptainer is set up by the SHA-pinned action, not a moving tag',
     file: 'src/github/optimized-workflow.ts',
-    replace: 'uses: settings.uses(ACTIONS.setupApptainer)',
+    in: 'apptainerJob',
+    replace: 'uses: uses(ACTIONS.setupApptainer)',
     with: "uses: 'eWaterCycle/setup-apptainer@v2'",
     test: 'test/apptainer/workflow.test.ts',
   },
   {
     property: 'an image refuses path dependencies whose sources no install input holds',
     file: 'src/docker/path-dependency-inputs.ts',
+    in: 'checkPathDependencies',
     replace: 'if (inputs.length === 0) {',
     with: 'if (inputs.length < 0) {',
     test: 'test/docker/path-dependencies.test.ts',
@@ -271,6 +314,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'e2e: an editable path dependency keeps its sources in the final image',
     file: 'src/docker/render-optimized.ts',
+    in: 'finalStage',
     replace: 'for (const input of spec.runtimeInputs) lines.push(',
     with: 'for (const input of [] as string[]) lines.push(',
     test: 'test/e2e/images.e2e.ts',
@@ -278,6 +322,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'within a feature, the most specific target\'s activation scripts replace the others',
     file: 'src/pixi/activation.ts',
+    in: 'resolveActivation',
     replace: 'scripts.push(...(tables.find((t) => t.scripts !== undefined)?.scripts ?? []));',
     with: 'scripts.push(...tables.flatMap((t) => t.scripts ?? []));',
     test: 'test/pixi/pixi-semantics.test.ts',
@@ -285,6 +330,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: '[workspace.pypi-options] find-links reach every environment',
     file: 'src/pixi/model.ts',
+    in: 'pathDependenciesOf',
     replace: 'return [...fromFeatures, ...(model.workspaceDependencies ?? [])];',
     with: 'return fromFeatures;',
     test: 'test/pixi/pixi-semantics.test.ts',
@@ -292,6 +338,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'pyproject extras and dependency groups are features',
     file: 'src/pixi/parsed.ts',
+    in: 'workspaceModelOf',
     replace: 'if (pyproject) for (const name of implicitFeatureNames(document)) setOwn(features, name, {});',
     with: '',
     test: 'test/pixi/pixi-semantics.test.ts',
@@ -299,6 +346,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'an unnamed rich platform gets the name pixi derives',
     file: 'src/pixi/parsed.ts',
+    in: 'platformModel',
     replace: 'const name = entry.name ?? derivePlatformName(subdir, entry);',
     with: 'const name = entry.name ?? subdir;',
     test: 'test/pixi/pixi-semantics.test.ts',
@@ -306,6 +354,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'a package chain is followed through member manifests',
     file: 'src/pixi/path-dependencies.ts',
+    in: 'packageInputs',
     replace: 'const manifest = context.read(directory);',
     with: "const manifest = directory === '.' ? context.read(directory) : undefined;",
     test: 'test/pixi/pixi-semantics.test.ts',
@@ -313,6 +362,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'requires-pixi is checked against the base image\'s pixi',
     file: 'src/docker/pixi-docker-image-spec.ts',
+    in: 'checkPixiVersion',
     replace: 'satisfiesVersionSpec(pixiVersion, requiresPixi) === false',
     with: 'satisfiesVersionSpec(pixiVersion, requiresPixi) === undefined',
     test: 'test/pixi/pixi-semantics.test.ts',
@@ -320,6 +370,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'an environment without a linux-64 platform is refused',
     file: 'src/docker/image-platform.ts',
+    in: 'chooseImagePlatform',
     replace: 'if (candidates.length === 0) {',
     with: 'if (candidates.length < 0) {',
     test: 'test/pixi/pixi-semantics.test.ts',
@@ -327,6 +378,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'e2e: activation scripts are in the final image at their workspace path',
     file: 'src/docker/render-optimized.ts',
+    in: 'finalStage',
     replace: 'for (const script of spec.activationScripts) lines.push(`COPY --from=build',
     with: 'for (const script of [] as string[]) lines.push(`COPY --from=build',
     test: 'test/e2e/images.e2e.ts',
@@ -334,6 +386,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'e2e: the install names the chosen platform, so the label tells the truth',
     file: 'src/docker/install-command.ts',
+    in: 'installCommand',
     replace: "const platform = spec.namesPlatform ? ` --platform ${spec.platform}` : '';",
     with: "const platform = '';",
     test: 'test/e2e/images.e2e.ts',
@@ -341,6 +394,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: '{ workspace = true } dependencies resolve against [workspace.dependencies]',
     file: 'src/pixi/path-dependencies.ts',
+    in: 'inherited',
     replace: "return isTable(spec) && spec.workspace === true ? { spec: context.pool[name], base: '.' } : { spec, base };",
     with: 'return { spec, base };',
     test: 'test/pixi/pixi-semantics.test.ts',
@@ -348,6 +402,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'the user\'s .gitignore lines reach .gitignore',
     file: 'src/project/repository-files.ts',
+    in: 'addRepositoryLines',
     replace: 'project.gitignore.addPatterns(...PIXI_GITIGNORE, SIF_IMAGES, ...gitignore);',
     with: 'project.gitignore.addPatterns(...gitignore.slice(1));',
     test: 'test/project/pixi-project.test.ts',
@@ -355,6 +410,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'in any projen project, a .gitignore the user wrote is put back and refused when projen would drop a line of it',
     file: 'src/util/repository-files.ts',
+    in: 'RepositoryFilesGuard.restoreIfShort',
     replace: 'if (missing.length === 0) return undefined;',
     with: 'return undefined;',
     test: 'test/project/pixi-project.test.ts',
@@ -362,6 +418,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'an adopted manifest comes off projen\'s list of generated files, so its clean-up keeps it',
     file: 'src/util/user-files.ts',
+    in: 'releaseFromProjen',
     replace: 'if (!Array.isArray(manifest.files) || !manifest.files.includes(file)) return;',
     with: 'return;',
     test: 'test/project/pixi-project.test.ts',
@@ -369,6 +426,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'a generated file never replaces one the user wrote',
     file: 'src/util/rendered-file.ts',
+    in: 'RenderedFile.constructor',
     replace: 'refuseToOverwrite(scope.node.id, this.project.outdir, this.path,',
     with: 'void (scope.node.id, this.project.outdir, this.path,',
     test: 'test/docker/pixi-docker-image.test.ts',
@@ -376,6 +434,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'a seeded manifest is written as pixi init writes it (no marker, writable)',
     file: 'src/pixi/pixi-workspace.ts',
+    in: 'PixiWorkspace.constructor',
     replace: 'if (seed) {',
     with: 'if (seed && adopted) {',
     test: 'test/project/pixi-project.test.ts',
@@ -383,6 +442,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'misspelt options are refused, in PixiProject and every construct',
     file: 'src/util/shape.ts',
+    in: 'shape',
     replace: 'if (known.includes(key)) continue;',
     with: 'if (known.includes(key) || key !== "") continue;',
     test: 'test/unknown-options.test.ts',
@@ -390,6 +450,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'an option that the adopted manifest contradicts is refused',
     file: 'src/project/workspace-options.ts',
+    in: 'checkAgainstManifest',
     replace: 'if (required === undefined || compareVersions(required, choices.cudaVersion) !== 0) {',
     with: 'if (required === undefined && compareVersions(choices.cudaVersion, choices.cudaVersion) !== 0) {',
     test: 'test/project/pixi-project.test.ts',
@@ -397,6 +458,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'an image refuses sources that do not exist',
     file: 'src/docker/pixi-docker-image.ts',
+    in: 'PixiDockerImage.synthesize',
     replace: 'if (sourceDir !== undefined && !exists(sourceDir)) {',
     with: 'if (sourceDir === "never") {',
     test: 'test/docker/pixi-docker-image.test.ts',
@@ -404,6 +466,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'projen new refuses a switch nobody knows',
     file: 'src/project/projen-new.ts',
+    in: 'checkCommandLine',
     replace: 'if (known.includes(name) || known.includes(bare)) continue;',
     with: 'if (known.includes(name) || known.includes(bare) || name !== "") continue;',
     test: 'test/project/projen-new.test.ts',
@@ -411,6 +474,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'projen new writes the ignore lines it found into .projenrc.js',
     file: 'src/project/pixi-project.ts',
+    in: 'build',
     replace: 'const rewritten: Record<string, unknown> = { ...args, ...lines };',
     with: 'const rewritten: Record<string, unknown> = { ...args };',
     test: 'test/project/projen-new.test.ts',
@@ -418,6 +482,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'e2e: a new scaffold has the source directory its images copy',
     file: 'src/project/sources.ts',
+    in: 'chooseSources',
     replace: "new SampleDir(project, SAMPLE_SOURCE_DIR, { files: { 'README.md': SAMPLE_SOURCE_README } });",
     with: 'new SampleDir(project, SAMPLE_SOURCE_DIR, { files: {} });',
     test: 'test/e2e/scaffold.e2e.ts',
@@ -425,6 +490,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'an environment name starting with "-" is one argument to pixi (--environment=-dev)',
     file: 'src/docker/install-command.ts',
+    in: 'environmentArgument',
     replace: "return environment.startsWith('-') ? `--environment=${environment}` : `--environment ${environment}`;",
     with: 'return `--environment ${environment}`;',
     test: 'test/properties/image.property.test.ts',
@@ -432,6 +498,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'properties: ENV and LABEL values stay literal as BuildKit reads them ($ escaped)',
     file: 'src/docker/dockerfile-text.ts',
+    in: 'dockerQuote',
     replace: 'return `"${value.replace(/[\\\\"$]/g, (c) => `\\\\${c}`)}"`;',
     with: 'return `"${value.replace(/[\\\\"]/g, (c) => `\\\\${c}`)}"`;',
     test: 'test/properties/image.property.test.ts',
@@ -439,6 +506,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'properties: a header comment is never read as a parser directive',
     file: 'src/util/validate.ts',
+    in: 'PARSER_DIRECTIVE',
     replace: 'const PARSER_DIRECTIVE = /^\\s*[^\\s=]*\\s*=/;',
     with: 'const PARSER_DIRECTIVE = /^$/;',
     test: 'test/properties/image.property.test.ts',
@@ -446,6 +514,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'U+0085 (a YAML line break) is a control character',
     file: 'src/util/validate.ts',
+    in: 'CONTROL_CHARACTER',
     replace: 'const CONTROL_CHARACTER = /[\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]/;',
     with: 'const CONTROL_CHARACTER = /[\\u0000-\\u001f\\u007f\\u2028\\u2029]/;',
     test: 'test/properties/regressions.test.ts',
@@ -453,6 +522,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'properties: Apptainer tags are unique per image, not per environment',
     file: 'src/github/optimized-workflow.ts',
+    in: 'apptainerJob',
     replace: 'TAG: image.id,',
     with: 'TAG: image.spec.environment,',
     test: 'test/properties/workflow.property.test.ts',
@@ -460,6 +530,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'properties: workflow ids are unique (-dev and dev)',
     file: 'src/github/workflow-images.ts',
+    in: 'ids',
     replace: "const unique = byEnvironment[i] !== '' && byEnvironment.filter((id) => id === byEnvironment[i]).length === 1;",
     with: 'const unique = true;',
     test: 'test/properties/workflow.property.test.ts',
@@ -467,6 +538,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'properties: shell words of %environment stay literal for sh (backticks escaped)',
     file: 'src/docker/dockerfile-text.ts',
+    in: 'shellQuote',
     replace: 'return `"${value.replace(/[\\\\$`"]/g, (c) => `\\\\${c}`)}"`;',
     with: 'return `"${value.replace(/[\\\\$"]/g, (c) => `\\\\${c}`)}"`;',
     test: 'test/properties/apptainer.property.test.ts',
@@ -474,6 +546,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'a read manifest keeps a feature named __proto__',
     file: 'src/pixi/parsed.ts',
+    in: 'workspaceModelOf',
     replace: 'setOwn(features, name, featureModel(feature, `${rootPath}feature.${name}.`, context, fail));',
     with: 'features[name] = featureModel(feature, `${rootPath}feature.${name}.`, context, fail);',
     test: 'test/properties/regressions.test.ts',
@@ -481,6 +554,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'adopted manifests are checked against pixi\'s schema',
     file: 'src/pixi/parsed.ts',
+    in: 'parseManifest',
     replace: 'checkAgainstPixiSchema(document, manifestFile, fileName);',
     with: 'void checkAgainstPixiSchema;',
     test: 'test/properties/regressions.test.ts',
@@ -488,13 +562,15 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'GhcrWorkflow checks its options at construction, without images',
     file: 'src/github/ghcr-workflow.ts',
-    replace: '    checkWorkflowOptions(specOptions);\n',
+    in: 'GhcrWorkflow.constructor',
+    replace: 'resolveWorkflowSettings(specOptions);',
     with: '',
     test: 'test/properties/regressions.test.ts',
   },
   {
     property: 'properties: a wrong-typed option is the typed error, not a TypeError',
     file: 'src/docker/pixi-docker-image-spec.ts',
+    in: 'PixiDockerImageSpec.constructor',
     replace: '    checkShape(OWNER, options, IMAGE_OPTIONS);\n',
     with: '',
     test: 'test/properties/image.property.test.ts',
@@ -502,6 +578,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'the test workflow installs with --locked: a stale pixi.lock fails',
     file: 'src/github/pixi-test-workflow-spec.ts',
+    in: 'setup',
     replace: "'locked': true,",
     with: "'locked': false,",
     test: 'test/github/pixi-test-workflow.test.ts',
@@ -509,6 +586,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'the test workflow sets CONDA_OVERRIDE_CUDA for an environment that needs CUDA',
     file: 'src/github/pixi-test-workflow-spec.ts',
+    in: 'PixiTestWorkflowSpec.constructor',
     replace: 'if (version !== undefined) this.cudaVersions[environment] = version;',
     with: '',
     test: 'test/github/pixi-test-workflow.test.ts',
@@ -516,27 +594,31 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'the test workflow passes names to the shell through the environment',
     file: 'src/github/pixi-test-workflow-spec.ts',
+    in: 'job',
     replace: "run: 'pixi run --locked --environment=\"$ENVIRONMENT\" \"$TASK\"\\n',",
     with: "run: `pixi run --locked --environment=${'${{ matrix.environment }}'} ${task}\\n`,",
     test: 'test/github/pixi-test-workflow.test.ts',
   },
   {
     property: 'a CUDA image frees the runner\'s disk before its build',
-    file: 'src/github/optimized-workflow.ts',
-    replace: 'return settings.freeDiskSpace ?? image.spec.cudaVersion !== undefined;',
-    with: 'return settings.freeDiskSpace ?? false;',
+    file: 'src/github/workflow-settings.ts',
+    in: 'resolveImageSettings',
+    replace: 'freesDiskSpace: options.freeDiskSpace ?? cuda,',
+    with: 'freesDiskSpace: options.freeDiskSpace ?? false,',
     test: 'test/github/optimized.test.ts',
   },
   {
     property: 'a CUDA image keeps its layer cache out of the Actions cache budget',
-    file: 'src/github/optimized-workflow.ts',
-    replace: 'return settings.buildCache ?? (image.spec.cudaVersion !== undefined ? BuildCache.REGISTRY : BuildCache.GITHUB_ACTIONS);',
-    with: 'return settings.buildCache ?? BuildCache.GITHUB_ACTIONS;',
+    file: 'src/github/workflow-settings.ts',
+    in: 'resolveImageSettings',
+    replace: 'buildCache: options.buildCache ?? (cuda ? BuildCache.REGISTRY : BuildCache.GITHUB_ACTIONS),',
+    with: 'buildCache: options.buildCache ?? BuildCache.GITHUB_ACTIONS,',
     test: 'test/github/optimized.test.ts',
   },
   {
     property: 'pull requests never write the registry cache',
     file: 'src/github/optimized-workflow.ts',
+    in: 'cacheInputs',
     replace: "...(trusted ? { 'cache-to': `type=registry,",
     with: "...(true ? { 'cache-to': `type=registry,",
     test: 'test/github/optimized.test.ts',
@@ -544,6 +626,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'a job a pull request can start holds no write permission',
     file: 'src/github/optimized-workflow.ts',
+    in: 'buildJob',
     replace: "'if': trusted ? NOT_PR : PULL_REQUEST,\n    'runs-on': '${{ matrix.runner }}',",
     with: "'if': trusted ? undefined : PULL_REQUEST,\n    'runs-on': '${{ matrix.runner }}',",
     test: 'test/github/workflow-security.test.ts',
@@ -551,6 +634,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'pull requests get their read-only token, never a secret',
     file: 'src/github/optimized-workflow.ts',
+    in: 'loginStep',
     replace: "password: '${{ github.token }}' },",
     with: "password: '${{ secrets.GITHUB_TOKEN }}' },",
     test: 'test/github/workflow-security.test.ts',
@@ -558,20 +642,23 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'pushed images carry an SBOM and full provenance',
     file: 'src/github/optimized-workflow.ts',
-    replace: "      sbom: true,\n      provenance: 'mode=max',",
+    in: 'buildInputs',
+    replace: ", sbom: true, provenance: 'mode=max'",
     with: '',
     test: 'test/github/optimized.test.ts',
   },
   {
     property: 'an image built for its own platforms',
-    file: 'src/github/ghcr-workflow-spec.ts',
-    replace: 'this.images = workflowImages(images, (image, i) => image.platforms === undefined ? checked.platforms',
-    with: 'this.images = workflowImages(images, (image, i) => image.platforms === undefined || true ? checked.platforms',
+    file: 'src/github/workflow-settings.ts',
+    in: 'resolveImageSettings',
+    replace: 'const platforms = image.platforms === undefined ? settings.platforms : checkPlatforms(image.platforms, option);',
+    with: 'const platforms = settings.platforms;',
     test: 'test/github/optimized.test.ts',
   },
   {
     property: 'a generated manifest keeps its lock refresh',
     file: 'src/renovate/renovate-config-spec.ts',
+    in: 'UPDATES_OF_VERSIONS',
     replace: "const UPDATES_OF_VERSIONS = ['major',",
     with: "const UPDATES_OF_VERSIONS = ['lockFileMaintenance', 'major',",
     test: 'test/renovate/renovate-config.test.ts',
@@ -579,6 +666,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'images that .projenrc holds are updated in the generated files too',
     file: 'src/renovate/renovate-config-spec.ts',
+    in: 'RenovateConfigSpec.generatedFilesRules',
     replace: 'if (this.projenrcImages.length > 0) {',
     with: 'if (this.projenrcImages.length < 0) {',
     test: 'test/renovate/renovate-config.test.ts',
@@ -586,6 +674,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'the search for images in .projenrc starts at an image option, as Renovate\'s does',
     file: 'src/renovate/projenrc-images.ts',
+    in: 'imagesInProjenrc',
     replace: 'for (const expression of PROJENRC_IMAGE_MATCH_STRINGS) {',
     with: 'for (const expression of PROJENRC_IMAGE_MATCH_STRINGS.slice(1)) {',
     test: 'test/renovate/renovate-config.test.ts',
@@ -593,6 +682,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'the configuration knows the images of the .projenrc.js that projen new writes after synthesis',
     file: 'src/project/pixi-project.ts',
+    in: 'build',
     replace: 'const projenrcImages = creating ?',
     with: 'const projenrcImages = false ?',
     test: 'test/e2e/renovate.e2e.ts',
@@ -600,6 +690,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'imports flow one way, from the renderers up to the project',
     file: 'src/util/taken-paths.ts',
+    in: IMPORTS,
     replace: "import { Project } from 'projen';",
     with: "import { Project } from 'projen';\nimport '../project/options';",
     test: 'test/architecture.test.ts',
@@ -607,6 +698,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'the fast YAML writer quotes what yaml quotes (a double quote and no single one: single quotes)',
     file: 'src/github/block-yaml.ts',
+    in: 'lineScalar',
     replace: "return text.includes('\"') && !text.includes(\"'\") ? `'${text}'` : JSON.stringify(text);",
     with: 'return JSON.stringify(text);',
     test: 'test/github/block-yaml.test.ts',
@@ -614,6 +706,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'the fast YAML writer quotes text the core schema reads as a number',
     file: 'src/github/block-yaml.ts',
+    in: 'CORE_NON_STRING',
     replace: '/^[-+]?(?:\\.[0-9]+|[0-9]+(?:\\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/, ',
     with: '',
     test: 'test/github/block-yaml.test.ts',
@@ -621,6 +714,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'the fast YAML writer keeps a literal block\'s final newline (| against |-)',
     file: 'src/github/block-yaml.ts',
+    in: 'writeBlockText',
     replace: "lines.push(`${head} |${text.endsWith('\\n') ? '' : '-'}`);",
     with: 'lines.push(`${head} |`);',
     test: 'test/github/block-yaml.test.ts',
@@ -628,6 +722,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'the workflow renderer uses the fast YAML writer',
     file: 'src/github/workflow-yaml.ts',
+    in: 'renderWorkflowYaml',
     replace: 'const text = writeBlockYaml(workflow) ?? stringifyWithYaml(workflow);',
     with: 'const text = writeBlockYaml({}) ?? stringifyWithYaml(workflow);',
     test: 'test/project/projen-new.test.ts',
@@ -635,6 +730,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'the code cache is used only for the bundle text it was made from',
     file: 'src/util/code-cache.ts',
+    in: 'readCache',
     replace: 'return content.subarray(0, DIGEST_BYTES).equals(digest) ? content.subarray(DIGEST_BYTES) : undefined;',
     with: 'return digest.length > 0 ? content.subarray(DIGEST_BYTES) : undefined;',
     test: 'test/project/projen-new.test.ts',
@@ -642,6 +738,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'the code cache is written once and then used',
     file: 'src/util/code-cache.ts',
+    in: 'requireThroughCodeCache',
     replace: 'if (cached === undefined || script.cachedDataRejected) {',
     with: 'if (true) {',
     test: 'test/project/projen-new.test.ts',
@@ -649,6 +746,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'in a sandbox the bundle is required, not compiled in the main context',
     file: 'src/util/code-cache.ts',
+    in: 'mainContextSource',
     replace: "if (runInThisContext('globalThis') !== globalThis) return undefined;",
     with: "if (runInThisContext('globalThis') !== globalThis && process.pid < 0) return undefined;",
     test: 'test/project/projen-new.test.ts',
@@ -656,6 +754,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'a test task the workspace lacks is refused, not run by pixi as a shell command in CI',
     file: 'src/github/pixi-test-workflow-spec.ts',
+    in: 'PixiTestWorkflowSpec.constructor',
     replace: 'const lacking = this.environments.find(',
     with: 'const lacking = this.environments.slice(0, 0).find(',
     test: 'test/github/pixi-test-workflow.test.ts',
@@ -663,6 +762,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'the tasks of [target.*] tables are tasks of the environment',
     file: 'src/pixi/parsed.ts',
+    in: 'taskNames',
     replace: 'return [feature, ...targets].flatMap(',
     with: 'return [feature].flatMap(',
     test: 'test/github/pixi-test-workflow.test.ts',
@@ -670,6 +770,7 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'a refusal of another copy of the package is recognised by its brand',
     file: 'src/errors/pixi-validation-error.ts',
+    in: 'PixiErrors.isValidationError',
     replace: "return x !== null && typeof x === 'object' && (x as Record<symbol, unknown>)[BRAND] === true;",
     with: 'return x instanceof ValidationError;',
     test: 'test/errors/pixi-errors.test.ts',

@@ -6,6 +6,7 @@
 import { spawnSync } from 'child_process';
 import { readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
+import { locate } from './locate';
 import { MUTATIONS } from './mutations';
 
 const root = join(__dirname, '..', '..');
@@ -15,15 +16,16 @@ const selected = MUTATIONS.filter((mutation) => mutation.property.includes(proce
 for (const mutation of selected) {
   const path = join(root, mutation.file);
   const original = readFileSync(path, 'utf8');
-  if (!original.includes(mutation.replace)) {
-    console.log(`STALE   ${mutation.property}: "${mutation.replace}" is no longer in ${mutation.file}`);
+  const found = locate(original, mutation.file, mutation.in, mutation.replace);
+  if (typeof found === 'string') {
+    console.log(`STALE   ${mutation.property}: ${found}`);
     missed++;
     continue;
   }
   const restore = () => writeFileSync(path, original);
   process.once('SIGINT', () => { restore(); process.exit(130); });
   try {
-    writeFileSync(path, original.replace(mutation.replace, mutation.with));
+    writeFileSync(path, original.slice(0, found.start) + mutation.with + original.slice(found.end));
     // e2e suites (buildah, root) are outside the unit tests' testMatch.
     const select = mutation.test.endsWith('.e2e.ts') ? ['--runInBand', '--testMatch', `<rootDir>/${mutation.test}`] : [mutation.test];
     const result = spawnSync('npx', ['jest', '--ci', '--coverage=false', ...select], { cwd: root, encoding: 'utf8' });
