@@ -22,7 +22,7 @@ function declarations(file: ts.SourceFile): Array<{ name: string; start: number;
     const name = nameOf(node);
     // A constant starts with its statement (`export const X = ...`), when it is the statement's only one.
     const statement = ts.isVariableDeclaration(node) && ts.isVariableStatement(node.parent.parent)
-      && node.parent.declarations.length === 1 ? node.parent.parent : node;
+      && (node.parent as ts.VariableDeclarationList).declarations.length === 1 ? node.parent.parent : node;
     if (name !== undefined) found.push({ name, start: statement.getStart(file), end: statement.getEnd() });
     ts.forEachChild(node, visit);
   };
@@ -44,7 +44,8 @@ export const IMPORTS = '(imports)';
 export function locate(source: string, fileName: string, declaration: string, fragment: string): { start: number; end: number } | string {
   const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.ES2022, true);
   const imports = file.statements.filter(ts.isImportDeclaration);
-  const all = [...declarations(file), ...imports.length > 0 ? [{ name: IMPORTS, start: imports[0].getStart(file), end: imports[imports.length - 1].getEnd() }] : []];
+  const importRange = imports.length > 0 ? [{ name: IMPORTS, start: imports[0].getStart(file), end: imports[imports.length - 1].getEnd() }] : [];
+  const all = [...declarations(file), ...importRange];
   const scopes = all.filter((found) => found.name === declaration);
   if (scopes.length !== 1) return `${scopes.length === 0 ? 'no' : scopes.length} declarations named ${declaration} in ${fileName}`;
   const [scope] = scopes;
