@@ -3,7 +3,7 @@ import { DEFAULT_DOCKERIGNORE_PATTERNS, findExcludedPaths } from './dockerignore
 import { PixiDockerImage } from './pixi-docker-image';
 import { projenMarker } from '../util/projenrc-marker';
 import { keepRepositoryFiles } from '../util/repository-files';
-import { BOOLEAN, checkShape, listOf, STRING, struct } from '../util/shape';
+import { BOOLEAN, checkShape, STRINGS, struct } from '../util/shape';
 import { refuseToOverwrite } from '../util/user-files';
 import { hasControlCharacter, invalidOption } from '../util/validate';
 
@@ -28,7 +28,7 @@ export interface DockerIgnoreOptions {
 }
 
 /** The construct's options. */
-const DOCKER_IGNORE_OPTIONS = struct<DockerIgnoreOptions>('defaults and patterns', { defaults: BOOLEAN, patterns: listOf(STRING) });
+const DOCKER_IGNORE_OPTIONS = struct<DockerIgnoreOptions>('defaults and patterns', { defaults: BOOLEAN, patterns: STRINGS });
 
 /**
  * The project's `.dockerignore`. Keeps the local pixi environments and other clutter out of

@@ -1,12 +1,12 @@
 /*
  * The run-time shapes of the image options: what `.projenrc.js` and other jsii languages must pass.
  */
-import { PixiDockerImageOptions } from './options';
+import { PixiDockerImageOptions, PixiImageContentOptions } from './options';
 import { DockerRecipe, FinalImageKind } from './recipe';
 import { PixiManifestFile } from '../pixi/manifest-file';
 import { IPixiWorkspace } from '../pixi/pixi-workspace-interface';
 import { enumOf } from '../util/enum-shape';
-import { BOOLEAN, instance, INTEGER, listOf, recordOf, ShapeOf, STRING, struct } from '../util/shape';
+import { BOOLEAN, instance, INTEGERS, recordOf, ShapeOf, STRING, STRINGS, struct } from '../util/shape';
 
 /** The methods an image asks its workspace; an object that has them is one. */
 const WORKSPACE_METHODS: ReadonlyArray<keyof IPixiWorkspace> = [
@@ -17,25 +17,30 @@ const WORKSPACE_METHODS: ReadonlyArray<keyof IPixiWorkspace> = [
 export const WORKSPACE = instance('a PixiWorkspace or PixiWorkspaceSpec',
   (value) => WORKSPACE_METHODS.every((method) => typeof (value as Record<string, unknown>)[method] === 'function'));
 
+/** What every image of a project may share; a PixiProject takes them for all its images. */
+export const IMAGE_CONTENT_FIELDS: ShapeOf<PixiImageContentOptions> = {
+  baseImage: STRING,
+  finalImage: STRING,
+  sourceDir: STRING,
+  installInputs: STRINGS,
+  copySources: BOOLEAN,
+  ports: INTEGERS,
+  command: STRINGS,
+  user: STRING,
+};
+
 const IMAGE_FIELDS: ShapeOf<PixiDockerImageOptions> = {
   environment: STRING,
   cudaVersion: STRING,
-  baseImage: STRING,
-  finalImage: STRING,
+  ...IMAGE_CONTENT_FIELDS,
   finalImageKind: enumOf('FinalImageKind', FinalImageKind),
   pixiVersion: STRING,
   workspace: WORKSPACE,
   platform: STRING,
   contextDirectory: STRING,
   manifestFile: enumOf('PixiManifestFile', PixiManifestFile),
-  sourceDir: STRING,
-  installInputs: listOf(STRING),
-  copySources: BOOLEAN,
-  ports: listOf(INTEGER),
-  command: listOf(STRING),
   env: recordOf(STRING),
   labels: recordOf(STRING),
-  user: STRING,
   dockerfile: STRING,
   entrypointFile: STRING,
   recipe: enumOf('DockerRecipe', DockerRecipe),

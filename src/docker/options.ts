@@ -3,6 +3,85 @@ import { PixiManifestFile } from '../pixi/manifest-file';
 import { IPixiWorkspace } from '../pixi/pixi-workspace-interface';
 
 /**
+ * What goes into an image of any environment and how it runs: its build and final images, the
+ * files it copies, its command, ports and user. {@link PixiDockerImageOptions} adds what is one
+ * image's own (environment, platform, file names); `PixiProjectOptions` takes these for all its images.
+ */
+export interface PixiImageContentOptions {
+  /**
+   * Image of the build stage; it must contain pixi. `projen new` writes it into `.projenrc.js` when
+   * `renovate` is on, so that Renovate pins it by digest and updates it there and in the Dockerfiles together.
+   *
+   * @default "ghcr.io/prefix-dev/pixi:noble"
+   */
+  readonly baseImage?: string;
+
+  /**
+   * Image of the final (runtime) stage. The environment keeps its absolute prefix
+   * (`/app/.pixi/envs/<environment>`), so the image needs a libc compatible with the build stage.
+   *
+   * @default - the `baseImage`, so that `pixi run` works in the container
+   */
+  readonly finalImage?: string;
+
+  /**
+   * Directory of the build context copied to `/app/src` in the final image. A relative path inside
+   * the project, e.g. `app` or `src/my_package`; it must exist and be a directory.
+   *
+   * @default "app" - in a PixiProject: `app`, or `src` when only that exists; a new project gets `app/` with a sample script
+   */
+  readonly sourceDir?: string;
+
+  /**
+   * Files or directories the install itself needs, copied into the build stage next to the manifest
+   * before `pixi install` (OPTIMIZED recipe): e.g. the package of an editable PyPI path dependency
+   * (`path = "."`, as `pixi init --format pyproject` writes it, needs `src/my_package` and `README.md`),
+   * or activation scripts. Editing them re-runs the install, so list only what the install reads. Each must exist.
+   *
+   * Required when the environment has `path` dependencies: at least one entry must hold, or lie
+   * inside, each of their paths, else construction fails. The entries that make up an editable
+   * dependency are also copied into the final stage at the same path, which the install links to.
+   *
+   * @default - only the manifest and `pixi.lock`
+   */
+  readonly installInputs?: string[];
+
+  /**
+   * Whether to copy `sourceDir` into the image. Set to `false` for an image holding only the environment.
+   *
+   * @default true
+   */
+  readonly copySources?: boolean;
+
+  /**
+   * Ports the container listens on (`EXPOSE`), each from 1 to 65535.
+   *
+   * @default - none
+   */
+  readonly ports?: number[];
+
+  /**
+   * Command run when the container gets no arguments (`CMD`, exec form), one word per entry, e.g.
+   * `["python", "src/main.py"]`, in the activated environment. Arguments given to the container replace
+   * it. To `projen new`, repeat the switch per word (`--command python --command src/main.py`).
+   *
+   * @default - an interactive `bash` in the activated environment (no command for `DISTROLESS`)
+   */
+  readonly command?: string[];
+
+  /**
+   * The user the container runs as (`USER`; OPTIMIZED only, the lesson's TUTORIAL recipe runs as root):
+   * `"UID:GID"` or `"UID"` in numbers, so that Kubernetes' `runAsNonRoot` can check it, or `"root"`.
+   * A non-root user gets `HOME=/home/pixi`, writable by it and by group 0, so that the image also runs
+   * under an arbitrary UID in group 0 (OpenShift). Everything else it needs (environment, activation,
+   * sources) is readable and nothing under `/app` is writable: a container cannot change its own code.
+   *
+   * @default "1000:0"
+   */
+  readonly user?: string;
+}
+
+/**
  * Describes one container image of a pixi environment, free of projen: the options of a
  * {@link PixiDockerImageSpec}. The same description feeds the Dockerfile, its entrypoint, the
  * files that must stay in the build context, the workflow and the Apptainer definition.
@@ -10,7 +89,7 @@ import { IPixiWorkspace } from '../pixi/pixi-workspace-interface';
  * Every value is validated when the image is constructed; a value that could break out of its
  * Dockerfile line, shell word or JSON array is rejected.
  */
-export interface PixiDockerImageOptions {
+export interface PixiDockerImageOptions extends PixiImageContentOptions {
   /**
    * The pixi environment installed into the image. Must match pixi's `^[a-z\d-]+$`.
    *
@@ -25,21 +104,6 @@ export interface PixiDockerImageOptions {
    * @default - the workspace's CUDA version for the environment, if any; otherwise no override
    */
   readonly cudaVersion?: string;
-
-  /**
-   * Image of the build stage; it must contain pixi.
-   *
-   * @default "ghcr.io/prefix-dev/pixi:noble"
-   */
-  readonly baseImage?: string;
-
-  /**
-   * Image of the final (runtime) stage. The environment keeps its absolute prefix
-   * (`/app/.pixi/envs/<environment>`), so the image needs a libc compatible with the build stage.
-   *
-   * @default - the `baseImage`, so that `pixi run` works in the container
-   */
-  readonly finalImage?: string;
 
   /**
    * What the final image provides, which decides how the environment is activated.
@@ -95,50 +159,6 @@ export interface PixiDockerImageOptions {
   readonly manifestFile?: PixiManifestFile;
 
   /**
-   * Directory of the build context copied to `/app/src` in the final image. A relative path inside
-   * the project, e.g. `app` or `src/my_package`.
-   *
-   * @default "app"
-   */
-  readonly sourceDir?: string;
-
-  /**
-   * Files or directories the install itself needs, copied into the build stage next to the manifest
-   * before `pixi install` (OPTIMIZED recipe): e.g. the package of an editable PyPI path dependency
-   * (`path = "."` needs `src/my_package` and `README.md`), or activation scripts. Editing them re-runs
-   * the install, so list only what the install reads.
-   *
-   * Required when the environment has `path` dependencies: at least one entry must hold, or lie
-   * inside, each of their paths, else construction fails. The entries that make up an editable
-   * dependency are also copied into the final stage at the same path, which the install links to.
-   *
-   * @default - only the manifest and `pixi.lock`
-   */
-  readonly installInputs?: string[];
-
-  /**
-   * Whether to copy `sourceDir` into the image. Set to `false` for an image holding only the environment.
-   *
-   * @default true
-   */
-  readonly copySources?: boolean;
-
-  /**
-   * Ports the container listens on (`EXPOSE`), each from 1 to 65535.
-   *
-   * @default - none
-   */
-  readonly ports?: number[];
-
-  /**
-   * Command run when the container gets no arguments (`CMD`, exec form), e.g. `["python", "src/main.py"]`.
-   * Arguments given to the container replace it.
-   *
-   * @default - an interactive `bash` in the activated environment (no command for `DISTROLESS`)
-   */
-  readonly command?: string[];
-
-  /**
    * Extra environment variables of the final image (`ENV`). Values are literal: `$` is not expanded.
    *
    * @default - none
@@ -151,17 +171,6 @@ export interface PixiDockerImageOptions {
    * @default - none
    */
   readonly labels?: Record<string, string>;
-
-  /**
-   * The user the container runs as (`USER`; OPTIMIZED only, the lesson's TUTORIAL recipe runs as root):
-   * `"UID:GID"` or `"UID"` in numbers, so that Kubernetes' `runAsNonRoot` can check it, or `"root"`.
-   * A non-root user gets `HOME=/home/pixi`, writable by it and by group 0, so that the image also runs
-   * under an arbitrary UID in group 0 (OpenShift). Everything else it needs (environment, activation,
-   * sources) is readable and nothing under `/app` is writable: a container cannot change its own code.
-   *
-   * @default "1000:0"
-   */
-  readonly user?: string;
 
   /**
    * Path of the Dockerfile, relative to the project. Several images in one project need distinct

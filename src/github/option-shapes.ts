@@ -6,18 +6,18 @@ import { ApptainerDefinitionSpec } from '../apptainer/apptainer-definition-spec'
 import { WORKSPACE } from '../docker/option-shapes';
 import { PixiDockerImageSpec } from '../docker/pixi-docker-image-spec';
 import { enumOf } from '../util/enum-shape';
-import { BOOLEAN, instance, listOf, recordOf, ShapeOf, STRING, struct } from '../util/shape';
+import { BOOLEAN, instance, listOf, recordOf, ShapeOf, STRING, STRINGS, struct } from '../util/shape';
 
 /** The fields of `GhcrWorkflowSpecOptions`, shared by `GhcrWorkflowOptions`. */
 export const WORKFLOW_FIELDS: ShapeOf<GhcrWorkflowSpecOptions> = {
   recipe: enumOf('WorkflowRecipe', WorkflowRecipe),
   workflowName: STRING,
-  branches: listOf(STRING),
+  branches: STRINGS,
   imageName: STRING,
-  tags: listOf(STRING),
+  tags: STRINGS,
   platforms: listOf(enumOf('ImagePlatform', ImagePlatform)),
   qemu: BOOLEAN,
-  smokeTest: listOf(STRING),
+  smokeTest: STRINGS,
   attest: BOOLEAN,
   actionOverrides: recordOf(STRING),
   freeDiskSpace: BOOLEAN,
@@ -41,10 +41,10 @@ export const WORKFLOW_IMAGES = listOf(WORKFLOW_IMAGE);
 /** The fields of `PixiTestWorkflowOptions`, shared by `PixiTestWorkflowOptions`. */
 export const PIXI_TEST_WORKFLOW_FIELDS: ShapeOf<PixiTestWorkflowOptions> = {
   workflowName: STRING,
-  branches: listOf(STRING),
-  environments: listOf(STRING),
-  tasks: listOf(STRING),
-  runners: listOf(STRING),
+  branches: STRINGS,
+  environments: STRINGS,
+  tasks: STRINGS,
+  runners: STRINGS,
   pixiVersion: STRING,
   workspace: WORKSPACE,
   workingDirectory: STRING,

@@ -6,9 +6,8 @@ import {
   PixiSystemRequirements, PixiTarget, PixiTask, PixiTaskArgument, PixiWorkspaceOptions, PypiDependency,
 } from './options';
 import { enumOf } from '../util/enum-shape';
-import { ANY, BOOLEAN, either, listOf, recordOf, ShapeOf, STRING, struct } from '../util/shape';
+import { ANY, BOOLEAN, either, listOf, recordOf, ShapeOf, STRING, STRINGS, struct } from '../util/shape';
 
-const STRINGS = listOf(STRING);
 
 const CONDA_DEPENDENCY = struct<CondaDependency>('version, buildString or channel', { version: STRING, buildString: STRING, channel: STRING });
 

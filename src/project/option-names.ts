@@ -5,8 +5,8 @@
 export class OptionNames {
   /** Names for a projenrc: `PixiProject: invalid cudaVersion ...`. */
   public static readonly API = new OptionNames('PixiProject', (name) => name);
-  /** Names for `projen new`: `projen new: invalid --cuda-version ...`. */
-  public static readonly CLI = new OptionNames('projen new', (name) => `--${kebabCase(name)}`);
+  /** Names for `projen new`: `projen new: invalid --cuda-version ...`; a switch stands for its whole list (`ports[1]` is `--ports`). */
+  public static readonly CLI = new OptionNames('projen new', (name) => `--${kebabCase(/^[^.[\s]*/.exec(name)![0])}`);
 
   private constructor(
     /** Who speaks in the error. */

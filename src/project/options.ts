@@ -1,10 +1,12 @@
 import { github } from 'projen';
+import { PixiImageContentOptions } from '../docker/options';
 
 /**
  * Options for {@link PixiProject}: flat, so that `projen new` takes each as a command-line switch
- * (`cudaVersion` is `--cuda-version`; repeat a switch for a list).
+ * (`cudaVersion` is `--cuda-version`; repeat a switch for a list). What every image gets
+ * (`baseImage`, `command`, `sourceDir`, ...) is the images' own struct, `PixiImageContentOptions`.
  */
-export interface PixiProjectOptions extends github.GitHubProjectOptions {
+export interface PixiProjectOptions extends github.GitHubProjectOptions, PixiImageContentOptions {
   /**
    * pixi environments to ship, one image each. A new workspace gets a feature per environment.
    * @default ["default"]
@@ -43,50 +45,6 @@ export interface PixiProjectOptions extends github.GitHubProjectOptions {
    * @default false
    */
   readonly generateManifest?: boolean;
-  /**
-   * Image of every image's build stage, which has pixi. `projen new` writes it into `.projenrc.js` when
-   * `renovate` is on, so that Renovate pins it by digest and updates it there and in the Dockerfiles together.
-   * @default "ghcr.io/prefix-dev/pixi:noble"
-   */
-  readonly baseImage?: string;
-  /**
-   * Final image of every image.
-   * @default - the pixi base image
-   */
-  readonly finalImage?: string;
-  /**
-   * Command of every image, one word per entry, run in the activated environment (`docker run`
-   * arguments replace it); on the command line repeat the switch per word (`--command python --command src/main.py`).
-   * @default - an interactive `bash`
-   */
-  readonly command?: string[];
-  /**
-   * Ports the images expose.
-   * @default - none
-   */
-  readonly ports?: number[];
-  /**
-   * The user the images run as: numeric `"UID:GID"` or `"UID"`, or `"root"`.
-   * @default "1000:0" - not root, in group 0 (see PixiDockerImageOptions.user)
-   */
-  readonly user?: string;
-  /**
-   * Directory copied to `/app/src` in every image; it must exist and be a directory.
-   * @default - `app`, or `src` when only that exists; a new project gets `app/` with a sample script
-   */
-  readonly sourceDir?: string;
-  /**
-   * Whether to copy `sourceDir` into the images.
-   * @default true
-   */
-  readonly copySources?: boolean;
-  /**
-   * Files the install reads besides the manifest and the lock, copied before `pixi install`: needed
-   * for `path` dependencies, e.g. the package directory when the workspace installs itself
-   * (`path = "."`, as `pixi init --format pyproject` writes it). Each must exist.
-   * @default - only the manifest and `pixi.lock`
-   */
-  readonly installInputs?: string[];
   /**
    * The workspace platform every image installs, for an adopted workspace whose environments have
    * several `linux-64` platforms (e.g. `cuda-linux-64` and `linux-64`); see `PixiDockerImageOptions.platform`.

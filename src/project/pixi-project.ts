@@ -14,6 +14,7 @@ import { projectWorkspace, WORKSPACE_SEED_OPTIONS } from './workspace-options';
 import { ApptainerDefinition } from '../apptainer/apptainer-definition';
 import { DockerIgnore } from '../docker/docker-ignore';
 import { parseImageReference } from '../docker/image-reference';
+import { IMAGE_CONTENT_FIELDS, IMAGE_OPTIONS } from '../docker/option-shapes';
 import { PixiDockerImage } from '../docker/pixi-docker-image';
 import { DEFAULT_BASE_IMAGE } from '../docker/pixi-docker-image-spec';
 import { isUserError, shownBriefly, reportUserErrorsBriefly } from '../errors/brief-report';
@@ -24,6 +25,7 @@ import { LOCK_FILE } from '../pixi/manifest-file';
 import { PixiWorkspace } from '../pixi/pixi-workspace';
 import { RenovateConfig } from '../renovate/renovate-config';
 import { projenrcFileOf } from '../util/projenrc-marker';
+import { builtChecked } from '../util/shape';
 import { invalidOption } from '../util/validate';
 
 /**
@@ -99,19 +101,16 @@ function build(project: PixiProject, given: PixiProjectOptions, names: OptionNam
   const options: PixiProjectOptions = selfInstall ? { ...given, ...selfInstall } : given;
   const sources = chooseSources(project, options, names);
 
-  const images = environments.map((environment) => new PixiDockerImage(project, {
+  // Every image gets the project's image options as given (checked already), with its own environment and files.
+  const content = pickDefined(options, Object.keys(IMAGE_CONTENT_FIELDS));
+  const images = environments.map((environment) => new PixiDockerImage(project, builtChecked(IMAGE_OPTIONS, {
+    ...content,
     environment,
     dockerfile: environments.length === 1 ? 'Dockerfile' : `Dockerfile.${environment}`,
-    baseImage: options.baseImage,
-    finalImage: options.finalImage,
-    ports: options.ports,
-    user: options.user,
-    command: options.command,
     sourceDir: sources.sourceDir,
     copySources: sources.copySources,
-    installInputs: options.installInputs,
     platform: options.imagePlatform,
-  }));
+  })));
   new DockerIgnore(project);
   if (options.apptainer) {
     if (images.some((image) => image.spec.entrypointFile === undefined)) {
@@ -155,6 +154,11 @@ function build(project: PixiProject, given: PixiProjectOptions, names: OptionNam
   ] : [];
   new NextSteps(project, [...inferred, nextSteps(images.map((image) => image.spec), project.name, workspace.manifestFile, seeded, locked)].join('\n'));
   return { workspace, images };
+}
+
+/** The options of `names` that are given. */
+function pickDefined(options: object, names: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(options).filter(([name, value]) => names.includes(name) && value !== undefined));
 }
 
 /** Prints what to do next when `projen new` is done. */

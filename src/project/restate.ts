@@ -1,6 +1,7 @@
 import { OWN_OPTION_NAMES } from './option-checks';
 import { kebabCase, OptionNames } from './option-names';
 import { PixiProjectOptions } from './options';
+import { IMAGE_CONTENT_FIELDS } from '../docker/option-shapes';
 import { PixiDockerImageOptions } from '../docker/options';
 import { RefusalNaming } from '../errors/refusal-naming';
 import { PixiTestWorkflowOptions } from '../github/options';
@@ -8,6 +9,11 @@ import { PixiWorkspaceOptions } from '../pixi/options';
 
 /** For each option of a construct, the PixiProject option its value came from. */
 type ProjectOptionOf<T> = { readonly [K in keyof T]?: keyof PixiProjectOptions };
+
+/** Each option of the fields named as itself. */
+function sameNames<T>(fields: T): { readonly [K in keyof T]: K } {
+  return Object.fromEntries(Object.keys(fields as object).map((name) => [name, name])) as { readonly [K in keyof T]: K };
+}
 
 /**
  * The PixiProject option behind each option of the constructs it builds, as their errors name them:
@@ -18,16 +24,8 @@ const PROJECT_OPTION_OF: {
   readonly PixiWorkspace: ProjectOptionOf<PixiWorkspaceOptions>;
   readonly PixiTestWorkflow: ProjectOptionOf<PixiTestWorkflowOptions>;
 } = {
-  PixiDockerImage: {
-    environment: 'environments',
-    finalImage: 'finalImage',
-    ports: 'ports',
-    user: 'user',
-    command: 'command',
-    sourceDir: 'sourceDir',
-    installInputs: 'installInputs',
-    platform: 'imagePlatform',
-  },
+  // PixiProject takes the images' content options under their own names.
+  PixiDockerImage: { ...sameNames(IMAGE_CONTENT_FIELDS), environment: 'environments', platform: 'imagePlatform' },
   PixiWorkspace: {
     platforms: 'platforms',
     dependencies: 'dependencies',

@@ -16,14 +16,30 @@ interface JsiiProperty {
   readonly type?: { readonly primitive?: string; readonly collection?: unknown };
 }
 
-/** The options PixiProject declares itself, from the shipped jsii manifest; undefined without one. */
+/** A struct of the jsii manifest: its own properties and the structs it extends. */
+interface JsiiStruct {
+  readonly properties?: readonly JsiiProperty[];
+  readonly interfaces?: readonly string[];
+}
+
+/**
+ * The options of PixiProjectOptions and of the structs of this package it extends (its images'), from
+ * the shipped jsii manifest, as projen's inventory collects them; undefined without one.
+ */
 function ownProperties(): readonly JsiiProperty[] | undefined {
+  let types: Record<string, JsiiStruct | undefined>;
   try {
-    const manifest = JSON.parse(readFileSync(join(packageRoot(), '.jsii'), 'utf8'));
-    return manifest.types?.['projen-pixi.PixiProjectOptions']?.properties;
+    types = JSON.parse(readFileSync(join(packageRoot(), '.jsii'), 'utf8')).types ?? {};
   } catch {
     return undefined;
   }
+  // projen's own structs (GitHubProjectOptions) are in projen's manifest, not in this one.
+  const collect = (fqn: string): JsiiProperty[] => {
+    const struct = types[fqn];
+    return struct === undefined ? [] : [...struct.properties ?? [], ...(struct.interfaces ?? []).flatMap(collect)];
+  };
+  const properties = collect('projen-pixi.PixiProjectOptions');
+  return properties.length > 0 ? properties : undefined;
 }
 
 /**

@@ -2,13 +2,13 @@
  * The run-time shapes of the Renovate options: what `.projenrc.js` and other jsii languages must pass.
  */
 import { RenovateConfigOptions } from './options';
-import { BOOLEAN, listOf, ShapeOf, STRING, struct } from '../util/shape';
+import { BOOLEAN, ShapeOf, STRINGS, struct } from '../util/shape';
 
 /** The fields of `RenovateConfigOptions`. */
 const RENOVATE_FIELDS: ShapeOf<RenovateConfigOptions> = {
-  schedule: listOf(STRING),
+  schedule: STRINGS,
   lockFileMaintenance: BOOLEAN,
-  projenrcImages: listOf(STRING),
+  projenrcImages: STRINGS,
 };
 
 /** `RenovateConfigOptions`, of `RenovateConfig` and `RenovateConfigSpec` alike. */

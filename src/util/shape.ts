@@ -31,6 +31,8 @@ export const STRING: Shape = simple('a string', (v) => typeof v === 'string' && 
 export const BOOLEAN: Shape = simple('true or false', (v) => typeof v === 'boolean');
 /** A whole number. */
 export const INTEGER: Shape = simple('a whole number', (v) => Number.isSafeInteger(v));
+/** An object that is not an array (a plain one or an instance, such as a parent project). */
+export const OBJECT: Shape = simple('an object', (v) => typeof v === 'object' && v !== null && !Array.isArray(v));
 /** Any value; the construct checks it. */
 export const ANY: Shape = simple('any value', () => true);
 
@@ -55,6 +57,11 @@ export function listOf(item: Shape): Shape {
     },
   };
 }
+
+/** A list of strings. */
+export const STRINGS: Shape = listOf(STRING);
+/** A list of whole numbers. */
+export const INTEGERS: Shape = listOf(INTEGER);
 
 /**
  * A plain object: not an array, a class instance or null. Realm-free: `projen new` evaluates the

@@ -2,7 +2,7 @@ import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, writeFileSync }
 import { join } from 'path';
 import { Project, Testing } from 'projen';
 import { parse } from 'yaml';
-import { DockerIgnore, PixiDockerImage, PixiManifestFile, PixiProject, PixiProjectOptions, PixiTestWorkflow, PixiWorkspace, RenovateConfig } from '../../src';
+import { DockerIgnore, PixiDockerImage, PixiImageContentOptions, PixiManifestFile, PixiProject, PixiProjectOptions, PixiTestWorkflow, PixiWorkspace, RenovateConfig } from '../../src';
 import { namingRefusals } from '../../src/errors/refusal-naming';
 import { OptionNames } from '../../src/project/option-names';
 import { checkNumberSwitches } from '../../src/project/projen-new';
@@ -167,15 +167,44 @@ describe('PixiProject: options that a manifest of the user\'s contradicts are er
   });
 });
 
+describe('PixiProject: the images\' content options are the images\' own struct', () => {
+  // Every option of the struct, so that a new one fails here until it reaches the images (the compiler keeps it complete).
+  const given: Required<PixiImageContentOptions> = {
+    baseImage: 'ghcr.io/prefix-dev/pixi:0.77.0-noble',
+    finalImage: 'ubuntu:24.04',
+    sourceDir: 'code',
+    installInputs: ['README.md'],
+    copySources: true,
+    ports: [8080],
+    command: ['python', 'code/main.py'],
+    user: '2000:0',
+  };
+
+  test('each one given to the project reaches every image as given', () => {
+    const project = projectIn({ 'code/main.py': '', 'README.md': '' }, { environments: ['cpu', 'gpu'], ...given });
+    expect(project.images).toHaveLength(2);
+    for (const image of project.images) {
+      // The spec keeps copySources as whether it has a source directory.
+      const seen = { ...image.spec, copySources: image.spec.sourceDir !== undefined } as unknown as Record<string, unknown>;
+      for (const [name, value] of Object.entries(given)) expect([name, seen[name]]).toEqual([name, value]);
+    }
+  });
+
+  test('a refusal of one by an image names the project\'s option', () => {
+    expect(() => projectIn({ 'app/x': '' }, { ports: [70000] })).toThrow(/^PixiProject: invalid ports\[0\] 70000/);
+    expect(() => projectIn({ 'app/x': '' }, { finalImage: 'ubuntu:24.04\nRUN x' })).toThrow(/^PixiProject: invalid finalImage/);
+  });
+});
+
 describe('PixiProject: options from JavaScript are checked at run time', () => {
   test.each([
     [{ enviroments: ['gpu'] }, /PixiProject: unknown option enviroments; did you mean environments\?/],
     [{ enviroment: 'gpu' }, /PixiProject: unknown option enviroment; did you mean environments\?/],
     [{ comand: ['python'] }, /PixiProject: unknown option comand; did you mean command\?/],
     [{ copySources: 'false' }, /PixiProject: invalid copySources "false"; allowed: true or false/],
-    [{ ports: 8080 }, /PixiProject: invalid ports 8080; allowed: a list of numbers/],
+    [{ ports: 8080 }, /PixiProject: invalid ports 8080; allowed: a list of \(a whole number\)/],
     [{ user: 'nobody' }, /PixiProject: invalid user "nobody"; allowed: "UID:GID" or "UID" in numbers/],
-    [{ platforms: 'linux-64' }, /PixiProject: invalid platforms "linux-64"; allowed: a list of strings/],
+    [{ platforms: 'linux-64' }, /PixiProject: invalid platforms "linux-64"; allowed: a list of \(a string\)/],
     [{ cudaVersion: 'twelve' }, /PixiProject: invalid cudaVersion "twelve"; allowed: a CUDA version such as "12"/],
     [{ cudaEnvironments: ['gpu'] }, /PixiProject: invalid cudaEnvironments \["gpu"\]; allowed: nothing without cudaVersion/],
     [{ environments: ['gpu'], cudaVersion: '12', cudaEnvironments: ['gpux'] },

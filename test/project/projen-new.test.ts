@@ -294,10 +294,10 @@ describe('a refusal prints its message alone, without a stack, and fails', () =>
     editProjenrc(dir, (text) => text.replace('new PixiProject({\n', 'new PixiProject({\n  ports: ["abc"],\n'));
     const node = stderrOf('node', ['.projenrc.js'], dir);
     expect(node.status).toBe(1);
-    expect(node.lines).toEqual(['PixiProject: invalid ports ["abc"]; allowed: a list of numbers.', '']);
+    expect(node.lines).toEqual(['PixiProject: invalid ports[0] "abc"; allowed: a whole number.', '']);
     const projen = stderrOf('npx', ['projen'], dir);
     expect(projen.status).not.toBe(0);
-    expect(ours(projen.lines)).toEqual(['PixiProject: invalid ports ["abc"]; allowed: a list of numbers.']);
+    expect(ours(projen.lines)).toEqual(['PixiProject: invalid ports[0] "abc"; allowed: a whole number.']);
     expect(stderrOf('node', ['.projenrc.js'], dir, { PROJEN_PIXI_DEBUG: '1' }).lines.filter((line) => STACK_LINE.test(line)).length).toBeGreaterThan(0);
   });
 });
