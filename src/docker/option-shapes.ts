@@ -27,6 +27,8 @@ export const IMAGE_CONTENT_FIELDS: ShapeOf<PixiImageContentOptions> = {
   ports: INTEGERS,
   command: STRINGS,
   user: STRING,
+  env: recordOf(STRING),
+  labels: recordOf(STRING),
 };
 
 const IMAGE_FIELDS: ShapeOf<PixiDockerImageOptions> = {
@@ -39,8 +41,6 @@ const IMAGE_FIELDS: ShapeOf<PixiDockerImageOptions> = {
   platform: STRING,
   contextDirectory: STRING,
   manifestFile: enumOf('PixiManifestFile', PixiManifestFile),
-  env: recordOf(STRING),
-  labels: recordOf(STRING),
   dockerfile: STRING,
   entrypointFile: STRING,
   recipe: enumOf('DockerRecipe', DockerRecipe),

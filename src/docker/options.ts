@@ -4,7 +4,7 @@ import { IPixiWorkspace } from '../pixi/pixi-workspace-interface';
 
 /**
  * What goes into an image of any environment and how it runs: its build and final images, the
- * files it copies, its command, ports and user. {@link PixiDockerImageOptions} adds what is one
+ * files it copies, its command, ports, user, variables and labels. {@link PixiDockerImageOptions} adds what is one
  * image's own (environment, platform, file names); `PixiProjectOptions` takes these for all its images.
  */
 export interface PixiImageContentOptions {
@@ -79,6 +79,20 @@ export interface PixiImageContentOptions {
    * @default "1000:0"
    */
   readonly user?: string;
+
+  /**
+   * Extra environment variables of the final image (`ENV`). Values are literal: `$` is not expanded.
+   *
+   * @default - none
+   */
+  readonly env?: Record<string, string>;
+
+  /**
+   * Labels of the final image (`LABEL`), e.g. `org.opencontainers.image.source`. Values are literal.
+   *
+   * @default - none
+   */
+  readonly labels?: Record<string, string>;
 }
 
 /**
@@ -157,20 +171,6 @@ export interface PixiDockerImageOptions extends PixiImageContentOptions {
    * @default - the workspace's manifest file, else PixiManifestFile.PIXI_TOML
    */
   readonly manifestFile?: PixiManifestFile;
-
-  /**
-   * Extra environment variables of the final image (`ENV`). Values are literal: `$` is not expanded.
-   *
-   * @default - none
-   */
-  readonly env?: Record<string, string>;
-
-  /**
-   * Labels of the final image (`LABEL`), e.g. `org.opencontainers.image.source`. Values are literal.
-   *
-   * @default - none
-   */
-  readonly labels?: Record<string, string>;
 
   /**
    * Path of the Dockerfile, relative to the project. Several images in one project need distinct

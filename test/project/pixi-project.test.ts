@@ -178,6 +178,8 @@ describe('PixiProject: the images\' content options are the images\' own struct'
     ports: [8080],
     command: ['python', 'code/main.py'],
     user: '2000:0',
+    env: { MPLBACKEND: 'Agg' },
+    labels: { 'org.opencontainers.image.source': 'https://github.com/lab/lab' },
   };
 
   test('each one given to the project reaches every image as given', () => {
