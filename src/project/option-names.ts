@@ -6,7 +6,7 @@ export class OptionNames {
   /** Names for a projenrc: `PixiProject: invalid cudaVersion ...`. */
   public static readonly API = new OptionNames('PixiProject', (name) => name);
   /** Names for `projen new`: `projen new: invalid --cuda-version ...`; a switch stands for its whole list (`ports[1]` is `--ports`). */
-  public static readonly CLI = new OptionNames('projen new', (name) => `--${kebabCase(/^[^.[\s]*/.exec(name)![0])}`);
+  public static readonly CLI = new OptionNames('projen new', (name) => `--${kebabCase(optionBase(name))}`);
 
   private constructor(
     /** Who speaks in the error. */
@@ -14,6 +14,11 @@ export class OptionNames {
     /** The name the user typed for an option. */
     public readonly of: (name: string) => string,
   ) {}
+}
+
+/** The option a path inside it belongs to: `ports[1]` and `features.cuda key` are `ports` and `features`. */
+export function optionBase(path: string): string {
+  return /^[^.[\s]*/.exec(path)![0];
 }
 
 /** `cudaVersion` → `cuda-version`, as projen derives a switch from an option name. */

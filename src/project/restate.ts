@@ -1,5 +1,5 @@
 import { OWN_OPTION_NAMES } from './option-checks';
-import { kebabCase, OptionNames } from './option-names';
+import { kebabCase, optionBase, OptionNames } from './option-names';
 import { PixiProjectOptions } from './options';
 import { IMAGE_CONTENT_FIELDS } from '../docker/option-shapes';
 import { PixiDockerImageOptions } from '../docker/options';
@@ -46,7 +46,7 @@ export function projectNaming(names: OptionNames, note?: () => string): RefusalN
   const cli = names === OptionNames.CLI;
   return (parts) => {
     const noted = note === undefined ? parts : { ...parts, note: note() };
-    const base = /^[^.[\s]*/.exec(parts.option)![0];
+    const base = optionBase(parts.option);
     const of: Record<string, string | undefined> | undefined = (PROJECT_OPTION_OF as Record<string, Record<string, string>>)[parts.construct];
     const option = of?.[base];
     const allowed = cli ? inSwitches(parts.allowed) : parts.allowed;
