@@ -1,1 +1,2 @@
 export * from './pixi-validation-error';
+export * from './pixi-refusal';

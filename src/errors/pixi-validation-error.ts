@@ -1,4 +1,6 @@
+import { PixiRefusal } from './pixi-refusal';
 import { CONFLICTS, nameRefusal, RefusalParts } from './refusal-naming';
+import { recordedRefusal, recordRefusal } from './refusal-record';
 
 /**
  * The brand every refusal carries: `instanceof` fails for an error made by another copy of the package (a
@@ -81,6 +83,7 @@ class ValidationError extends Error {
     this.problem = problem;
     this.suggestion = named.suggestion;
     this.note = named.note;
+    recordRefusal(this.message, { ...named, value: ValidationError.describe(value), problem });
   }
 }
 
@@ -91,7 +94,7 @@ export type PixiValidationError = ValidationError;
  * Recognises a refusal of projen-pixi made by any copy of the package (a second install, a bundle, another
  * vm context), where `instanceof PixiValidationError` cannot: its `construct`, `option`, `value`,
  * `allowed`, `problem` and `suggestion` are then there to read. Through jsii, other languages receive
- * jsii's own error with the refusal's message.
+ * jsii's own error with the refusal's message only; `refusalOf(message)` gives them the same parts.
  */
 export class PixiErrors {
   /**
@@ -100,6 +103,16 @@ export class PixiErrors {
    */
   public static isValidationError(x: any): boolean {
     return x !== null && typeof x === 'object' && (x as Record<symbol, unknown>)[BRAND] === true;
+  }
+
+  /**
+   * The parts of the refusal this message is from, if projen-pixi made it in this process (recently: the last
+   * 256 are kept); `undefined` for any other message. Through jsii this is how Python, Java, .NET and Go tell a
+   * refusal from another failure: `PixiErrors.refusal_of(str(error))` in Python, `PixiErrors.refusalOf(e.getMessage())` in Java.
+   * @param message a caught error's message, as jsii hands it on
+   */
+  public static refusalOf(message: string): PixiRefusal | undefined {
+    return typeof message === 'string' ? recordedRefusal(message) : undefined;
   }
 
   private constructor() {}

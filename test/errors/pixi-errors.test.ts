@@ -34,3 +34,31 @@ test('the brand adds no field: the error\'s keys and JSON stay its parts', () =>
   const error = refusal() as PixiValidationError;
   expect(Object.keys(error).sort()).toEqual(['allowed', 'construct', 'name', 'note', 'option', 'problem', 'suggestion', 'value']);
 });
+
+test('a refusal\'s message gives its parts back, as other jsii languages need (they receive only the message)', () => {
+  const error = refusal() as PixiValidationError;
+  expect(PixiErrors.refusalOf(error.message)).toEqual({
+    construct: error.construct,
+    option: error.option,
+    value: '"linux 64"',
+    allowed: error.allowed,
+    problem: 'invalid',
+    suggestion: undefined,
+    note: undefined,
+  });
+  for (const other of ['', 'x', `${error.message} `, new Error('x').message]) expect(PixiErrors.refusalOf(other)).toBeUndefined();
+  expect(PixiErrors.refusalOf(42 as any)).toBeUndefined();
+});
+
+test('the refusals kept for their messages are the recent ones, of any copy of the package', () => {
+  let other: typeof import('../../src/errors/pixi-validation-error') | undefined;
+  jest.isolateModules(() => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    other = require('../../src/errors/pixi-validation-error');
+  });
+  const first = new other!.PixiValidationError('X', 'first', 0, 'anything');
+  expect(PixiErrors.refusalOf(first.message)?.option).toBe('first');
+  for (let i = 1; i <= 256; i++) new PixiValidationError('X', `option${i}`, i, 'anything');
+  expect(PixiErrors.refusalOf(first.message)).toBeUndefined();
+  expect(PixiErrors.refusalOf(new PixiValidationError('X', 'option1', 1, 'anything').message)?.value).toBe('1');
+});
