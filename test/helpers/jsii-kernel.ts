@@ -33,14 +33,23 @@ export class JsiiKernel {
     return kernel;
   }
 
-  private readonly waiting: Array<(answer: any) => void> = [];
+  private readonly waiting: Array<{ resolve: (answer: any) => void; reject: (error: Error) => void }> = [];
   private readonly early: any[] = [];
+  /** What the runtime wrote to its standard error: read as it comes, so a full pipe never stalls it. */
+  private stderr = '';
+  private exited?: Error;
 
   private constructor(private readonly child: ChildProcess) {
     createInterface({ input: child.stdout! }).on('line', (line) => {
       const answer = JSON.parse(line);
       const waiter = this.waiting.shift();
-      if (waiter) waiter(answer); else this.early.push(answer);
+      if (waiter) waiter.resolve(answer); else this.early.push(answer);
+    });
+    child.stderr!.on('data', (chunk: Buffer) => { this.stderr += chunk.toString(); });
+    // A runtime that dies fails the requests still waiting, with what it said, instead of leaving them hanging.
+    child.once('exit', (code, signal) => {
+      this.exited = new Error(`the jsii runtime exited (${signal ?? code}):\n${this.stderr}`);
+      for (const waiter of this.waiting.splice(0)) waiter.reject(this.exited);
     });
   }
 
@@ -59,6 +68,7 @@ export class JsiiKernel {
 
   /** Ends the runtime and waits for it to exit. */
   public stop(): Promise<void> {
+    if (this.exited) return Promise.resolve();
     return new Promise((resolve) => {
       this.child.once('exit', () => resolve());
       this.child.stdin!.end();
@@ -67,6 +77,8 @@ export class JsiiKernel {
 
   private next(): Promise<any> {
     const early = this.early.shift();
-    return early !== undefined ? Promise.resolve(early) : new Promise((resolve) => this.waiting.push(resolve));
+    if (early !== undefined) return Promise.resolve(early);
+    if (this.exited) return Promise.reject(this.exited);
+    return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }));
   }
 }
