@@ -9,9 +9,7 @@ import { enumOf } from '../util/enum-shape';
 import { BOOLEAN, instance, INTEGERS, recordOf, ShapeOf, STRING, STRINGS, struct } from '../util/shape';
 
 /** The methods an image asks its workspace; an object that has them is one. */
-const WORKSPACE_METHODS: ReadonlyArray<keyof IPixiWorkspace> = [
-  'hasEnvironment', 'featuresOf', 'platformsOf', 'subdirsOf', 'imagePlatformsOf', 'cudaVersionFor', 'pathDependenciesOf', 'activationOf',
-];
+const WORKSPACE_METHODS: ReadonlyArray<keyof IPixiWorkspace> = ['environmentView'];
 
 /** A `PixiWorkspace` or `PixiWorkspaceSpec` (anything implementing `IPixiWorkspace`). */
 export const WORKSPACE = instance('a PixiWorkspace or PixiWorkspaceSpec',

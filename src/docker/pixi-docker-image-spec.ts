@@ -1,5 +1,5 @@
 import { imageActivation } from './activation-inputs';
-import { chooseImagePlatform } from './image-platform';
+import { imageEnvironmentOf } from './image-environment';
 import { ImageReference, parseImageReference, isPixiImage, pixiVersionOfTag, formatImageReference } from './image-reference';
 import { imageUser } from './image-user';
 import * as layout from './layout';
@@ -13,7 +13,7 @@ import { renderTutorialDockerfile } from './render-tutorial';
 import { cudaOverrideFor } from '../pixi/cuda-override';
 import { ENVIRONMENT_NAME, ENVIRONMENT_NAME_ALLOWED } from '../pixi/environment-name';
 import { PixiManifestFile } from '../pixi/manifest-file';
-import { IPixiWorkspace } from '../pixi/pixi-workspace-interface';
+import { IPixiWorkspace, PixiEnvironmentView } from '../pixi/pixi-workspace-interface';
 import { ENV_VARIABLE_NAME, ENV_VARIABLE_NAME_ALLOWED } from '../util/env-variable';
 import { besideDockerfile } from '../util/paths';
 import { RenderOptions } from '../util/render-options';
@@ -100,6 +100,8 @@ export class PixiDockerImageSpec {
   public readonly recipe: DockerRecipe;
   /** The workspace the image packages, when known. */
   public readonly workspace?: IPixiWorkspace;
+  /** The workspace's view of the environment on the platform the image installs, when the workspace is known. */
+  public readonly environmentView?: PixiEnvironmentView;
   /** The workspace platform the image installs, when the workspace is known. */
   public readonly platform?: string;
   /**
@@ -122,44 +124,56 @@ export class PixiDockerImageSpec {
    */
   public constructor(options: PixiDockerImageOptions = {}) {
     checkShape(OWNER, options, IMAGE_OPTIONS);
+    // 1. Each option on its own, in the order of the struct.
     this.environment = requireMatch(OWNER, 'environment', options.environment ?? 'default', ENVIRONMENT_NAME, ENVIRONMENT_NAME_ALLOWED);
-    const workspace = options.workspace;
-    if (workspace) checkEnvironmentInWorkspace(this.environment, workspace);
-    this.workspace = workspace;
-    if (options.platform !== undefined && workspace === undefined) {
-      throw invalidOption(OWNER, 'platform', options.platform, 'a platform of the workspace, which needs the "workspace" option');
-    }
-    const platform = workspace ? chooseImagePlatform(this.environment, workspace, options.platform) : undefined;
-    this.platform = platform?.name;
-    this.namesPlatform = platform?.explicit ?? false;
-    this.cudaVersion = cudaOverrideFor(OWNER, workspace, this.environment, this.platform, options.cudaVersion);
-
     const base = parseImageReference(OWNER, 'baseImage', options.baseImage ?? DEFAULT_BASE_IMAGE);
     const final = options.finalImage === undefined ? base : parseImageReference(OWNER, 'finalImage', options.finalImage);
     this.baseImage = formatImageReference(base);
     this.finalImage = formatImageReference(final);
     this.finalImageKind = options.finalImageKind ?? inferFinalImageKind(final, this.finalImage === this.baseImage);
-
     this.pixiVersion = options.pixiVersion === undefined ? pixiVersionOfTag(base)
       : requireMatch(OWNER, 'pixiVersion', options.pixiVersion, PIXI_VERSION, 'a pixi version such as "0.77.0"');
-    if (workspace) checkPixiVersion(options.pixiVersion === undefined ? 'baseImage' : 'pixiVersion', this.pixiVersion, workspace.requiresPixi, this.namesPlatform);
-    this.manifestFile = validateManifestFile(options.manifestFile, workspace);
     this.recipe = validateRecipe(options.recipe);
-
     const sourceDir = requireRelativePath(OWNER, 'sourceDir', options.sourceDir ?? 'app');
     this.sourceDir = options.copySources === false ? undefined : sourceDir;
     this.installInputs = (options.installInputs ?? []).map((path, i) => requireRelativePath(OWNER, `installInputs[${i}]`, path));
-    if (this.installInputs.length > 0 && this.recipe === DockerRecipe.TUTORIAL) {
-      throw invalidOption(OWNER, 'installInputs', options.installInputs, 'nothing with DockerRecipe.TUTORIAL, which copies the whole context');
-    }
-    this.runtimeInputs = workspace
-      ? checkPathDependencies(this.environment, workspace.pathDependenciesOf(this.environment, this.platform), this.recipe, this.installInputs)
-      : [];
     if (options.contextDirectory !== undefined && typeof options.contextDirectory !== 'string') {
       throw invalidOption(OWNER, 'contextDirectory', options.contextDirectory, 'the path of the build context directory');
     }
-    const activation = imageActivation(this.environment, workspace?.activationOf(this.environment, this.platform) ?? {},
-      this.finalImageKind, options.contextDirectory);
+    this.ports = validatePorts(options.ports ?? []);
+    this.command = options.command === undefined ? undefined : validateCommand(options.command);
+    this.env = validateRecord('env', options.env ?? {}, ENV_VARIABLE_NAME, ENV_VARIABLE_NAME_ALLOWED);
+    const labels = validateRecord('labels', options.labels ?? {}, LABEL_KEY,
+      'a label key of letters, digits and ". _ - /", e.g. "org.opencontainers.image.source"');
+    this.dockerfile = requireRelativePath(OWNER, 'dockerfile', options.dockerfile ?? 'Dockerfile');
+
+    // 2. Options against each other.
+    if (this.recipe === DockerRecipe.TUTORIAL && this.finalImageKind === FinalImageKind.DISTROLESS) {
+      throw invalidOption(OWNER, 'recipe', 'TUTORIAL', 'OPTIMIZED with a DISTROLESS final image (the tutorial entrypoint needs bash)');
+    }
+    if (this.installInputs.length > 0 && this.recipe === DockerRecipe.TUTORIAL) {
+      throw invalidOption(OWNER, 'installInputs', options.installInputs, 'nothing with DockerRecipe.TUTORIAL, which copies the whole context');
+    }
+    this.user = imageUser(OWNER, options.user, this.recipe);
+    this.entrypointFile = this.resolveEntrypointFile(options.entrypointFile);
+    const workspace = options.workspace;
+    if (options.platform !== undefined && workspace === undefined) {
+      throw invalidOption(OWNER, 'platform', options.platform, 'a platform of the workspace, which needs the "workspace" option');
+    }
+
+    // 3. Against the workspace: one view of the environment on the platform the image installs.
+    const installed = workspace ? imageEnvironmentOf(workspace, this.environment, options.platform) : undefined;
+    this.workspace = workspace;
+    this.environmentView = installed?.view;
+    this.platform = installed?.platform;
+    this.namesPlatform = installed?.namesPlatform ?? false;
+    this.cudaVersion = cudaOverrideFor(OWNER, installed?.view.cudaVersion, options.cudaVersion);
+    if (workspace) checkPixiVersion(options.pixiVersion === undefined ? 'baseImage' : 'pixiVersion', this.pixiVersion, workspace.requiresPixi, this.namesPlatform);
+    this.manifestFile = validateManifestFile(options.manifestFile, workspace);
+    this.runtimeInputs = installed
+      ? checkPathDependencies(this.environment, installed.view.pathDependencies, this.recipe, this.installInputs)
+      : [];
+    const activation = imageActivation(this.environment, installed?.view.activation ?? {}, this.finalImageKind, options.contextDirectory);
     this.activationScripts = activation.scripts;
     this.missingActivationScripts = activation.missing;
     this.activationEnv = activation.env;
@@ -167,23 +181,10 @@ export class PixiDockerImageSpec {
       ...this.runtimeInputs.map((path) => ({ path, origin: 'installInputs' })),
       ...this.activationScripts.map((path) => ({ path, origin: `activation script of environment "${this.environment}"` })),
     ], this.recipe, this.sourceDir !== undefined);
-    this.ports = validatePorts(options.ports ?? []);
-    this.command = options.command === undefined ? undefined : validateCommand(options.command);
-    this.env = validateRecord('env', options.env ?? {}, ENV_VARIABLE_NAME, ENV_VARIABLE_NAME_ALLOWED);
-    const labels = validateRecord('labels', options.labels ?? {}, LABEL_KEY,
-      'a label key of letters, digits and ". _ - /", e.g. "org.opencontainers.image.source"');
     if (this.namesPlatform && labels[PLATFORM_LABEL] !== undefined && labels[PLATFORM_LABEL] !== this.platform) {
       throw invalidOption(OWNER, `labels.${PLATFORM_LABEL}`, labels[PLATFORM_LABEL], `the platform the image installs, "${this.platform}" (or leave it unset)`);
     }
     this.labels = this.namesPlatform ? { [PLATFORM_LABEL]: this.platform!, ...labels } : labels;
-    this.user = imageUser(OWNER, options.user, this.recipe);
-
-    this.dockerfile = requireRelativePath(OWNER, 'dockerfile', options.dockerfile ?? 'Dockerfile');
-    this.entrypointFile = this.resolveEntrypointFile(options.entrypointFile);
-
-    if (this.recipe === DockerRecipe.TUTORIAL && this.finalImageKind === FinalImageKind.DISTROLESS) {
-      throw invalidOption(OWNER, 'recipe', 'TUTORIAL', 'OPTIMIZED with a DISTROLESS final image (the tutorial entrypoint needs bash)');
-    }
   }
 
   /** Absolute path of the environment in both stages; conda prefixes cannot move. */
@@ -256,13 +257,6 @@ function validateManifestFile(value: PixiManifestFile | undefined, workspace: IP
     throw invalidOption(OWNER, 'manifestFile', value, `the workspace's manifest, ${workspace.manifestFile} (or leave it unset)`);
   }
   return value;
-}
-
-/** Fails where pixi would: an environment the workspace lacks. */
-function checkEnvironmentInWorkspace(environment: string, workspace: IPixiWorkspace): void {
-  if (!workspace.hasEnvironment(environment)) {
-    throw invalidOption(OWNER, 'environment', environment, `an environment of the workspace: ${workspace.environmentNames.join(', ')}`);
-  }
 }
 
 /**

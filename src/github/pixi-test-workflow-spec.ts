@@ -44,29 +44,31 @@ export class PixiTestWorkflowSpec {
     checkWorkflowName(OWNER, options.workflowName);
     checkBranches(OWNER, options.branches);
     this.environments = nonEmpty('environments', options.environments ?? ['default']);
-    this.environments.forEach((environment, i) => {
+    const workspace = options.workspace;
+    // One view of each environment, on the platform its image installs (as its Dockerfile sees it).
+    const views = this.environments.map((environment, i) => {
       requireMatch(OWNER, `environments[${i}]`, environment, ENVIRONMENT_NAME, ENVIRONMENT_NAME_ALLOWED);
-      if (options.workspace && !options.workspace.hasEnvironment(environment)) {
-        throw invalidOption(OWNER, `environments[${i}]`, environment, `an environment of the workspace: ${options.workspace.environmentNames.join(', ')}`);
+      const view = workspace?.environmentView(environment);
+      if (workspace && !view) {
+        throw invalidOption(OWNER, `environments[${i}]`, environment, `an environment of the workspace: ${workspace.environmentNames.join(', ')}`);
       }
+      return view;
     });
     this.cudaVersions = {};
-    for (const environment of this.environments) {
-      const version = cudaOverrideFor(OWNER, options.workspace, environment);
-      if (version !== undefined) this.cudaVersions[environment] = version;
-    }
+    views.forEach((view, i) => {
+      const version = cudaOverrideFor(OWNER, view?.cudaVersion);
+      if (version !== undefined) this.cudaVersions[this.environments[i]] = version;
+    });
     this.tasks = [...(options.tasks ?? [])];
     this.tasks.forEach((task, i) => {
       requireMatch(OWNER, `tasks[${i}]`, task, TASK_NAME, 'a pixi task name: no whitespace or "$", not starting with "-"');
       // pixi would run a name that is no task of the environment as a shell command, failing only in CI.
-      const workspace = options.workspace;
-      if (workspace === undefined) return;
-      const lacking = this.environments.find((environment) => !workspace.tasksOf(environment).includes(task));
-      if (lacking !== undefined) {
-        const tasks = workspace.tasksOf(lacking);
-        const feature = lacking === 'default' ? '' : ` --feature <a feature of "${lacking}">`;
+      const lacking = views.find((view) => view !== undefined && !view.tasks.includes(task));
+      if (workspace !== undefined && lacking !== undefined) {
+        const tasks = lacking.tasks;
+        const feature = lacking.name === 'default' ? '' : ` --feature <a feature of "${lacking.name}">`;
         throw invalidOption(OWNER, `tasks[${i}]`, task,
-          `a task of the environment "${lacking}" (${tasks.length > 0 ? tasks.join(', ') : 'it has none'}); pixi task add ${task} "<command>"${feature} adds one to ${workspace.manifestFile}`,
+          `a task of the environment "${lacking.name}" (${tasks.length > 0 ? tasks.join(', ') : 'it has none'}); pixi task add ${task} "<command>"${feature} adds one to ${workspace.manifestFile}`,
           undefined, closestName(task, tasks));
       }
     });

@@ -118,7 +118,7 @@ export function resolveImageSettings(
 
 /** Building for a platform the workspace does not solve for would fail in `pixi install`. */
 function checkWorkspacePlatforms(spec: PixiDockerImageSpec, platforms: ImagePlatform[], option: string): void {
-  const subdirs = spec.workspace?.subdirsOf(spec.environment) ?? [];
+  const subdirs = spec.environmentView?.subdirs ?? [];
   for (const platform of platforms) {
     if (subdirs.length > 0 && !subdirs.includes(PLATFORM_SUBDIRS[platform])) {
       throw invalidOption(OWNER, option, platform,

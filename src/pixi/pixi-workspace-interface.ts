@@ -23,6 +23,64 @@ export interface PixiPathDependency {
 }
 
 /**
+ * One environment of a workspace as the image, workflow and Apptainer constructs see it: what it is
+ * made of, where it installs, and what it needs on the `linux-64` platform an image installs.
+ */
+export interface PixiEnvironmentView {
+  /** The environment's name. */
+  readonly name: string;
+
+  /** The features it is made of: `default` first unless the environment leaves it out. */
+  readonly features: string[];
+
+  /** Names of the platforms it can be installed on, in the workspace's order. */
+  readonly platforms: string[];
+
+  /** Conda subdirs (`linux-64`, `osx-arm64`, ...) of those platforms, each once. */
+  readonly subdirs: string[];
+
+  /**
+   * Names of its `linux-64` platforms, in the workspace's order: the platforms an image can
+   * install. More than one when the workspace has variants, e.g. `cuda-linux-64` and `linux-64`.
+   */
+  readonly imagePlatforms: string[];
+
+  /**
+   * The `linux-64` platform the rest of the view describes: the one asked for, else the first of
+   * `imagePlatforms` (the one pixi picks). Undefined when there is none, or the one asked for is not
+   * among them; then the activation is empty and only untargeted path dependencies are listed.
+   * @default - none
+   */
+  readonly platform?: string;
+
+  /**
+   * The CUDA version it is solved for on `platform`: the highest of its features'
+   * `system-requirements` and the platform's `cuda`. Undefined for an environment without CUDA.
+   * @default - none
+   */
+  readonly cudaVersion?: string;
+
+  /**
+   * What it installs from local paths on `platform`, whose files `pixi install` needs (and, for
+   * editable ones, the environment keeps needing at run time).
+   */
+  readonly pathDependencies: PixiPathDependency[];
+
+  /**
+   * What `pixi shell-hook` does on `platform`: the activation scripts it sources (paths relative to
+   * the workspace root, in order) and the variables it exports after them (the first feature and the
+   * most specific target win).
+   */
+  readonly activation: PixiActivation;
+
+  /**
+   * Names of the tasks `pixi run --environment <name>` finds: those of its features, their
+   * `[target.*]` tables included. A name that is none of them would run as a shell command instead.
+   */
+  readonly tasks: string[];
+}
+
+/**
  * What the image, workflow and Apptainer constructs need to know about a pixi workspace.
  * Implemented by `PixiWorkspaceSpec` (pure) and `PixiWorkspace` (projen).
  */
@@ -37,66 +95,10 @@ export interface IPixiWorkspace {
   readonly requiresPixi?: string;
 
   /**
-   * Whether the workspace has the environment.
+   * One environment, described on one of its `linux-64` platforms; undefined when the workspace has
+   * no environment of that name.
    * @param environment an environment name
+   * @param platform one of its `linux-64` platforms; defaults to the first
    */
-  hasEnvironment(environment: string): boolean;
-
-  /**
-   * The features an environment is made of: `default` first unless the environment leaves it out.
-   * @param environment an environment name; throws if the workspace has none of that name
-   */
-  featuresOf(environment: string): string[];
-
-  /**
-   * Names of the platforms the environment can be installed on.
-   * @param environment an environment name; throws if the workspace has none of that name
-   */
-  platformsOf(environment: string): string[];
-
-  /**
-   * Conda subdirs (`linux-64`, `osx-arm64`, ...) of the environment's platforms.
-   * @param environment an environment name; throws if the workspace has none of that name
-   */
-  subdirsOf(environment: string): string[];
-
-  /**
-   * Names of the environment's `linux-64` platforms, in the workspace's order: the platforms an
-   * image can install. More than one when the workspace has variants, e.g. `cuda-linux-64` and `linux-64`.
-   * @param environment an environment name; throws if the workspace has none of that name
-   */
-  imagePlatformsOf(environment: string): string[];
-
-  /**
-   * The CUDA version the environment is solved for on a platform, from the `system-requirements`
-   * of its features and from the platform's `cuda`; undefined for an environment without CUDA.
-   * @param environment an environment name; throws if the workspace has none of that name
-   * @param platform one of `imagePlatformsOf(environment)`; defaults to the first
-   */
-  cudaVersionFor(environment: string, platform?: string): string | undefined;
-
-  /**
-   * The dependencies the environment installs from local paths on a `linux-64` platform, whose
-   * files `pixi install` needs (and, for editable ones, the environment keeps needing at run time).
-   * @param environment an environment name; throws if the workspace has none of that name
-   * @param platform one of `imagePlatformsOf(environment)`; defaults to the first
-   */
-  pathDependenciesOf(environment: string, platform?: string): PixiPathDependency[];
-
-  /**
-   * What `pixi shell-hook` does for the environment on a `linux-64` platform: the activation
-   * scripts it sources (paths relative to the workspace root, in order) and the variables it
-   * exports after them (the first feature and the most specific target win).
-   * @param environment an environment name; throws if the workspace has none of that name
-   * @param platform one of `imagePlatformsOf(environment)`; defaults to the first
-   */
-  activationOf(environment: string, platform?: string): PixiActivation;
-
-  /**
-   * Names of the tasks `pixi run --environment <environment>` finds: those of its features, their
-   * `[target.*]` tables included (on the platforms they select). A name that is none of them would
-   * run as a shell command instead.
-   * @param environment an environment name; throws if the workspace has none of that name
-   */
-  tasksOf(environment: string): string[];
+  environmentView(environment: string, platform?: string): PixiEnvironmentView | undefined;
 }

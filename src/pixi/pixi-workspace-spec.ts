@@ -5,8 +5,8 @@ import { PixiManifestFile } from './manifest-file';
 import * as model from './model';
 import { PixiActivation, PixiWorkspaceOptions } from './options';
 import { parseManifest } from './parsed';
-import { PackageManifest } from './path-dependencies';
-import { IPixiWorkspace, PixiPathDependency } from './pixi-workspace-interface';
+import { PackageManifest, PathDependencyModel } from './path-dependencies';
+import { IPixiWorkspace, PixiEnvironmentView, PixiPathDependency } from './pixi-workspace-interface';
 import { RenderOptions } from '../util/render-options';
 import { headerCommentOf } from '../util/shape';
 import { isTable, parseToml, stringifyToml } from '../util/toml';
@@ -78,6 +78,31 @@ export class PixiWorkspaceSpec implements IPixiWorkspace {
   }
 
   /**
+   * One environment, described on one of its `linux-64` platforms; undefined when the workspace has
+   * no environment of that name.
+   * @param environment an environment name
+   * @param platform one of its `linux-64` platforms; defaults to the first
+   */
+  public environmentView(environment: string, platform?: string): PixiEnvironmentView | undefined {
+    if (!this.hasEnvironment(environment)) return undefined;
+    const platforms = model.platformsOf(this.model, environment);
+    const chosen = model.imagePlatform(this.model, environment, platform);
+    const activation = model.activationOf(this.model, environment, chosen);
+    return {
+      name: environment,
+      features: model.featuresOf(this.model, environment),
+      platforms: platforms.map((p) => p.name),
+      subdirs: [...new Set(platforms.map((p) => p.subdir))],
+      imagePlatforms: platforms.filter((p) => p.subdir === model.IMAGE_SUBDIR).map((p) => p.name),
+      platform: chosen?.name,
+      cudaVersion: model.cudaVersionFor(this.model, environment, chosen),
+      pathDependencies: copyPathDependencies(model.pathDependenciesOf(this.model, environment, chosen)),
+      activation: { scripts: activation.scripts, env: Object.fromEntries(activation.env) },
+      tasks: model.tasksOf(this.model, environment),
+    };
+  }
+
+  /**
    * Whether the workspace has the environment.
    * @param environment an environment name
    */
@@ -132,8 +157,7 @@ export class PixiWorkspaceSpec implements IPixiWorkspace {
    * @param platform one of `imagePlatformsOf(environment)`; defaults to the first
    */
   public pathDependenciesOf(environment: string, platform?: string): PixiPathDependency[] {
-    return model.pathDependenciesOf(this.model, environment, this.platform(environment, platform))
-      .map(({ name, path, editable, table, inputs }) => ({ name, path, editable, table, inputs: [...inputs] }));
+    return copyPathDependencies(model.pathDependenciesOf(this.model, environment, this.platform(environment, platform)));
   }
 
   /**
@@ -179,6 +203,10 @@ export class PixiWorkspaceSpec implements IPixiWorkspace {
     const header = headerCommentOf('PixiWorkspaceSpec', options);
     return `${header ? `# ${header}\n\n` : ''}${stringifyToml(this.document).trimEnd()}\n`;
   }
+}
+
+function copyPathDependencies(dependencies: readonly PathDependencyModel[]): PixiPathDependency[] {
+  return dependencies.map(({ name, path, editable, table, inputs }) => ({ name, path, editable, table, inputs: [...inputs] }));
 }
 
 /** The package manifest of a directory, if it has one pixi or uv reads (pixi `crates/pixi_build_discovery/src/discovery.rs`). */

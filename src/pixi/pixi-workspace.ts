@@ -3,9 +3,9 @@ import { join } from 'path';
 import { Component, FileBase, Project, SampleFile } from 'projen';
 import { PixiManifestFile } from './manifest-file';
 import { WORKSPACE_OPTIONS } from './option-shapes';
-import { PixiActivation, PixiWorkspaceOptions } from './options';
+import { PixiWorkspaceOptions } from './options';
 import { pixiTablesOf } from './parsed';
-import { IPixiWorkspace, PixiPathDependency } from './pixi-workspace-interface';
+import { IPixiWorkspace, PixiEnvironmentView } from './pixi-workspace-interface';
 import { PixiWorkspaceSpec } from './pixi-workspace-spec';
 import { addPixiRepositoryLines } from './repository-lines';
 import { RenderedFile } from '../util/rendered-file';
@@ -153,78 +153,13 @@ export class PixiWorkspace extends Component implements IPixiWorkspace {
   }
 
   /**
-   * Whether the workspace has the environment.
+   * One environment, described on one of its `linux-64` platforms; undefined when the workspace has
+   * no environment of that name. The spec (`spec`) answers finer queries.
    * @param environment an environment name
+   * @param platform one of its `linux-64` platforms; defaults to the first
    */
-  public hasEnvironment(environment: string): boolean {
-    return this.spec.hasEnvironment(environment);
-  }
-
-  /**
-   * The features an environment is made of.
-   * @param environment an environment name
-   */
-  public featuresOf(environment: string): string[] {
-    return this.spec.featuresOf(environment);
-  }
-
-  /**
-   * Names of the platforms the environment can be installed on.
-   * @param environment an environment name
-   */
-  public platformsOf(environment: string): string[] {
-    return this.spec.platformsOf(environment);
-  }
-
-  /**
-   * Conda subdirs of the environment's platforms.
-   * @param environment an environment name
-   */
-  public subdirsOf(environment: string): string[] {
-    return this.spec.subdirsOf(environment);
-  }
-
-  /**
-   * Names of the environment's `linux-64` platforms, in the workspace's order.
-   * @param environment an environment name
-   */
-  public imagePlatformsOf(environment: string): string[] {
-    return this.spec.imagePlatformsOf(environment);
-  }
-
-  /**
-   * The CUDA version the environment is solved for on a platform, or undefined.
-   * @param environment an environment name
-   * @param platform one of `imagePlatformsOf(environment)`; defaults to the first
-   */
-  public cudaVersionFor(environment: string, platform?: string): string | undefined {
-    return this.spec.cudaVersionFor(environment, platform);
-  }
-
-  /**
-   * The dependencies the environment installs from local paths on a `linux-64` platform.
-   * @param environment an environment name
-   * @param platform one of `imagePlatformsOf(environment)`; defaults to the first
-   */
-  public pathDependenciesOf(environment: string, platform?: string): PixiPathDependency[] {
-    return this.spec.pathDependenciesOf(environment, platform);
-  }
-
-  /**
-   * The activation scripts and variables of the environment on a `linux-64` platform.
-   * @param environment an environment name
-   * @param platform one of `imagePlatformsOf(environment)`; defaults to the first
-   */
-  public activationOf(environment: string, platform?: string): PixiActivation {
-    return this.spec.activationOf(environment, platform);
-  }
-
-  /**
-   * Names of the tasks `pixi run --environment <environment>` finds, `[target.*]` tables included.
-   * @param environment an environment name
-   */
-  public tasksOf(environment: string): string[] {
-    return this.spec.tasksOf(environment);
+  public environmentView(environment: string, platform?: string): PixiEnvironmentView | undefined {
+    return this.spec.environmentView(environment, platform);
   }
 
   /** The workspace's `requires-pixi`, if it sets one. */

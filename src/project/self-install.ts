@@ -30,8 +30,7 @@ export interface SelfInstall {
  */
 export function inferSelfInstall(outdir: string, workspace: PixiWorkspace, environments: readonly string[]): SelfInstall | undefined {
   if (workspace.manifestFile !== PixiManifestFile.PYPROJECT_TOML) return undefined;
-  const selves = environments.filter((environment) => workspace.hasEnvironment(environment))
-    .flatMap((environment) => workspace.pathDependenciesOf(environment))
+  const selves = environments.flatMap((environment) => workspace.environmentView(environment)?.pathDependencies ?? [])
     .filter((dependency) => (dependency.inputs ?? [dependency.path]).includes('.'));
   if (selves.length === 0) return undefined;
   let project: Record<string, any>;

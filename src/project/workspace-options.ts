@@ -123,14 +123,17 @@ export function checkAgainstManifest(workspace: PixiWorkspace, outdir: string, c
     new PixiValidationError(names.owner, names.of(option), value,
       `${file}, which ${says}; change ${file} (pixi add, pixi workspace platform add, ...) or drop ${names.of(option)}`, CONFLICTS);
 
-  const platforms = [...workspace.platformsOf('default'), ...workspace.subdirsOf('default')];
+  const defaults = workspace.environmentView('default')!; // every workspace has it
+  const platforms = [...defaults.platforms, ...defaults.subdirs];
   for (const platform of choices.platforms ?? []) {
-    if (!platforms.includes(platform)) throw conflict('platforms', choices.platforms, `has the platforms ${JSON.stringify(workspace.platformsOf('default'))}`);
+    if (!platforms.includes(platform)) throw conflict('platforms', choices.platforms, `has the platforms ${JSON.stringify(defaults.platforms)}`);
   }
 
   if (choices.cudaVersion !== undefined) {
-    for (const environment of choices.cudaEnvironments.filter((e) => workspace.hasEnvironment(e))) {
-      const required = workspace.cudaVersionFor(environment);
+    for (const environment of choices.cudaEnvironments) {
+      const view = workspace.environmentView(environment);
+      if (view === undefined) continue;
+      const required = view.cudaVersion;
       if (required === undefined || compareVersions(required, choices.cudaVersion) !== 0) {
         throw conflict('cudaVersion', choices.cudaVersion, required === undefined
           ? `asks no CUDA for the environment "${environment}"`

@@ -73,9 +73,9 @@ function problems(image: PixiDockerImage, context: string): string[] {
       if (source !== 'pixi.lock' && !existsSync(join(context, source))) found.push(`COPY of a missing ${source}`);
     }
   }
-  const candidates = spec.workspace!.imagePlatformsOf(spec.environment);
+  const candidates = spec.environmentView!.imagePlatforms;
   if (candidates.length > 1 && !dockerfile.includes(`--platform ${spec.platform}`)) found.push('a platform choice left to the builder');
-  for (const script of spec.workspace!.activationOf(spec.environment, spec.platform).scripts ?? []) {
+  for (const script of spec.environmentView!.activation.scripts ?? []) {
     const exists = existsSync(join(context, script));
     if (exists && !dockerfile.includes(`COPY --from=build /app/${script} /app/${script}`)) found.push(`activation script ${script} missing from the image`);
   }
@@ -121,7 +121,7 @@ for (const file of files) {
       } catch (error) {
         if (!String((error as Error).message).includes('invalid installInputs')) throw error;
         // Follow the error's advice: the paths the install reads, the root package's files for `.`.
-        const needed = workspace.pathDependenciesOf(environment, undefined).flatMap((d) => d.inputs);
+        const needed = workspace.environmentView(environment)!.pathDependencies.flatMap((d) => d.inputs);
         inputs = [...new Set(needed.flatMap((p) => (p === '.' ? rootPackageInputs(dirname(file)) : [p])))];
       }
       const image = new PixiDockerImage(project, { ...options, installInputs: inputs });

@@ -82,10 +82,13 @@ describe.each(Object.entries(FIXTURES))('fromManifest reads %s', (dir, expected)
     expect(workspace.manifestFile).toBe(expected.file);
     expect(workspace.spec.name).toBe(expected.name);
     expect(workspace.environmentNames).toEqual(expected.environments);
-    for (const [env, features] of Object.entries(expected.features)) expect(workspace.featuresOf(env)).toEqual(features);
-    for (const [env, cuda] of Object.entries(expected.cuda)) expect(workspace.cudaVersionFor(env)).toBe(cuda);
-    for (const [env, platforms] of Object.entries(expected.platforms)) expect(workspace.platformsOf(env)).toEqual(platforms);
-    for (const [env, subdirs] of Object.entries(expected.subdirs ?? {})) expect(workspace.subdirsOf(env)).toEqual(subdirs);
+    const view = (env: string) => workspace.environmentView(env)!;
+    for (const [env, features] of Object.entries(expected.features)) expect(view(env).features).toEqual(features);
+    for (const [env, cuda] of Object.entries(expected.cuda)) expect(view(env).cudaVersion).toBe(cuda);
+    for (const [env, platforms] of Object.entries(expected.platforms)) expect(view(env).platforms).toEqual(platforms);
+    for (const [env, subdirs] of Object.entries(expected.subdirs ?? {})) expect(view(env).subdirs).toEqual(subdirs);
+    // The spec's finer queries answer the same.
+    for (const [env, features] of Object.entries(expected.features)) expect(workspace.spec.featuresOf(env)).toEqual(features);
     expect(workspace.file).toBeUndefined();
   });
 
@@ -149,8 +152,8 @@ describe('an adopted manifest stays the user\'s', () => {
 
   test('queries about an unknown environment name the ones that exist', () => {
     const workspace = PixiWorkspace.fromManifest(projectWith('solve-groups'));
-    expect(workspace.hasEnvironment('gpu')).toBe(false);
-    expect(() => workspace.featuresOf('gpu')).toThrow(/invalid environment "gpu"; allowed: an environment of the workspace: default, prod, lint/);
+    expect(workspace.environmentView('gpu')).toBeUndefined();
+    expect(() => workspace.spec.featuresOf('gpu')).toThrow(/invalid environment "gpu"; allowed: an environment of the workspace: default, prod, lint/);
   });
 
   test('the manifest kind is the file\'s', () => {
