@@ -1,18 +1,22 @@
 /*
  * pixi's manifest schemas compiled into validation code once, when `npx projen` runs here, instead of
  * in every process that adopts a manifest (ajv compiling them cost ~0.5 s there). The code is ajv's
- * own standalone output (`ajv/dist/standalone`); src/pixi/manifest-schema.ts loads it.
+ * own standalone output (`ajv/dist/standalone`), minified; src/pixi/manifest-schema.ts loads it.
  */
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone';
+import { transformSync } from 'esbuild';
 
-/** Where the code goes: beside the schemas, shipped with the package, loaded only when a manifest is adopted. */
-export const PIXI_SCHEMA_VALIDATORS = 'schemas/pixi-schema-validators.js';
-
-/** The export of each schema, as manifest-schema.ts names them. */
-const SCHEMAS = { pixiToml: 'pixi-manifest.schema.json', pyprojectToml: 'pixi-pyproject.schema.json' };
+/**
+ * One file per manifest kind, beside the schemas and shipped with the package: a process loads only the kind it
+ * adopts (each is half the code of both), and only when it adopts one.
+ */
+export const PIXI_SCHEMA_VALIDATORS = [
+  { file: 'schemas/pixi-toml-validator.js', schema: 'pixi-manifest.schema.json' },
+  { file: 'schemas/pyproject-toml-validator.js', schema: 'pixi-pyproject.schema.json' },
+] as const;
 
 /**
  * The schema's one known gap: pixi takes `env-markers` on a PyPI requirement
@@ -20,19 +24,35 @@ const SCHEMAS = { pixiToml: 'pixi-manifest.schema.json', pyprojectToml: 'pixi-py
  */
 const PYPI_REQUIREMENT = /^PyPI(Version|PathRequirement|UrlRequirement|Git\w+Requirement)$/;
 
-/** The CommonJS module that exports one validate function per schema. */
-export function pixiSchemaValidatorsCode(root: string): string {
+/** Keywords that only annotate: the code embeds each schema it refers to, and these are a fifth of their text. */
+const ANNOTATIONS = ['title', 'description', 'examples', 'default', '$comment'];
+/** Where a schema holds subschemas: by name, one, or a list. */
+const SCHEMA_MAPS = ['properties', 'patternProperties', '$defs', 'definitions'];
+const SCHEMA_ONE = ['additionalProperties', 'items', 'not', 'if', 'then', 'else', 'propertyNames', 'contains', 'additionalItems'];
+const SCHEMA_LISTS = ['anyOf', 'allOf', 'oneOf', 'items'];
+
+/** Drops the annotations of a schema and of its subschemas (a property named `description` stays). */
+function withoutAnnotations(schema: any): void {
+  if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) return;
+  for (const keyword of ANNOTATIONS) delete schema[keyword];
+  for (const keyword of SCHEMA_MAPS) Object.values(schema[keyword] ?? {}).forEach(withoutAnnotations);
+  for (const keyword of SCHEMA_ONE) withoutAnnotations(schema[keyword]);
+  for (const keyword of SCHEMA_LISTS) if (Array.isArray(schema[keyword])) schema[keyword].forEach(withoutAnnotations);
+}
+
+/** The CommonJS module whose `validate` checks a manifest against one of pixi's vendored schemas. */
+export function pixiSchemaValidatorCode(root: string, schemaFile: string): string {
   // verbose: an unknown key's error carries the schema that lists the known ones. The schemas are pixi's,
   // trusted: no meta-validation; formats (uri) are not pixi's checks.
   // inlineRefs: false: a definition used in many places is one function, not copied into each (a third smaller).
   const ajv = new Ajv({ verbose: true, strict: false, validateSchema: false, validateFormats: false, inlineRefs: false, code: { source: true } });
-  for (const [name, file] of Object.entries(SCHEMAS)) {
-    const schema = JSON.parse(readFileSync(join(root, 'schemas', file), 'utf8'));
-    for (const [definition, body] of Object.entries<any>(schema.$defs ?? {})) {
-      if (PYPI_REQUIREMENT.test(definition) && body.properties) body.properties['env-markers'] = { type: 'string' };
-    }
-    delete schema.$id;
-    ajv.addSchema(schema, name);
+  const schema = JSON.parse(readFileSync(join(root, 'schemas', schemaFile), 'utf8'));
+  for (const [definition, body] of Object.entries<any>(schema.$defs ?? {})) {
+    if (PYPI_REQUIREMENT.test(definition) && body.properties) body.properties['env-markers'] = { type: 'string' };
   }
-  return standaloneCode(ajv, Object.fromEntries(Object.keys(SCHEMAS).map((name) => [name, name])));
+  delete schema.$id;
+  withoutAnnotations(schema);
+  ajv.addSchema(schema, 'validate');
+  // Minified, a third less text for every adopting process to read, hash and load (esbuild's output is ASCII).
+  return transformSync(standaloneCode(ajv, { validate: 'validate' }), { minify: true, format: 'cjs', platform: 'node' }).code;
 }

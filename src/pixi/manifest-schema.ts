@@ -14,24 +14,27 @@ import { invalidOption } from '../util/validate';
 
 /**
  * pixi's schemas as validation code, compiled when `npx projen` runs in projen-pixi's repository
- * (projenrc/pixi-schema-validators.ts; the schema's `env-markers` gap is filled there), one export per manifest kind.
+ * (projenrc/pixi-schema-validators.ts; the schema's `env-markers` gap is filled there), one file per manifest kind.
  */
-const VALIDATORS_FILE = 'pixi-schema-validators.js';
-const EXPORT_OF: Record<PixiManifestFile, string> = {
-  [PixiManifestFile.PIXI_TOML]: 'pixiToml',
-  [PixiManifestFile.PYPROJECT_TOML]: 'pyprojectToml',
+const VALIDATOR_OF: Record<PixiManifestFile, string> = {
+  [PixiManifestFile.PIXI_TOML]: 'pixi-toml-validator',
+  [PixiManifestFile.PYPROJECT_TOML]: 'pyproject-toml-validator',
 };
 
-/** Loaded when the first manifest is adopted (about 15 ms with the code cache; compiling the schemas took about 0.5 s), never for a generated one. */
-let validators: Record<string, ValidateFunction> | undefined;
+/** Each loaded when the first manifest of its kind is adopted (about 5 ms with the code cache; compiling the schema took about 0.5 s), never for a generated one. */
+const validators = new Map<PixiManifestFile, ValidateFunction>();
 
 function validatorOf(manifestFile: PixiManifestFile): ValidateFunction {
+  const loaded = validators.get(manifestFile);
+  if (loaded) return loaded;
   // Not part of the bundle every `npx projen` parses, and compiled through a code cache like it.
   const root = packageRoot();
-  const file = join(root, 'schemas', VALIDATORS_FILE);
+  const name = VALIDATOR_OF[manifestFile];
+  const file = join(root, 'schemas', `${name}.js`);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  validators ??= (requireThroughCodeCache(file, root, 'pixi-schema-validators') ?? require(file)) as Record<string, ValidateFunction>;
-  return validators[EXPORT_OF[manifestFile]];
+  const { validate } = (requireThroughCodeCache(file, root, name) ?? require(file)) as { validate: ValidateFunction };
+  validators.set(manifestFile, validate);
+  return validate;
 }
 
 /** Throws naming the deepest key path that pixi's schema refuses, its value and what the schema says. */

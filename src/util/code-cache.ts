@@ -1,13 +1,14 @@
 /*
  * Loading a large CommonJS file through a V8 code cache: V8 parsing and compiling the bundle (lib/projen-pixi-bundle.js)
  * cost about 15 of the 35 ms the library added to an `npx projen` run, and pixi's compiled schemas
- * (schemas/pixi-schema-validators.js) about 80 ms of every run that adopts a manifest. The cache is written at the
+ * (schemas/pixi-toml-validator.js and its pyproject twin) about 80 ms of every run that adopts a manifest. The cache is written at the
  * end of the first run with a given file and Node version (so it holds all the code that run compiled), to
  * node_modules/.cache/projen-pixi in the package's own folder, which goes when the package does.
  *
  * It works only in Node's main context: in a sandbox (jest's module registry, another vm context) the caller
  * requires the file as usual, so that it runs there and uses the sandbox's modules and globals.
  */
+import { isAscii } from 'buffer';
 import { createHash } from 'crypto';
 import { accessSync, constants, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'fs';
 import { createRequire } from 'module';
@@ -51,14 +52,17 @@ function writeCache(file: string, digest: Buffer, script: Script): void {
   }
 }
 
-/** The file's text, when this module runs in Node's main context and the file is there. */
-function mainContextSource(file: string): string | undefined {
+/** The file's bytes and text, when this module runs in Node's main context and the file is there. */
+function mainContextSource(file: string): { bytes: Buffer; text: string } | undefined {
   if (runInThisContext('globalThis') !== globalThis) return undefined;
+  let bytes: Buffer;
   try {
-    return readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch {
     return undefined;
   }
+  // esbuild writes ASCII, which latin1 decodes as UTF-8 would, at a fraction of the cost.
+  return { bytes, text: bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8') };
 }
 
 /**
@@ -71,11 +75,12 @@ function mainContextSource(file: string): string | undefined {
 export function requireThroughCodeCache(file: string, packageRoot: string, name: string): unknown {
   const source = mainContextSource(file);
   if (source === undefined) return undefined;
-  const digest = createHash('sha256').update(source).digest();
+  // Of the bytes: hashing the text would encode it again.
+  const digest = createHash('sha256').update(source.bytes).digest();
   const cacheFile = join(packageRoot, 'node_modules', '.cache', 'projen-pixi', `${name}-${process.versions.v8}-${process.arch}.bin`);
   const cached = readCache(cacheFile, digest);
   // Node's module wrapper: the file runs as if required, resolving its own requires from its folder.
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData: cached });
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source.text}\n})`, { filename: file, cachedData: cached });
   const loaded = { exports: {} as unknown };
   (script.runInThisContext() as ModuleBody)(loaded.exports, createRequire(file), loaded, file, dirname(file));
   if (cached === undefined || script.cachedDataRejected) {

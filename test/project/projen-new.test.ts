@@ -382,11 +382,13 @@ describe('the published package', () => {
     test('adopting a manifest loads pixi\'s compiled schemas through a cache of their own, which the next run uses', () => {
       const adopt = () => run(process.execPath, ['-e', `const lib = require('projen-pixi');
         try { lib.PixiWorkspaceSpec.parse('[workspace]\\nchannels = []\\nplatforms = ["linux-64"]\\n[task]\\n', 'pixi.toml'); } catch (e) { console.log(e.message); }`], copy).trim();
-      const name = `pixi-schema-validators-${process.versions.v8}-${process.arch}.bin`;
+      const name = `pixi-toml-validator-${process.versions.v8}-${process.arch}.bin`;
       expect(adopt()).toMatch(/^PixiWorkspace: unknown table pixi.toml \[task\]; did you mean \[tasks\]\?/);
       expect(cacheFiles()).toContain(name);
+      // Only the kind adopted: pyproject.toml's validator is another file, loaded when one is adopted.
+      expect(cacheFiles().filter((cache) => cache.startsWith('pyproject-toml-validator-'))).toEqual([]);
       const file = join(cacheDir, name);
-      const validators = join(copy, 'node_modules', 'projen-pixi', 'schemas', 'pixi-schema-validators.js');
+      const validators = join(copy, 'node_modules', 'projen-pixi', 'schemas', 'pixi-toml-validator.js');
       expect(readFileSync(file).subarray(0, 32)).toEqual(sha256(readFileSync(validators)));
       const { mtimeMs, ino } = statSync(file);
       expect(adopt()).toMatch(/unknown table pixi.toml \[task\]/);
@@ -402,6 +404,16 @@ describe('the published package', () => {
       try {
         expect(refusal()).toMatch(/allowed: A PATH ENDING IN "\.def"/);
         expect(readFileSync(cacheFile()).subarray(0, 32)).toEqual(sha256(edited));
+      } finally {
+        writeFileSync(bundle, text);
+      }
+    });
+
+    test('a bundle that is not ASCII (esbuild writes ASCII; someone may edit it) is read as UTF-8', () => {
+      const text = readFileSync(bundle, 'utf8');
+      writeFileSync(bundle, text.replace('a path ending in', 'a path ending in \u00ab\u2026\u00bb'));
+      try {
+        expect(refusal()).toMatch(/allowed: a path ending in \u00ab\u2026\u00bb "\.def"/);
       } finally {
         writeFileSync(bundle, text);
       }
