@@ -2,9 +2,9 @@ import { pinnedRef } from './actions';
 import { optimizedWorkflow } from './optimized-workflow';
 import { WORKFLOW_IMAGES, WORKFLOW_OPTIONS } from './option-shapes';
 import { GhcrWorkflowImage, GhcrWorkflowSpecOptions, ImagePlatform, WorkflowRecipe } from './options';
-import { Yaml } from './triggers';
 import { tutorialWorkflow } from './tutorial-workflow';
 import { WorkflowImage, workflowImages } from './workflow-images';
+import { Workflow, workflowYaml } from './workflow-model';
 import { resolveImageSettings, resolveWorkflowSettings, WORKFLOW_FILE, WorkflowSettings } from './workflow-settings';
 import { renderWorkflowYaml } from './workflow-yaml';
 import { RenderOptions } from '../util/render-options';
@@ -43,7 +43,7 @@ export class GhcrWorkflowSpec {
 
   /** The workflow as data, keys spelled as in the YAML file. */
   public toWorkflow(): any {
-    return this.render((ref) => ref);
+    return workflowYaml(this.render((ref) => ref));
   }
 
   /**
@@ -51,15 +51,15 @@ export class GhcrWorkflowSpec {
    * @param options where to put a header comment
    */
   public renderYaml(options: RenderOptions = {}): string {
-    return renderWorkflowYaml(OWNER, this.toWorkflow(), options);
+    return renderWorkflowYaml(OWNER, this.render((ref) => ref), options);
   }
 
   /** @internal renders with a custom action resolver (projen's GitHub action overrides). */
-  public _render(resolve: (uses: string) => string): Yaml {
+  public _render(resolve: (uses: string) => string): Workflow {
     return this.render(resolve);
   }
 
-  private render(resolve: (uses: string) => string): Yaml {
+  private render(resolve: (uses: string) => string): Workflow {
     const settings = this.settings;
     if (settings.recipe === WorkflowRecipe.TUTORIAL) return tutorialWorkflow(this.images, settings, resolve);
     return optimizedWorkflow(this.images, settings, (action) => settings.actionOverrides[action.name] ?? resolve(pinnedRef(action)));

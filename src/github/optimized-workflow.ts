@@ -1,10 +1,16 @@
+import { github } from 'projen';
 import { ACTIONS, APPTAINER_VERSION, PinnedAction } from './actions';
 import { BuildCache, ImagePlatform } from './options';
-import { triggers, unique, Yaml } from './triggers';
+import { triggers, unique } from './triggers';
 import { inContext, triggerPaths, WorkflowImage } from './workflow-images';
+import { StepInputs, Workflow } from './workflow-model';
 import { WORKFLOW_FILE, WorkflowSettings } from './workflow-settings';
 import { shellQuote } from '../docker/dockerfile-text';
 import { FinalImageKind } from '../docker/recipe';
+
+type Job = github.workflows.Job;
+type JobStep = github.workflows.JobStep;
+const { READ, WRITE } = github.workflows.JobPermission;
 
 /** What every job reads: the resolved settings, and the `uses:` reference of an action (after overrides). */
 interface Context {
@@ -28,9 +34,9 @@ const PLATFORM_RUNNERS: Record<ImagePlatform, string> = {
  * build job has one matrix entry per platform. Job permissions cannot depend on the event, so a job a pull
  * request can start never holds a write permission.
  */
-export function optimizedWorkflow(images: WorkflowImage[], settings: WorkflowSettings, uses: (action: PinnedAction) => string): Yaml {
+export function optimizedWorkflow(images: WorkflowImage[], settings: WorkflowSettings, uses: (action: PinnedAction) => string): Workflow {
   const context: Context = { settings, uses };
-  const jobs: Yaml = {};
+  const jobs: Record<string, Job> = {};
   for (const image of images) {
     jobs[`check-${image.id}`] = buildJob(image, context, false);
     jobs[`build-${image.id}`] = buildJob(image, context, true);
@@ -45,7 +51,7 @@ export function optimizedWorkflow(images: WorkflowImage[], settings: WorkflowSet
     // Editing the workflow file itself rebuilds.
     on: triggers(settings.branches, unique([...images.flatMap(triggerPaths), WORKFLOW_FILE]), false),
     // Supersede pull-request runs; never cancel a push that may be publishing.
-    concurrency: { 'group': '${{ github.workflow }}-${{ github.ref }}', 'cancel-in-progress': '${{ github.event_name == \'pull_request\' }}' },
+    concurrency: { group: '${{ github.workflow }}-${{ github.ref }}', cancelInProgress: '${{ github.event_name == \'pull_request\' }}' },
     permissions: {},
     jobs,
   };
@@ -56,7 +62,7 @@ export function optimizedWorkflow(images: WorkflowImage[], settings: WorkflowSet
  * need more. Removing preinstalled toolchains no image uses (Android SDK, .NET, Haskell, CodeQL: about
  * 30 GB) is what public pixi image repositories do before such builds.
  */
-const FREE_DISK_SPACE: Yaml = {
+const FREE_DISK_SPACE: JobStep = {
   name: 'Free disk space',
   run: [
     'df -h /',
@@ -70,7 +76,7 @@ const FREE_DISK_SPACE: Yaml = {
  * The build step's `cache-from` and `cache-to` inputs. Only trusted events write a cache (cache poisoning:
  * what a pull request builds must never be what a push to main restores); pull requests read it.
  */
-function cacheInputs(image: WorkflowImage, trusted: boolean): Yaml {
+function cacheInputs(image: WorkflowImage, trusted: boolean): StepInputs {
   const scope = `${image.id}-\${{ matrix.slug }}`;
   switch (image.buildCache) {
     case BuildCache.GITHUB_ACTIONS:
@@ -93,15 +99,15 @@ function cacheInputs(image: WorkflowImage, trusted: boolean): Yaml {
  * its SBOM and provenance, and cached. Untrusted (a pull request, a fork's above all): built, loaded
  * and smoke-tested with a read-only token.
  */
-function buildJob(image: WorkflowImage, context: Context, trusted: boolean): Yaml {
+function buildJob(image: WorkflowImage, context: Context, trusted: boolean): Job {
   return {
-    'name': `${trusted ? 'Build' : 'Check'} ${image.id} (\${{ matrix.platform }})`,
-    'if': trusted ? NOT_PR : PULL_REQUEST,
-    'runs-on': '${{ matrix.runner }}',
-    'timeout-minutes': 120,
-    'permissions': trusted ? { contents: 'read', packages: 'write' } : { contents: 'read', ...(logsIn(image, trusted) ? { packages: 'read' } : {}) },
-    'strategy': { 'fail-fast': false, 'matrix': { include: image.platforms.map((platform) => matrixEntry(platform, context.settings)) } },
-    'steps': [
+    name: `${trusted ? 'Build' : 'Check'} ${image.id} (\${{ matrix.platform }})`,
+    if: trusted ? NOT_PR : PULL_REQUEST,
+    runsOn: ['${{ matrix.runner }}'],
+    timeoutMinutes: 120,
+    permissions: trusted ? { contents: READ, packages: WRITE } : { contents: READ, ...(logsIn(image, trusted) ? { packages: READ } : {}) },
+    strategy: { failFast: false, matrix: { include: image.platforms.map((platform) => matrixEntry(platform, context.settings)) } },
+    steps: [
       ...setUpSteps(image, context, trusted),
       { name: 'Build', id: 'build', uses: context.uses(ACTIONS.buildPush), with: buildInputs(image, trusted) },
       smokeTestStep(image, context.settings, trusted),
@@ -116,7 +122,7 @@ function logsIn(image: WorkflowImage, trusted: boolean): boolean {
 }
 
 /** A platform's runner: native, or amd64 with QEMU. */
-function matrixEntry(platform: ImagePlatform, settings: WorkflowSettings): Yaml {
+function matrixEntry(platform: ImagePlatform, settings: WorkflowSettings): Record<string, string> {
   return {
     platform,
     runner: settings.qemu ? PLATFORM_RUNNERS[ImagePlatform.LINUX_AMD64] : PLATFORM_RUNNERS[platform],
@@ -125,7 +131,7 @@ function matrixEntry(platform: ImagePlatform, settings: WorkflowSettings): Yaml 
 }
 
 /** Everything a build job does before it builds. */
-function setUpSteps(image: WorkflowImage, context: Context, trusted: boolean): Yaml[] {
+function setUpSteps(image: WorkflowImage, context: Context, trusted: boolean): JobStep[] {
   return [
     ...(image.freesDiskSpace ? [FREE_DISK_SPACE] : []),
     { name: 'Checkout', uses: context.uses(ACTIONS.checkout), with: { 'persist-credentials': false } },
@@ -138,8 +144,8 @@ function setUpSteps(image: WorkflowImage, context: Context, trusted: boolean): Y
 }
 
 /** The build step's inputs. */
-function buildInputs(image: WorkflowImage, trusted: boolean): Yaml {
-  const build: Yaml = {
+function buildInputs(image: WorkflowImage, trusted: boolean): StepInputs {
+  const build: StepInputs = {
     context: image.context,
     file: inContext(image, image.spec.dockerfile),
     platforms: '${{ matrix.platform }}',
@@ -147,7 +153,7 @@ function buildInputs(image: WorkflowImage, trusted: boolean): Yaml {
     labels: '${{ steps.meta.outputs.labels }}',
     annotations: '${{ steps.meta.outputs.annotations }}',
   };
-  const output = trusted
+  const output: StepInputs = trusted
     // Tagged once, in publish: here the platform's image goes by digest, with its SBOM and full provenance.
     ? { outputs: 'type=image,name=${{ steps.image.outputs.name }},push-by-digest=true,name-canonical=true,push=true', sbom: true, provenance: 'mode=max' }
     // Loaded into the runner's Docker for the smoke test; the docker exporter keeps no attestations.
@@ -156,7 +162,7 @@ function buildInputs(image: WorkflowImage, trusted: boolean): Yaml {
 }
 
 /** Hands the pushed digest to the publish job. */
-function digestSteps(image: WorkflowImage, context: Context): Yaml[] {
+function digestSteps(image: WorkflowImage, context: Context): JobStep[] {
   return [
     {
       name: 'Export digest',
@@ -176,14 +182,12 @@ function digestSteps(image: WorkflowImage, context: Context): Yaml[] {
   ];
 }
 
-function publishJob(image: WorkflowImage, context: Context): Yaml {
+function publishJob(image: WorkflowImage, context: Context): Job {
   const { settings, uses } = context;
-  const permissions: Yaml = { contents: 'read', packages: 'write' };
-  if (settings.attest) {
-    permissions['id-token'] = 'write';
-    permissions.attestations = 'write';
-  }
-  const steps: Yaml[] = [
+  const permissions: github.workflows.JobPermissions = {
+    contents: READ, packages: WRITE, ...(settings.attest ? { idToken: WRITE, attestations: WRITE } : {}),
+  };
+  const steps: JobStep[] = [
     {
       name: 'Download digests',
       uses: uses(ACTIONS.downloadArtifact),
@@ -222,11 +226,11 @@ function publishJob(image: WorkflowImage, context: Context): Yaml {
     });
   }
   return {
-    'name': `Publish ${image.id}`,
-    'if': NOT_PR,
-    'needs': [`build-${image.id}`],
-    'runs-on': PLATFORM_RUNNERS[ImagePlatform.LINUX_AMD64],
-    'timeout-minutes': 15,
+    name: `Publish ${image.id}`,
+    if: NOT_PR,
+    needs: [`build-${image.id}`],
+    runsOn: [PLATFORM_RUNNERS[ImagePlatform.LINUX_AMD64]],
+    timeoutMinutes: 15,
     permissions,
     steps,
   };
@@ -236,11 +240,11 @@ function publishJob(image: WorkflowImage, context: Context): Yaml {
  * Builds the `.sif` from the Apptainer definition and runs its `%test`; trusted (not a pull request), it
  * also pushes it to GHCR (ORAS), and only then holds `packages: write` and the token.
  */
-function apptainerJob(image: WorkflowImage, context: Context, trusted: boolean): Yaml {
+function apptainerJob(image: WorkflowImage, context: Context, trusted: boolean): Job {
   const { settings, uses } = context;
   const definition = image.apptainer!;
   const env = { CONTEXT: image.context, DEFINITION: definition.file, SIF: definition.sifFile };
-  const steps: Yaml[] = [
+  const steps: JobStep[] = [
     ...(image.freesDiskSpace ? [FREE_DISK_SPACE] : []),
     { name: 'Checkout', uses: uses(ACTIONS.checkout), with: { 'persist-credentials': false } },
     // The package to push to; a pull request pushes nothing.
@@ -264,23 +268,23 @@ function apptainerJob(image: WorkflowImage, context: Context, trusted: boolean):
     });
   }
   return {
-    'name': `Apptainer ${image.id}${trusted ? '' : ' (check)'}`,
-    'if': trusted ? NOT_PR : PULL_REQUEST,
-    'runs-on': PLATFORM_RUNNERS[ImagePlatform.LINUX_AMD64],
-    'timeout-minutes': 120,
-    'permissions': trusted ? { contents: 'read', packages: 'write' } : { contents: 'read' },
+    name: `Apptainer ${image.id}${trusted ? '' : ' (check)'}`,
+    if: trusted ? NOT_PR : PULL_REQUEST,
+    runsOn: [PLATFORM_RUNNERS[ImagePlatform.LINUX_AMD64]],
+    timeoutMinutes: 120,
+    permissions: trusted ? { contents: READ, packages: WRITE } : { contents: READ },
     steps,
   };
 }
 
-function imageNameStep(settings: WorkflowSettings): Yaml {
+function imageNameStep(settings: WorkflowSettings): JobStep {
   return settings.imageName
     ? { name: 'Image name', id: 'image', env: { IMAGE_NAME: settings.imageName }, run: 'echo "name=${IMAGE_NAME}" >> "$GITHUB_OUTPUT"\n' }
     // Registries need lower-case names; owners and repositories may have capitals.
     : { name: 'Image name', id: 'image', run: 'echo "name=ghcr.io/${GITHUB_REPOSITORY,,}" >> "$GITHUB_OUTPUT"\n' };
 }
 
-function metadataStep(image: WorkflowImage, context: Context): Yaml {
+function metadataStep(image: WorkflowImage, context: Context): JobStep {
   const tags = [
     'type=raw,value=latest,enable={{is_default_branch}}',
     'type=sha',
@@ -289,13 +293,13 @@ function metadataStep(image: WorkflowImage, context: Context): Yaml {
     'type=ref,event=pr',
     ...context.settings.tags,
   ];
-  const withInputs: Yaml = { images: '${{ steps.image.outputs.name }}', tags: tags.map((t) => `${t}\n`).join('') };
+  const withInputs: StepInputs = { images: '${{ steps.image.outputs.name }}', tags: tags.map((t) => `${t}\n`).join('') };
   if (image.tagSuffix) withInputs.flavor = `suffix=${image.tagSuffix},onlatest=true\n`;
   return { name: 'Docker meta', id: 'meta', uses: context.uses(ACTIONS.metadata), with: withInputs };
 }
 
 /** The job's own token, whose permissions the job declares (read-only in a pull request's jobs). */
-function loginStep(context: Context): Yaml {
+function loginStep(context: Context): JobStep {
   return {
     name: 'Log in to GitHub Container Registry',
     uses: context.uses(ACTIONS.login),
@@ -304,7 +308,7 @@ function loginStep(context: Context): Yaml {
 }
 
 /** Runs against the pushed digest when trusted, against the loaded image in a pull request. */
-function smokeTestStep(image: WorkflowImage, settings: WorkflowSettings, trusted: boolean): Yaml {
+function smokeTestStep(image: WorkflowImage, settings: WorkflowSettings, trusted: boolean): JobStep {
   const prefix = image.spec.environmentPrefix;
   const env = { IMAGE_REF: trusted ? '${{ steps.image.outputs.name }}@${{ steps.build.outputs.digest }}' : '${{ steps.build.outputs.imageid }}' };
   if (settings.smokeTest) {

@@ -1,7 +1,8 @@
+import { github } from 'projen';
 import { ACTIONS, pinnedRef } from './actions';
 import { PIXI_TEST_WORKFLOW_OPTIONS } from './option-shapes';
 import { PixiTestWorkflowOptions } from './options';
-import { Yaml } from './triggers';
+import { StepInputs, Workflow, workflowYaml, Yaml } from './workflow-model';
 import { checkBranches, checkWorkflowName } from './workflow-text';
 import { renderWorkflowYaml } from './workflow-yaml';
 import { cudaOverrideFor } from '../pixi/cuda-override';
@@ -82,13 +83,13 @@ export class PixiTestWorkflowSpec {
 
   /** The workflow as data, keys spelled as in the YAML file. */
   public toWorkflow(): Yaml {
-    return this._render((ref) => ref);
+    return workflowYaml(this._render((ref) => ref));
   }
 
   /** @internal renders with a custom action resolver (projen's GitHub action overrides). */
-  public _render(resolve: (uses: string) => string): Yaml {
+  public _render(resolve: (uses: string) => string): Workflow {
     const inDirectory = this.workingDirectory !== '.';
-    const setup: Yaml = {
+    const setup: StepInputs = {
       'environments': '${{ matrix.environment }}',
       // A pixi.lock that the manifest no longer satisfies fails the install.
       'locked': true,
@@ -98,20 +99,22 @@ export class PixiTestWorkflowSpec {
     };
     if (this.options.pixiVersion) setup['pixi-version'] = this.options.pixiVersion;
     if (inDirectory) setup['working-directory'] = this.workingDirectory;
-    const matrix: Yaml = { environment: [...this.environments], runner: [...this.runners] };
     const cuda = Object.entries(this.cudaVersions);
-    // Adds `cuda` to every combination of the environment, on each runner.
-    if (cuda.length > 0) matrix.include = cuda.map(([environment, version]) => ({ environment, cuda: version }));
-    const job: Yaml = {
-      'name': '${{ matrix.environment }} on ${{ matrix.runner }}',
-      'runs-on': '${{ matrix.runner }}',
-      'permissions': { contents: 'read' },
-      'strategy': { 'fail-fast': false, 'matrix': matrix },
+    const matrix: github.workflows.JobMatrix = {
+      domain: { environment: [...this.environments], runner: [...this.runners] },
+      // Adds `cuda` to every combination of the environment, on each runner.
+      ...(cuda.length > 0 ? { include: cuda.map(([environment, version]) => ({ environment, cuda: version })) } : {}),
+    };
+    const job: github.workflows.Job = {
+      name: '${{ matrix.environment }} on ${{ matrix.runner }}',
+      runsOn: ['${{ matrix.runner }}'],
+      permissions: { contents: github.workflows.JobPermission.READ },
+      strategy: { failFast: false, matrix },
       // A runner without a GPU lacks `__cuda`, so pixi would refuse a CUDA environment; the empty value the
       // other environments get means "no CUDA", which they do not need. osx drops `__cuda` anyway.
       ...(cuda.length > 0 ? { env: { CONDA_OVERRIDE_CUDA: '${{ matrix.cuda }}' } } : {}),
-      ...(inDirectory ? { defaults: { run: { 'working-directory': this.workingDirectory } } } : {}),
-      'steps': [
+      ...(inDirectory ? { defaults: { run: { workingDirectory: this.workingDirectory } } } : {}),
+      steps: [
         { name: 'Checkout', uses: resolve(pinnedRef(ACTIONS.checkout)), with: { 'persist-credentials': false } },
         { name: 'Install the locked environment', uses: resolve(pinnedRef(ACTIONS.setupPixi)), with: setup },
         // Names reach the shell through the environment, never through the script's text.
@@ -124,9 +127,9 @@ export class PixiTestWorkflowSpec {
     };
     return {
       name: this.options.workflowName ?? 'Pixi',
-      on: { push: { branches: [...(this.options.branches ?? ['main'])] }, pull_request: {}, workflow_dispatch: null },
+      on: { push: { branches: [...(this.options.branches ?? ['main'])] }, pullRequest: {}, workflowDispatch: {} },
       // Supersede pull-request runs; let pushes finish.
-      concurrency: { 'group': '${{ github.workflow }}-${{ github.ref }}', 'cancel-in-progress': '${{ github.event_name == \'pull_request\' }}' },
+      concurrency: { group: '${{ github.workflow }}-${{ github.ref }}', cancelInProgress: '${{ github.event_name == \'pull_request\' }}' },
       permissions: {},
       jobs: { test: job },
     };
@@ -137,7 +140,7 @@ export class PixiTestWorkflowSpec {
    * @param options where to put a header comment
    */
   public renderYaml(options: RenderOptions = {}): string {
-    return renderWorkflowYaml(OWNER, this.toWorkflow(), options);
+    return renderWorkflowYaml(OWNER, this._render((ref) => ref), options);
   }
 }
 

@@ -1,19 +1,17 @@
-/** A workflow, job and step as they appear in YAML (GitHub's own key spelling). */
-export type Yaml = Record<string, any>;
+import { github } from 'projen';
 
 /**
  * Pushes to the branches and `v*` tags, pull requests, manual runs, and (the lesson's) published
  * releases. A release of a `v*` tag publishes the commit its tag push has published already: a second
  * full build of the same images, so the OPTIMIZED recipe leaves that trigger out.
  */
-export function triggers(branches: string[], paths: string[], releases: boolean): Yaml {
+export function triggers(branches: string[], paths: string[], releases: boolean): github.workflows.Triggers {
   return {
     // Separate copies, so that YAML writes two plain lists rather than an anchor and an alias.
     push: { branches: [...branches], tags: ['v*'], paths: [...paths] },
-    pull_request: { paths: [...paths] },
+    pullRequest: { paths: [...paths] },
     ...(releases ? { release: { types: ['published'] } } : {}),
-    // `workflow_dispatch:` with no value, as people write it.
-    workflow_dispatch: null,
+    workflowDispatch: {},
   };
 }
 

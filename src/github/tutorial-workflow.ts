@@ -1,6 +1,10 @@
-import { triggers, unique, Yaml } from './triggers';
+import { github } from 'projen';
+import { triggers, unique } from './triggers';
 import { inContext, triggerPaths, WorkflowImage } from './workflow-images';
+import { Workflow } from './workflow-model';
 import type { WorkflowSettings } from './workflow-settings';
+
+const { READ, WRITE } = github.workflows.JobPermission;
 
 /** The lesson's tags. */
 export const TUTORIAL_DEFAULT_TAGS = ['type=raw,value=latest', 'type=sha'];
@@ -10,21 +14,21 @@ export const TUTORIAL_DEFAULT_TAGS = ['type=raw,value=latest', 'type=sha'];
  * (a test build, then a deploying one that pushes unless the event is a pull request).
  * @param uses resolves each action reference (projen's overrides); the lesson's references otherwise
  */
-export function tutorialWorkflow(images: WorkflowImage[], settings: WorkflowSettings, uses: (ref: string) => string): Yaml {
-  const jobs: Yaml = {};
+export function tutorialWorkflow(images: WorkflowImage[], settings: WorkflowSettings, uses: (ref: string) => string): Workflow {
+  const jobs: Record<string, github.workflows.Job> = {};
   for (const image of images) {
     jobs[images.length === 1 ? 'docker' : `docker-${image.id}`] = tutorialJob(image, settings.tags, uses);
   }
   return {
     name: settings.name,
     on: triggers(settings.branches, unique(images.flatMap(triggerPaths)), true),
-    concurrency: { 'group': '${{ github.workflow }}-${{ github.ref }}', 'cancel-in-progress': true },
+    concurrency: { group: '${{ github.workflow }}-${{ github.ref }}', cancelInProgress: true },
     permissions: {},
     jobs,
   };
 }
 
-function tutorialJob(image: WorkflowImage, tags: string[], uses: (ref: string) => string): Yaml {
+function tutorialJob(image: WorkflowImage, tags: string[], uses: (ref: string) => string): github.workflows.Job {
   const build = {
     context: image.context,
     file: inContext(image, image.spec.dockerfile),
@@ -33,10 +37,10 @@ function tutorialJob(image: WorkflowImage, tags: string[], uses: (ref: string) =
     pull: true,
   };
   return {
-    'name': 'Build and publish images',
-    'runs-on': 'ubuntu-latest',
-    'permissions': { contents: 'read', packages: 'write' },
-    'steps': [
+    name: 'Build and publish images',
+    runsOn: ['ubuntu-latest'],
+    permissions: { contents: READ, packages: WRITE },
+    steps: [
       { name: 'Checkout', uses: uses('actions/checkout@v4'), with: { 'fetch-depth': 0 } },
       {
         name: 'Docker meta',

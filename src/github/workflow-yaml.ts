@@ -1,15 +1,16 @@
 import { commentPinnedActions } from './actions';
 import { writeBlockYaml } from './block-yaml';
-import { Yaml } from './triggers';
+import { Workflow, workflowYaml, Yaml } from './workflow-model';
 import { headerCommentOf } from '../util/shape';
 
 /**
  * A workflow's YAML text: the header comment (checked), then the data, with `# vX.Y.Z` after each
  * pinned action. No anchors and aliases: GitHub reads them, but people and some linters do not expect them.
  */
-export function renderWorkflowYaml(owner: string, workflow: Yaml, options: unknown): string {
+export function renderWorkflowYaml(owner: string, workflow: Workflow, options: unknown): string {
   const header = headerCommentOf(owner, options);
-  const text = writeBlockYaml(workflow) ?? stringifyWithYaml(workflow);
+  const yaml = workflowYaml(workflow);
+  const text = writeBlockYaml(yaml) ?? stringifyWithYaml(yaml);
   return `${header ? `# ${header}\n\n` : ''}${commentPinnedActions(text)}`;
 }
 

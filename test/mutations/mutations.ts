@@ -291,8 +291,8 @@ export const MUTATIONS: Mutation[] = [
     property: 'the Apptainer push never runs on pull requests',
     file: 'src/github/optimized-workflow.ts',
     in: 'apptainerJob',
-    replace: "'if': trusted ? NOT_PR : PULL_REQUEST,\n    'runs-on': PLATFORM_RUNNERS[ImagePlatform.LINUX_AMD64],",
-    with: "'if': NOT_PR,\n    'runs-on': PLATFORM_RUNNERS[ImagePlatform.LINUX_AMD64],",
+    replace: 'if: trusted ? NOT_PR : PULL_REQUEST,\n    runsOn: [PLATFORM_RUNNERS[ImagePlatform.LINUX_AMD64]],',
+    with: 'if: NOT_PR,\n    runsOn: [PLATFORM_RUNNERS[ImagePlatform.LINUX_AMD64]],',
     test: 'test/apptainer/workflow.test.ts',
   },
   {
@@ -627,8 +627,8 @@ export const MUTATIONS: Mutation[] = [
     property: 'a job a pull request can start holds no write permission',
     file: 'src/github/optimized-workflow.ts',
     in: 'buildJob',
-    replace: "'if': trusted ? NOT_PR : PULL_REQUEST,\n    'runs-on': '${{ matrix.runner }}',",
-    with: "'if': trusted ? undefined : PULL_REQUEST,\n    'runs-on': '${{ matrix.runner }}',",
+    replace: "if: trusted ? NOT_PR : PULL_REQUEST,\n    runsOn: ['${{ matrix.runner }}'],",
+    with: "if: trusted ? undefined : PULL_REQUEST,\n    runsOn: ['${{ matrix.runner }}'],",
     test: 'test/github/workflow-security.test.ts',
   },
   {
@@ -723,8 +723,8 @@ export const MUTATIONS: Mutation[] = [
     property: 'the workflow renderer uses the fast YAML writer',
     file: 'src/github/workflow-yaml.ts',
     in: 'renderWorkflowYaml',
-    replace: 'const text = writeBlockYaml(workflow) ?? stringifyWithYaml(workflow);',
-    with: 'const text = writeBlockYaml({}) ?? stringifyWithYaml(workflow);',
+    replace: 'const text = writeBlockYaml(yaml) ?? stringifyWithYaml(yaml);',
+    with: 'const text = writeBlockYaml({}) ?? stringifyWithYaml(yaml);',
     test: 'test/project/projen-new.test.ts',
   },
   {
