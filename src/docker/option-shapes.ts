@@ -1,12 +1,12 @@
 /*
  * The run-time shapes of the image options: what `.projenrc.js` and other jsii languages must pass.
  */
-import { PixiDockerImageOptions, PixiImageContentOptions } from './options';
+import { ImageHealthcheck, PixiDockerImageOptions, PixiImageContentOptions } from './options';
 import { DockerRecipe, FinalImageKind } from './recipe';
 import { PixiManifestFile } from '../pixi/manifest-file';
 import { IPixiWorkspace } from '../pixi/pixi-workspace-interface';
 import { enumOf } from '../util/enum-shape';
-import { BOOLEAN, instance, INTEGERS, recordOf, ShapeOf, STRING, STRINGS, struct } from '../util/shape';
+import { BOOLEAN, instance, INTEGER, INTEGERS, recordOf, ShapeOf, STRING, STRINGS, struct } from '../util/shape';
 
 /** The methods an image asks its workspace; an object that has them is one. */
 const WORKSPACE_METHODS: ReadonlyArray<keyof IPixiWorkspace> = ['environmentView'];
@@ -14,6 +14,14 @@ const WORKSPACE_METHODS: ReadonlyArray<keyof IPixiWorkspace> = ['environmentView
 /** A `PixiWorkspace` or `PixiWorkspaceSpec` (anything implementing `IPixiWorkspace`). */
 export const WORKSPACE = instance('a PixiWorkspace or PixiWorkspaceSpec',
   (value) => WORKSPACE_METHODS.every((method) => typeof (value as Record<string, unknown>)[method] === 'function'));
+
+const HEALTHCHECK_FIELDS: ShapeOf<ImageHealthcheck> = {
+  command: STRINGS,
+  intervalSeconds: INTEGER,
+  timeoutSeconds: INTEGER,
+  startPeriodSeconds: INTEGER,
+  retries: INTEGER,
+};
 
 /** What every image of a project may share; a PixiProject takes them for all its images. */
 export const IMAGE_CONTENT_FIELDS: ShapeOf<PixiImageContentOptions> = {
@@ -24,6 +32,7 @@ export const IMAGE_CONTENT_FIELDS: ShapeOf<PixiImageContentOptions> = {
   copySources: BOOLEAN,
   ports: INTEGERS,
   command: STRINGS,
+  healthcheck: struct('the options of ImageHealthcheck', HEALTHCHECK_FIELDS, ['command']),
   user: STRING,
   env: recordOf(STRING),
   labels: recordOf(STRING),

@@ -70,6 +70,18 @@ export interface PixiImageContentOptions {
   readonly command?: string[];
 
   /**
+   * How Docker checks that a running container works (`HEALTHCHECK`), e.g.
+   * `{ command: ["curl", "-fsS", "http://localhost:8000/health"], intervalSeconds: 10 }` for a web service. The
+   * command runs in the activated environment, so a program of the environment (curl from conda-forge, python)
+   * needs no system package. Docker and BuildKit keep it in the image; buildah and podman only with
+   * `--format docker` (an OCI image configuration has no health check); Apptainer, Slurm and Kubernetes do not
+   * run it (Kubernetes has probes of its own).
+   *
+   * @default - none: the image has no health check
+   */
+  readonly healthcheck?: ImageHealthcheck;
+
+  /**
    * The user the container runs as (`USER`; OPTIMIZED only, the lesson's TUTORIAL recipe runs as root):
    * `"UID:GID"` or `"UID"` in numbers, so that Kubernetes' `runAsNonRoot` can check it, or `"root"`.
    * A non-root user gets `HOME=/home/pixi`, writable by it and by group 0, so that the image also runs
@@ -93,6 +105,43 @@ export interface PixiImageContentOptions {
    * @default - none
    */
   readonly labels?: Record<string, string>;
+}
+
+/** A container health check: a command, and Docker's timings for it (each left to Docker when not given). */
+export interface ImageHealthcheck {
+  /**
+   * The check, one word per entry (exec form), run in the activated environment; exit status 0 means healthy,
+   * anything else a failed check. E.g. `["python", "-c", "import urllib.request as u; u.urlopen('http://localhost:8000/health')"]`.
+   */
+  readonly command: string[];
+
+  /**
+   * Seconds between checks, from 1.
+   *
+   * @default - Docker's: 30
+   */
+  readonly intervalSeconds?: number;
+
+  /**
+   * Seconds a check may take before it counts as failed, from 1.
+   *
+   * @default - Docker's: 30
+   */
+  readonly timeoutSeconds?: number;
+
+  /**
+   * Seconds after the container starts in which failed checks do not count (a service that loads a model, say), from 1.
+   *
+   * @default - Docker's: 0
+   */
+  readonly startPeriodSeconds?: number;
+
+  /**
+   * Failed checks in a row that make the container unhealthy, from 1.
+   *
+   * @default - Docker's: 3
+   */
+  readonly retries?: number;
 }
 
 /**

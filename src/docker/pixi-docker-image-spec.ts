@@ -4,7 +4,7 @@ import { ImageReference, parseImageReference, isPixiImage, pixiVersionOfTag, for
 import { imageUser } from './image-user';
 import * as layout from './layout';
 import { IMAGE_OPTIONS } from './option-shapes';
-import { PixiDockerImageOptions } from './options';
+import { ImageHealthcheck, PixiDockerImageOptions } from './options';
 import { checkPathDependencies, checkWorkspacePathsInImage } from './path-dependency-inputs';
 import { DockerRecipe, FinalImageKind } from './recipe';
 import { renderEntrypoint } from './render-entrypoint';
@@ -86,6 +86,8 @@ export class PixiDockerImageSpec {
   public readonly ports: number[];
   /** Command run when the container gets no arguments, if any. */
   public readonly command?: string[];
+  /** The container's health check, if any. */
+  public readonly healthcheck?: ImageHealthcheck;
   /** Extra environment variables of the final image. */
   public readonly env: Record<string, string>;
   /** Labels of the final image. */
@@ -141,7 +143,8 @@ export class PixiDockerImageSpec {
       throw invalidOption(OWNER, 'contextDirectory', options.contextDirectory, 'the path of the build context directory');
     }
     this.ports = validatePorts(options.ports ?? []);
-    this.command = options.command === undefined ? undefined : validateCommand(options.command);
+    this.command = options.command === undefined ? undefined : validateCommand('command', options.command);
+    this.healthcheck = options.healthcheck === undefined ? undefined : validateHealthcheck(options.healthcheck);
     this.env = validateRecord('env', options.env ?? {}, ENV_VARIABLE_NAME, ENV_VARIABLE_NAME_ALLOWED);
     const labels = validateRecord('labels', options.labels ?? {}, LABEL_KEY,
       'a label key of letters, digits and ". _ - /", e.g. "org.opencontainers.image.source"');
@@ -293,12 +296,25 @@ function validatePorts(ports: number[]): number[] {
   return [...ports];
 }
 
-function validateCommand(command: string[]): string[] {
+function validateCommand(option: string, command: string[]): string[] {
   if (!Array.isArray(command) || command.length === 0 || command[0] === '') {
-    throw invalidOption(OWNER, 'command', command, 'a non-empty array whose first element names the program');
+    throw invalidOption(OWNER, option, command, 'a non-empty array whose first element names the program');
   }
-  command.forEach((arg, i) => requireSingleLine(OWNER, `command[${i}]`, arg));
+  command.forEach((arg, i) => requireSingleLine(OWNER, `${option}[${i}]`, arg));
   return [...command];
+}
+
+/** Docker's timings: a check needs at least a second between and for its runs, and a try (Docker reads 0 as its default). */
+const HEALTHCHECK_TIMINGS = ['intervalSeconds', 'timeoutSeconds', 'startPeriodSeconds', 'retries'] as const;
+
+function validateHealthcheck(healthcheck: ImageHealthcheck): ImageHealthcheck {
+  const timings = Object.fromEntries(HEALTHCHECK_TIMINGS.flatMap((timing) => {
+    const value = healthcheck[timing];
+    if (value === undefined) return [];
+    if (value < 1) throw invalidOption(OWNER, `healthcheck.${timing}`, value, 'a whole number from 1 (leave it out for Docker\'s default)');
+    return [[timing, value]];
+  }));
+  return { command: validateCommand('healthcheck.command', healthcheck.command), ...timings };
 }
 
 function validateRecord(option: string, record: Record<string, string>, keyPattern: RegExp, keyAllowed: string): Record<string, string> {

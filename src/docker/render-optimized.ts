@@ -5,6 +5,7 @@ import { environmentArgument, installCommand } from './install-command';
 import { ACTIVATION_PATH, ENTRYPOINT_PATH, IMAGE_FILES_DIR, LOCK_FILE, SOURCE_TARGET, WORKDIR } from './layout';
 import type { PixiDockerImageSpec } from './pixi-docker-image-spec';
 import { FinalImageKind } from './recipe';
+import { healthcheckInstruction } from './render-healthcheck';
 
 /** BuildKit cache of downloaded packages; it stays out of every layer. */
 const RATTLER_CACHE = '/root/.cache/rattler/cache';
@@ -132,6 +133,8 @@ function finalStage(spec: PixiDockerImageSpec): string[] {
   }
   if (spec.sourceDir) lines.push(`COPY ${spec.sourceDir} ${SOURCE_TARGET}`);
   if (spec.ports.length > 0) lines.push(`EXPOSE ${spec.ports.join(' ')}`);
+  const activates = spec.finalImageKind === FinalImageKind.DISTROLESS ? undefined : ENTRYPOINT_PATH;
+  if (spec.healthcheck) lines.push(healthcheckInstruction(spec.healthcheck, activates));
   if (spec.finalImageKind === FinalImageKind.DISTROLESS) {
     lines.push('ENTRYPOINT []');
   } else {

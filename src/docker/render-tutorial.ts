@@ -1,7 +1,8 @@
 import { keyValueInstruction } from './dockerfile-text';
 import { environmentArgument, installCommand } from './install-command';
-import { LOCK_FILE } from './layout';
+import { LOCK_FILE, TUTORIAL_ENTRYPOINT_PATH } from './layout';
 import type { PixiDockerImageSpec } from './pixi-docker-image-spec';
+import { healthcheckInstruction } from './render-healthcheck';
 
 /**
  * The lesson's recipe, instruction for instruction (see DockerRecipe.TUTORIAL). Its spacing,
@@ -44,6 +45,7 @@ export function renderTutorialDockerfile(spec: PixiDockerImageSpec, header?: str
   if (extras.length > 0) lines.push(...extras);
   lines.push('');
   if (spec.ports.length > 0) lines.push(`EXPOSE ${spec.ports.join(' ')}`);
+  if (spec.healthcheck) lines.push(healthcheckInstruction(spec.healthcheck, TUTORIAL_ENTRYPOINT_PATH));
   lines.push('ENTRYPOINT [ "/app/entrypoint.sh" ]');
   if (spec.command) lines.push(`CMD [ ${spec.command.map((arg) => JSON.stringify(arg)).join(', ')} ]`);
   return lines.join('\n') + '\n';

@@ -98,12 +98,13 @@ export class Buildah {
 
   /**
    * Builds with the layer cache; every stub pixi call is appended to `<logDir>/calls.log`.
+   * @param options more `buildah build` options, e.g. `--format docker`
    * @returns the build output and how long it took
    */
-  public build(context: string, dockerfile: string, tag: string, logDir: string): { output: string; seconds: number } {
+  public build(context: string, dockerfile: string, tag: string, logDir: string, options: string[] = []): { output: string; seconds: number } {
     mkdirSync(logDir, { recursive: true });
     const started = process.hrtime.bigint();
-    const result = check(this.buildah(['build', ...ISOLATION, '--pull=never', '--layers',
+    const result = check(this.buildah(['build', ...ISOLATION, '--pull=never', '--layers', ...options,
       '-v', `${logDir}:/stub-log`, '-f', join(context, dockerfile), '-t', tag, context]), `build ${dockerfile}`);
     return { output: result.stdout + result.stderr, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
   }
@@ -122,6 +123,12 @@ export class Buildah {
   public labels(tag: string): Record<string, string> {
     const inspected = JSON.parse(check(this.buildah(['inspect', '--type', 'image', tag], true), `inspect ${tag}`).stdout);
     return inspected.OCIv1?.config?.Labels ?? {};
+  }
+
+  /** The health check of an image's configuration (in the Docker format's; the OCI format has none). */
+  public healthcheck(tag: string): unknown {
+    const inspected = JSON.parse(check(this.buildah(['inspect', '--type', 'image', tag], true), `inspect ${tag}`).stdout);
+    return inspected.Docker?.config?.Healthcheck;
   }
 
   /** The user an image's configuration runs its containers as (`USER`; empty: root). */

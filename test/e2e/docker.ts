@@ -198,6 +198,11 @@ export class Docker {
     return this.inspect(tag).Config?.User ?? '';
   }
 
+  /** The health check of an image's configuration. */
+  public healthcheck(tag: string): unknown {
+    return this.inspect(tag).Config?.Healthcheck;
+  }
+
   /** Calls `inspect` with the image's root filesystem exported to a directory. */
   public withRootfs<T>(tag: string, inspect: (root: string) => T): T {
     const container = check(this.docker(['create', tag]), `create ${tag}`).stdout.trim();

@@ -1,10 +1,12 @@
+import { spawnSync } from 'child_process';
 import { mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { Buildah, overlayWorks } from './buildah';
 import { Docker } from './docker';
 import { ACCESS_PROBE, imagesUnderTest, imageSuite } from './images.suite';
-import { COMMAND_EXIT_CODE } from './repositories';
+import { COMMAND_EXIT_CODE, healthCheckedService, SERVICE_CHECK } from './repositories';
+import { DockerRecipe } from '../../src';
 
 /*
  * The same images and checks as images.e2e.ts, built and run by Docker's BuildKit: Debian's docker.io
@@ -76,5 +78,38 @@ describe('a read-only root filesystem (docker run --read-only, Kubernetes readOn
   test('a writable /tmp alone is enough for pixi run', () => {
     const run = docker.run(tag, pixiRun, '12345:0', ['--read-only', '--tmpfs', '/tmp']);
     expect([run.status, run.stdout]).toEqual([0, `${prefix} 1\n`]);
+  });
+});
+
+describe('a health check (HEALTHCHECK)', () => {
+  const service = healthCheckedService();
+  beforeAll(() => {
+    for (const image of service) docker.build(image.context, image.dockerfile, image.tag);
+  });
+
+  /** The container's health once Docker has run its check (every second), which a running container needs. */
+  const healthOnceChecked = (tag: string): string => {
+    const container = docker.docker(['run', '--detach', '--network', 'none', tag, 'sleep', '120']).stdout.trim();
+    try {
+      for (let attempt = 0; attempt < 60; attempt++) {
+        const health = docker.docker(['inspect', '--format', '{{.State.Health.Status}}', container]).stdout.trim();
+        if (health !== 'starting') return health;
+        spawnSync('sleep', ['0.5']);
+      }
+      return 'starting';
+    } finally {
+      docker.docker(['rm', '--force', container]);
+    }
+  };
+
+  test.each(service.map((image) => [image.tag, image] as const))('%s: in the image configuration; Docker finds the container healthy, so the check ran activated', (_tag, image) => {
+    const entrypoint = image.recipe === DockerRecipe.OPTIMIZED ? '/opt/pixi-image/entrypoint.sh' : '/app/entrypoint.sh';
+    expect(docker.healthcheck(image.tag)).toEqual({ Test: ['CMD', entrypoint, ...SERVICE_CHECK], Interval: 1e9, Timeout: 5e9 });
+    expect(healthOnceChecked(image.tag)).toBe('healthy');
+  });
+
+  test('the check fails outside the activated environment (run without the entrypoint)', () => {
+    const bare = docker.docker(['run', '--rm', '--network', 'none', '--entrypoint', SERVICE_CHECK[0], service[0].tag, ...SERVICE_CHECK.slice(1)]);
+    expect(bare.status).toBe(1);
   });
 });

@@ -126,6 +126,29 @@ export function adoptedPyproject(): ImageUnderTest[] {
 }
 
 
+/** The service's health check: it passes only in the activated environment. */
+export const SERVICE_CHECK = ['bash', '-c', 'test "$CONDA_PREFIX" = /app/.pixi/envs/default'];
+
+/**
+ * A service whose health check passes only in the activated environment: once through the OPTIMIZED
+ * entrypoint, once through the lesson's (TUTORIAL). Docker runs a check beside the container's process,
+ * not through its ENTRYPOINT.
+ */
+export function healthCheckedService(): ImageUnderTest[] {
+  const dir = tempDir('e2e-service-');
+  const project = new Project({ name: 'service', outdir: dir });
+  new PixiWorkspace(project, { dependencies: { python: '3.13.*' } });
+  const healthcheck = { command: SERVICE_CHECK, intervalSeconds: 1, timeoutSeconds: 5 };
+  const images = [
+    image(project, 'e2e/service:optimized', { healthcheck, ports: [8000] }, 'none'),
+    image(project, 'e2e/service:tutorial', { healthcheck, dockerfile: 'Dockerfile.tutorial', recipe: DockerRecipe.TUTORIAL }, 'none'),
+  ];
+  new DockerIgnore(project);
+  plantFiles(dir);
+  synth(project);
+  return images;
+}
+
 /** A copy of a manifest fixture shaped like one of pixi's examples, adopted as it is. */
 function adoptedFixture(fixture: string): Project {
   const dir = tempDir(`e2e-${fixture}-`);

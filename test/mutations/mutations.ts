@@ -720,6 +720,22 @@ export const MUTATIONS: Mutation[] = [
     test: 'test/github/block-yaml.test.ts',
   },
   {
+    property: 'a health check runs in the activated environment (through the entrypoint)',
+    file: 'src/docker/render-optimized.ts',
+    in: 'finalStage',
+    replace: 'const activates = spec.finalImageKind === FinalImageKind.DISTROLESS ? undefined : ENTRYPOINT_PATH;',
+    with: 'const activates = undefined;',
+    test: 'test/docker/healthcheck.test.ts',
+  },
+  {
+    property: 'a health check\'s command cannot hold a newline (an instruction of its own)',
+    file: 'src/docker/pixi-docker-image-spec.ts',
+    in: 'validateHealthcheck',
+    replace: "return { command: validateCommand('healthcheck.command', healthcheck.command), ...timings };",
+    with: 'return { command: [...healthcheck.command], ...timings };',
+    test: 'test/docker/healthcheck.test.ts',
+  },
+  {
     property: 'the workflow renderer uses the fast YAML writer',
     file: 'src/github/workflow-yaml.ts',
     in: 'renderWorkflowYaml',

@@ -177,6 +177,7 @@ describe('PixiProject: the images\' content options are the images\' own struct'
     copySources: true,
     ports: [8080],
     command: ['python', 'code/main.py'],
+    healthcheck: { command: ['python', '-c', 'print(1)'], intervalSeconds: 10 },
     user: '2000:0',
     env: { MPLBACKEND: 'Agg' },
     labels: { 'org.opencontainers.image.source': 'https://github.com/lab/lab' },

@@ -19,6 +19,13 @@ export const IMAGE_FIELDS: Fields = {
   copySources: fc.boolean(),
   ports: fc.uniqueArray(fc.integer({ min: 1, max: 65535 }), { maxLength: 3 }),
   command: fc.array(oneLine, { minLength: 1, maxLength: 3 }),
+  healthcheck: fc.record({
+    command: fc.array(oneLine, { minLength: 1, maxLength: 3 }),
+    intervalSeconds: fc.integer({ min: 0, max: 600 }),
+    timeoutSeconds: fc.integer({ min: 0, max: 600 }),
+    startPeriodSeconds: fc.integer({ min: 0, max: 600 }),
+    retries: fc.integer({ min: 0, max: 10 }),
+  }, { requiredKeys: ['command'] }),
   env: recordOf(fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,6}$/), oneLine),
   labels: recordOf(fc.stringMatching(/^[a-z][a-z0-9./-]{0,8}[a-z0-9]$/), oneLine),
   dockerfile: fc.constantFrom('Dockerfile', 'Dockerfile.gpu', 'docker/gpu.Dockerfile', 'images/x'),

@@ -1,10 +1,11 @@
 import { spawnSync } from 'child_process';
+import { DockerfileParser } from 'dockerfile-ast';
 import * as fc from 'fast-check';
 import { anyOptions, oneLine, optionSets, namedOption, runs, SEED, validOptions } from './arbitraries';
 import { keyValuePairs } from './buildkit-words';
 import { dockerfileFindings } from './dockerfile-findings';
 import { IMAGE_FIELDS } from './image-fields';
-import { PixiDockerImageSpec, PixiValidationError } from '../../src';
+import { DockerRecipe, FinalImageKind, PixiDockerImageSpec, PixiValidationError } from '../../src';
 import { directives, execFormOf } from '../helpers/dockerfile';
 import { shellcheck } from '../helpers/shellcheck';
 
@@ -17,6 +18,15 @@ function imageOrRefusal(options: Record<string, unknown>): PixiDockerImageSpec |
     expect(namedOption((error as PixiValidationError).option, ['options', ...Object.keys(options)])).toBeDefined();
     return undefined;
   }
+}
+
+/** The HEALTHCHECK's command, decoded as Docker decodes exec form; undefined without one. */
+function healthcheckCommandOf(dockerfile: string): string[] | undefined {
+  const found = DockerfileParser.parse(dockerfile).getInstructions().filter((i) => i.getKeyword() === 'HEALTHCHECK');
+  if (found.length === 0) return undefined;
+  expect(found).toHaveLength(1);
+  const text = found[0].getArgumentsContent() ?? '';
+  return JSON.parse(text.slice(text.indexOf('CMD ') + 4));
 }
 
 /** `set -- <command>` of the entrypoint, as bash reads it. */
@@ -48,6 +58,9 @@ describe('PixiDockerImageSpec: any options give the typed error or files that va
       expect(Object.fromEntries(labels)).toEqual(expect.objectContaining(options.labels ?? {}));
       expect(labels.map(([key]) => key).filter((key) => !(key in spec.labels))).toEqual([]);
       expect(execFormOf(dockerfile, 'CMD')).toEqual(options.command);
+      const check = options.healthcheck as { command: string[] } | undefined;
+      const activatedBy = spec.finalImageKind === FinalImageKind.DISTROLESS ? [] : [spec.recipe === DockerRecipe.TUTORIAL ? '/app/entrypoint.sh' : '/opt/pixi-image/entrypoint.sh'];
+      expect(healthcheckCommandOf(dockerfile)).toEqual(check ? [...activatedBy, ...check.command] : undefined);
     }), { seed: SEED, numRuns: runs(1000) });
   });
 

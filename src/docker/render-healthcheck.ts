@@ -1,0 +1,21 @@
+import { execForm } from './dockerfile-text';
+import type { ImageHealthcheck } from './options';
+
+/** Docker's flag of each timing, in the order `docker build` documents them. */
+const FLAGS: ReadonlyArray<[keyof Omit<ImageHealthcheck, 'command'>, string]> = [
+  ['intervalSeconds', 'interval'], ['timeoutSeconds', 'timeout'], ['startPeriodSeconds', 'start-period'], ['retries', 'retries'],
+];
+
+/**
+ * The `HEALTHCHECK` instruction. Docker runs the check beside the container's process, not through its
+ * `ENTRYPOINT`, so an image that activates its environment in an entrypoint runs the check through it too.
+ * @param entrypoint the script that activates the environment and runs its arguments; none where `ENV` activates it
+ */
+export function healthcheckInstruction(healthcheck: ImageHealthcheck, entrypoint: string | undefined): string {
+  const flags = FLAGS.flatMap(([timing, flag]) => {
+    const value = healthcheck[timing];
+    return value === undefined ? [] : [`--${flag}=${value}${timing === 'retries' ? '' : 's'}`];
+  });
+  const command = entrypoint === undefined ? healthcheck.command : [entrypoint, ...healthcheck.command];
+  return ['HEALTHCHECK', ...flags, 'CMD', execForm(command)].join(' ');
+}
