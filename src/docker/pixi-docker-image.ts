@@ -101,7 +101,7 @@ export class PixiDockerImage extends Component {
         `a manifest that exists in ${outdir}, which the image installs from: create it (pixi init) or generate it (new PixiWorkspace(project, ...) before the image)`);
     }
     // Normal before the first pixi lock; said once per synthesis, by the project's first image.
-    if (!exists(PixiDockerImageSpec.LOCK_FILE) && PixiDockerImage.ofProject(this.project)[0] === this) {
+    if (!exists(PixiDockerImageSpec.LOCK_FILE) && this.project.components.find(PixiDockerImage.isPixiDockerImage) === this) {
       this.project.logger.warn(`PixiDockerImage: ${PixiDockerImageSpec.LOCK_FILE} not found beside ${manifestFile}; run pixi lock before docker build (the images install exactly what it holds).`);
     }
   }

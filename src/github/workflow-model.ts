@@ -169,7 +169,9 @@ export const SPELLINGS = { WORKFLOW, JOB, STEP, PERMISSIONS, STRATEGY, DEFAULTS,
 
 function written<T extends object>(model: T, spellings: Spellings<T>): Yaml {
   const yaml: Yaml = {};
-  for (const [field, value] of Object.entries(model)) {
+  // for...in, not Object.entries: a workflow of 100 images writes some 20,000 fields. Models are plain objects.
+  for (const field in model) {
+    const value = model[field];
     if (value === undefined) continue;
     const spelling = spellings[field as keyof T];
     // Not a refusal of an option: a builder's mistake the compiler cannot see (a field of a spread object).
