@@ -23,9 +23,10 @@ export function inContext(image: WorkflowImage, path: string): string {
 }
 
 /**
- * Names the images: by environment, or by context and Dockerfile where environment names (as ids)
- * repeat. Ids name jobs, caches, artifacts and tags, so two images never share one: an image
- * would silently not be built, or push over another's tag.
+ * Names the images: by environment; where environments repeat, by the directory of the image's context and its
+ * environment (`api-prod`, `worker-prod`: the subproject's folder); where those repeat too, by context and
+ * Dockerfile. Ids name jobs, caches, artifacts and tags, so two images never share one: an image would silently
+ * not be built, or push over another's tag.
  */
 export function workflowImages(images: GhcrWorkflowImage[], settingsOf: (image: GhcrWorkflowImage, i: number) => ImageJobSettings): WorkflowImage[] {
   const contexts = images.map((image) => image.context === undefined || image.context === '.' || image.context === ''
@@ -36,11 +37,12 @@ export function workflowImages(images: GhcrWorkflowImage[], settingsOf: (image: 
       throw invalidOption('GhcrWorkflow', `images[${i}]`, path, 'one image per Dockerfile: each image its own context or dockerfile');
     }
   });
-  const byEnvironment = images.map((image) => asId(image.spec.environment));
-  const ids = images.map((image, i) => {
-    const unique = byEnvironment[i] !== '' && byEnvironment.filter((id) => id === byEnvironment[i]).length === 1;
-    return unique ? byEnvironment[i] : asId(`${contexts[i]}-${image.spec.dockerfile}`);
-  });
+  const ids = uniqueIds(images.map((image, i) => {
+    const environment = image.spec.environment;
+    const folder = contexts[i] === '.' ? [] : [asId(`${contexts[i].split('/').pop()}-${environment}`)];
+    // An environment of dashes only (`-`) has no id of its own.
+    return [asId(environment), ...folder].filter((id) => id !== '').concat(asId(`${contexts[i]}-${image.spec.dockerfile}`));
+  }));
   ids.forEach((id, i) => {
     const first = ids.indexOf(id);
     if (first !== i) {
@@ -56,6 +58,27 @@ export function workflowImages(images: GhcrWorkflowImage[], settingsOf: (image: 
     apptainer: image.apptainer,
     ...settingsOf(image, i),
   }));
+}
+
+/**
+ * Each image's first name that no other image has, from its candidates (shortest first). Of the images that share a
+ * name, the one that reached it first keeps it (an environment's own name beats another image's folder-and-environment
+ * name), the others take their next; where none came first, all do. An image without a next keeps its name, and the
+ * caller refuses the pair.
+ */
+function uniqueIds(candidates: string[][]): string[] {
+  const level = candidates.map(() => 0);
+  for (;;) {
+    const ids = candidates.map((names, i) => names[level[i]]);
+    const moves = ids.map((id, i) => {
+      const sharing = ids.flatMap((other, j) => (other === id ? [j] : []));
+      const first = Math.min(...sharing.map((j) => level[j]));
+      const keeps = sharing.length === 1 || (level[i] === first && sharing.filter((j) => level[j] === first).length === 1);
+      return !keeps && level[i] < candidates[i].length - 1;
+    });
+    if (!moves.includes(true)) return ids;
+    moves.forEach((move, i) => { if (move) level[i]++; });
+  }
 }
 
 /** Lower-case letters, digits and inner dashes: usable in job ids, cache scopes and tags. */

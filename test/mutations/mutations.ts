@@ -530,9 +530,9 @@ export const MUTATIONS: Mutation[] = [
   {
     property: 'properties: workflow ids are unique (-dev and dev)',
     file: 'src/github/workflow-images.ts',
-    in: 'ids',
-    replace: "const unique = byEnvironment[i] !== '' && byEnvironment.filter((id) => id === byEnvironment[i]).length === 1;",
-    with: 'const unique = true;',
+    in: 'uniqueIds',
+    replace: 'if (!moves.includes(true)) return ids;',
+    with: 'return ids;',
     test: 'test/properties/workflow.property.test.ts',
   },
   {

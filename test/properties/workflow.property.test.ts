@@ -30,7 +30,7 @@ const WORKFLOW_FIELDS: Fields = {
 const images: fc.Arbitrary<Array<{ environment: string; dockerfile: string; context: string; apptainer: boolean }>> = fc.array(fc.record({
   environment: fc.constantFrom('default', 'dev', '-dev', 'gpu', 'prod'),
   dockerfile: fc.constantFrom('Dockerfile', 'Dockerfile.dev', 'Dockerfile.-dev'),
-  context: fc.constantFrom('.', 'services/a', 'services/b'),
+  context: fc.constantFrom('.', 'services/a', 'services/b', 'other/a'),
   apptainer: fc.boolean(),
 }), { minLength: 1, maxLength: 3 });
 
