@@ -8,6 +8,7 @@ import { ImageHealthcheck, PixiDockerImageOptions } from './options';
 import { checkPathDependencies, checkWorkspacePathsInImage } from './path-dependency-inputs';
 import { DockerRecipe, FinalImageKind } from './recipe';
 import { renderEntrypoint } from './render-entrypoint';
+import { HEALTHCHECK_FLAGS, HealthcheckTiming } from './render-healthcheck';
 import { renderOptimizedDockerfile } from './render-optimized';
 import { renderTutorialDockerfile } from './render-tutorial';
 import { cudaOverrideFor } from '../pixi/cuda-override';
@@ -304,11 +305,9 @@ function validateCommand(option: string, command: string[]): string[] {
   return [...command];
 }
 
-/** Docker's timings: a check needs at least a second between and for its runs, and a try (Docker reads 0 as its default). */
-const HEALTHCHECK_TIMINGS = ['intervalSeconds', 'timeoutSeconds', 'startPeriodSeconds', 'retries'] as const;
-
+/** Each timing is at least 1: a second between and for its runs, and a try (Docker reads 0 as its default). */
 function validateHealthcheck(healthcheck: ImageHealthcheck): ImageHealthcheck {
-  const timings = Object.fromEntries(HEALTHCHECK_TIMINGS.flatMap((timing) => {
+  const timings = Object.fromEntries((Object.keys(HEALTHCHECK_FLAGS) as HealthcheckTiming[]).flatMap((timing) => {
     const value = healthcheck[timing];
     if (value === undefined) return [];
     if (value < 1) throw invalidOption(OWNER, `healthcheck.${timing}`, value, 'a whole number from 1 (leave it out for Docker\'s default)');

@@ -1,10 +1,13 @@
 import { execForm } from './dockerfile-text';
 import type { ImageHealthcheck } from './options';
 
-/** Docker's flag of each timing, in the order `docker build` documents them. */
-const FLAGS: ReadonlyArray<[keyof Omit<ImageHealthcheck, 'command'>, string]> = [
-  ['intervalSeconds', 'interval'], ['timeoutSeconds', 'timeout'], ['startPeriodSeconds', 'start-period'], ['retries', 'retries'],
-];
+/** The timings of a health check: every field but its command. */
+export type HealthcheckTiming = keyof Omit<ImageHealthcheck, 'command'>;
+
+/** Docker's flag of each timing, in the order `docker build` documents them (the compiler keeps it complete). */
+export const HEALTHCHECK_FLAGS: { readonly [T in HealthcheckTiming]-?: string } = {
+  intervalSeconds: 'interval', timeoutSeconds: 'timeout', startPeriodSeconds: 'start-period', retries: 'retries',
+};
 
 /**
  * The `HEALTHCHECK` instruction. Docker runs the check beside the container's process, not through its
@@ -12,8 +15,8 @@ const FLAGS: ReadonlyArray<[keyof Omit<ImageHealthcheck, 'command'>, string]> = 
  * @param entrypoint the script that activates the environment and runs its arguments; none where `ENV` activates it
  */
 export function healthcheckInstruction(healthcheck: ImageHealthcheck, entrypoint: string | undefined): string {
-  const flags = FLAGS.flatMap(([timing, flag]) => {
-    const value = healthcheck[timing];
+  const flags = Object.entries(HEALTHCHECK_FLAGS).flatMap(([timing, flag]) => {
+    const value = healthcheck[timing as HealthcheckTiming];
     return value === undefined ? [] : [`--${flag}=${value}${timing === 'retries' ? '' : 's'}`];
   });
   const command = entrypoint === undefined ? healthcheck.command : [entrypoint, ...healthcheck.command];

@@ -1,9 +1,9 @@
 /*
  * Loading a large CommonJS file through a V8 code cache: V8 parsing and compiling the bundle (lib/projen-pixi-bundle.js)
  * cost about 15 of the 35 ms the library added to an `npx projen` run, and pixi's compiled schemas
- * (schemas/pixi-toml-validator.js and its pyproject twin) about 80 ms of every run that adopts a manifest. The cache is written at the
- * end of the first run with a given file and Node version (so it holds all the code that run compiled), to
- * node_modules/.cache/projen-pixi in the package's own folder, which goes when the package does.
+ * (schemas/pixi-toml-validator.js and its pyproject twin) about 80 ms of every run that adopts a manifest. The
+ * cache is written at the end of the first run with a given file and Node version (so it holds all the code that
+ * run compiled), to node_modules/.cache/projen-pixi in the package's own folder, which goes when the package does.
  *
  * It works only in Node's main context: in a sandbox (jest's module registry, another vm context) the caller
  * requires the file as usual, so that it runs there and uses the sandbox's modules and globals.
