@@ -105,6 +105,9 @@ const FOLDERS: Record<string, Record<string, string>> = {
   '// In a folder with app/ (your code).': { 'app/torch_detect_GPU.py': CODE },
   '// In a folder with cuda-exercise/app/ (the exercise\'s code).': { 'cuda-exercise/app/main.py': CODE },
   '// In a folder with pixi.toml and app/.': { 'pixi.toml': MANIFEST, 'app/run.py': CODE },
+  '// In a folder with pixi.toml, my_project/, main.py and config/.': {
+    'pixi.toml': MANIFEST, 'my_project/__init__.py': '', 'my_project/__main__.py': CODE, 'main.py': CODE, 'config/app.toml': '',
+  },
   '// In a folder with pixi.toml (a gpu environment) and app/.': { 'pixi.toml': MANIFEST, 'app/main.py': CODE },
   '// In a folder with pixi.toml (environments default and gpu, a test task).': { 'pixi.toml': MANIFEST },
   '// In a folder with cuda-exercise/pixi.toml (a gpu environment) and cuda-exercise/app/.': { 'cuda-exercise/pixi.toml': MANIFEST, 'cuda-exercise/app/main.py': CODE },

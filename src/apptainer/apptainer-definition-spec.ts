@@ -1,4 +1,7 @@
 import { renderDefinition } from './render';
+import { WHOLE_CONTEXT } from '../docker/image-sources';
+import { IMAGE_FILES_DIR, WORKDIR } from '../docker/layout';
+import type { ImageSource } from '../docker/options';
 import { PixiDockerImageSpec } from '../docker/pixi-docker-image-spec';
 import { FinalImageKind } from '../docker/recipe';
 import { besideDockerfile } from '../util/paths';
@@ -42,6 +45,7 @@ export class ApptainerDefinitionSpec {
       throw invalidOption(OWNER, 'image', image.dockerfile,
         'an image with an entrypoint script: DockerRecipe.OPTIMIZED and a final image with a shell (Apptainer runs its scripts with /bin/sh)');
     }
+    refuseSourcesApptainerCannotCopy(image.sources);
     this.image = image;
     this.file = requireRelativePath(OWNER, 'file', options.file ?? besideDockerfile(image.dockerfile, 'apptainer', 'def'));
     if (!this.file.endsWith('.def')) throw invalidOption(OWNER, 'file', options.file, 'a path ending in ".def"');
@@ -68,4 +72,23 @@ export class ApptainerDefinitionSpec {
   public render(options: RenderOptions = {}): string {
     return renderDefinition(this.image, this.title, headerCommentOf(OWNER, options));
   }
+}
+
+/**
+ * Apptainer copies `%files` with `cp -fLr` (`CopyFromHost` in its internal/pkg/build/files/copy.go): it reads no
+ * `.dockerignore`, and puts a directory inside a directory that exists (`/app/app`) where Docker's COPY merges the
+ * two. So the whole context, and a target the final stage holds already, would not give the Docker image's layout.
+ */
+function refuseSourcesApptainerCannotCopy(sources: readonly ImageSource[]): void {
+  const existing = ['/', WORKDIR, IMAGE_FILES_DIR.slice(0, IMAGE_FILES_DIR.lastIndexOf('/'))];
+  sources.forEach((source, i) => {
+    if (source.from === WHOLE_CONTEXT) {
+      throw invalidOption(OWNER, `image sources[${i}].from`, source.from,
+        'the files and directories to copy, named one by one: Apptainer\'s %files reads no .dockerignore, so "." would copy .pixi/, .env and .git too');
+    }
+    if (existing.includes(source.to!)) {
+      throw invalidOption(OWNER, `image sources[${i}].to`, source.to,
+        `a path the final stage does not hold yet (${existing.join(', ')} exist): Apptainer's %files copies a directory into an existing one (cp -r), where Docker's COPY merges them`);
+    }
+  });
 }

@@ -1,6 +1,6 @@
 import { shellQuote } from '../docker/dockerfile-text';
 import { environmentArgument, installCommand } from '../docker/install-command';
-import { ACTIVATION_PATH, ENTRYPOINT_PATH, IMAGE_FILES_DIR, LOCK_FILE, SOURCE_TARGET, WORKDIR } from '../docker/layout';
+import { ACTIVATION_PATH, ENTRYPOINT_PATH, IMAGE_FILES_DIR, LOCK_FILE, WORKDIR } from '../docker/layout';
 import type { PixiDockerImageSpec } from '../docker/pixi-docker-image-spec';
 import { FinalImageKind } from '../docker/recipe';
 
@@ -40,7 +40,7 @@ export function renderDefinition(spec: PixiDockerImageSpec, title: string, heade
   }
   lines.push(...section('files from build', fromBuild.map((path) => `${path} ${path}`)));
   const fromContext = [`${spec.entrypointFile} ${ENTRYPOINT_PATH}`];
-  if (spec.sourceDir) fromContext.push(`${spec.sourceDir} ${SOURCE_TARGET}`);
+  for (const source of spec.sources) fromContext.push(`${source.from} ${source.to}`);
   lines.push(...section('files', fromContext));
   lines.push(...section('post', [`chmod 0755 ${ENTRYPOINT_PATH}`]));
 

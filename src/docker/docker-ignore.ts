@@ -1,5 +1,6 @@
 import { IgnoreFile, IResolver, Project } from 'projen';
-import { DEFAULT_DOCKERIGNORE_PATTERNS, findExcludedPaths } from './dockerignore-rules';
+import { DEFAULT_DOCKERIGNORE_PATTERNS, findAdmittedPaths, findExcludedPaths } from './dockerignore-rules';
+import { copiesWholeContext } from './image-sources';
 import { PixiDockerImage } from './pixi-docker-image';
 import { projenMarker } from '../util/projenrc-marker';
 import { keepRepositoryFiles } from '../util/repository-files';
@@ -86,6 +87,12 @@ export class DockerIgnore extends IgnoreFile {
       const list = excluded.map((e) => `"${e.path}" (copied by ${e.neededBy})`).join(', ');
       throw invalidOption('DockerIgnore', 'patterns', patterns, `patterns that keep what the images copy: .dockerignore excludes ${list}; `
         + `remove the pattern or re-include the path with include("${excluded[0].path}")`);
+    }
+    const whole = PixiDockerImage.ofProject(this.project).find((image) => copiesWholeContext(image.spec.sources));
+    const admitted = whole ? findAdmittedPaths(patterns) : [];
+    if (admitted.length > 0) {
+      throw invalidOption('DockerIgnore', 'patterns', patterns, `patterns that keep ${admitted.join(' and ')} out of the build context: `
+        + `${whole!.spec.dockerfile} copies all of it (sources "."), and a local .pixi would replace the image's environment, a .env leak secrets`);
     }
   }
 }

@@ -43,3 +43,15 @@ export function findExcludedPaths(patterns: string[], required: RequiredContextP
   const probe = '__any_file__';
   return required.filter(({ path }) => matcher.ignores(path) || matcher.ignores(`${path}/${probe}`));
 }
+
+/**
+ * What an image that copies the whole build context (`sources: [{ from: "." }]`) needs kept out of it: the local
+ * environments, which would replace the image's own at the same prefix, and secrets.
+ */
+export const KEPT_OUT_OF_WHOLE_CONTEXT: readonly string[] = ['.pixi', '.env'];
+
+/** Of the paths that must stay out of a whole-context copy, those the patterns let in (Docker's matching rules). */
+export function findAdmittedPaths(patterns: string[]): string[] {
+  const matcher = ignore().add(patterns);
+  return KEPT_OUT_OF_WHOLE_CONTEXT.filter((path) => !matcher.ignores(path));
+}

@@ -1,12 +1,12 @@
 /*
  * The run-time shapes of the image options: what `.projenrc.js` and other jsii languages must pass.
  */
-import { ImageHealthcheck, PixiDockerImageOptions, PixiImageContentOptions } from './options';
+import { ImageHealthcheck, ImageSource, PixiDockerImageOptions, PixiImageContentOptions } from './options';
 import { DockerRecipe, FinalImageKind } from './recipe';
 import { PixiManifestFile } from '../pixi/manifest-file';
 import { IPixiWorkspace } from '../pixi/pixi-workspace-interface';
 import { enumOf } from '../util/enum-shape';
-import { BOOLEAN, instance, INTEGER, INTEGERS, recordOf, ShapeOf, STRING, STRINGS, struct } from '../util/shape';
+import { BOOLEAN, instance, INTEGER, INTEGERS, listOf, recordOf, ShapeOf, STRING, STRINGS, struct } from '../util/shape';
 
 /** The methods an image asks its workspace; an object that has them is one. */
 const WORKSPACE_METHODS: ReadonlyArray<keyof IPixiWorkspace> = ['environmentView'];
@@ -23,10 +23,13 @@ const HEALTHCHECK_FIELDS: ShapeOf<ImageHealthcheck> = {
   retries: INTEGER,
 };
 
+const SOURCE_FIELDS: ShapeOf<ImageSource> = { from: STRING, to: STRING };
+
 /** What every image of a project may share; a PixiProject takes them for all its images. */
 export const IMAGE_CONTENT_FIELDS: ShapeOf<PixiImageContentOptions> = {
   baseImage: STRING,
   finalImage: STRING,
+  sources: listOf(struct('the options of ImageSource', SOURCE_FIELDS, ['from'])),
   sourceDir: STRING,
   installInputs: STRINGS,
   copySources: BOOLEAN,

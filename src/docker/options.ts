@@ -25,7 +25,22 @@ export interface PixiImageContentOptions {
   readonly finalImage?: string;
 
   /**
-   * Directory of the build context copied to `/app/src` in the final image. A relative path inside
+   * The files and directories of the build context the final image holds, each at its own path: a package keeps
+   * its name (`{ from: "my_project" }` is `/app/my_project`, so `python -m my_project` imports it), a file lands
+   * as a file (`{ from: "main.py" }`), and `{ from: "." }` brings the whole build context to `/app`, filtered by
+   * `.dockerignore` (which must keep `.pixi/` and `.env` out). Copied after the environment, so that editing
+   * them never re-runs the install. To `projen new`, repeat `--sources FROM` or `--sources FROM:TO`.
+   *
+   * Replaces `sourceDir` and `copySources`, the lesson's layout (one directory at `/app/src`); give one way or the
+   * other. `[]` copies nothing.
+   *
+   * @default - the lesson's layout: `sourceDir` at `/app/src`
+   */
+  readonly sources?: ImageSource[];
+
+  /**
+   * Directory of the build context copied to `/app/src` in the final image (the lesson's layout; see `sources`
+   * for a package that keeps its name, single files or the whole repository). A relative path inside
    * the project, e.g. `app` or `src/my_package`; it must exist and be a directory.
    *
    * @default "app" - in a PixiProject: `app`, or `src` when only that exists; a new project gets `app/` with a sample script
@@ -105,6 +120,23 @@ export interface PixiImageContentOptions {
    * @default - none
    */
   readonly labels?: Record<string, string>;
+}
+
+/** A file or directory of the build context, and where the final image holds it. */
+export interface ImageSource {
+  /**
+   * A file or directory of the build context, relative to it (`my_project`, `main.py`, `config`), or `.` for the
+   * whole build context as `.dockerignore` filters it.
+   */
+  readonly from: string;
+
+  /**
+   * Its path in the image: relative to `/app` (the work directory) or absolute (`/etc/my_app`). A directory's
+   * contents land in it, a file lands as it.
+   *
+   * @default - `from` under `/app`, so that a package keeps its name (`.`: `/app` itself)
+   */
+  readonly to?: string;
 }
 
 /** A container health check: a command, and Docker's timings for it (each left to Docker when not given). */

@@ -1,4 +1,6 @@
+import { keepsWorkspacePath } from './image-sources';
 import { SOURCE_TARGET, TUTORIAL_ENTRYPOINT_PATH, WORKDIR } from './layout';
+import type { ImageSource } from './options';
 import { DockerRecipe } from './recipe';
 import { PixiPathDependency } from '../pixi/pixi-workspace-interface';
 import { isOutside, isWithin } from '../util/paths';
@@ -57,29 +59,31 @@ export interface WorkspacePathInImage {
   readonly origin: string;
 }
 
-/** What the final stage puts in the work directory itself. */
-function reservedPaths(recipe: DockerRecipe, copiesSources: boolean): string[] {
-  return [
-    `${WORKDIR}/.pixi`,
-    ...(recipe === DockerRecipe.TUTORIAL ? [TUTORIAL_ENTRYPOINT_PATH] : []),
-    ...(copiesSources ? [SOURCE_TARGET] : []),
-  ];
+/** What the final stage puts in the work directory itself: the environments and the TUTORIAL entrypoint. */
+function reservedPaths(recipe: DockerRecipe): string[] {
+  return [`${WORKDIR}/.pixi`, ...(recipe === DockerRecipe.TUTORIAL ? [TUTORIAL_ENTRYPOINT_PATH] : [])];
 }
 
 /**
  * Refuses workspace files the final image holds at their own path (editable install inputs,
  * activation scripts) when they would land on what the final stage puts in the work directory
- * itself (the environments, the TUTORIAL entrypoint, the sources), where one copy would silently
- * merge with or replace the other.
+ * itself (the environments, the TUTORIAL entrypoint) or on a source copied elsewhere than its own
+ * workspace path (the lesson's `app` at `/app/src`), where one copy would silently merge with or replace
+ * the other. A source kept at its workspace path holds the same files: no clash.
  */
-export function checkWorkspacePathsInImage(paths: WorkspacePathInImage[], recipe: DockerRecipe, copiesSources: boolean): void {
+export function checkWorkspacePathsInImage(
+  paths: WorkspacePathInImage[], recipe: DockerRecipe, sources: readonly ImageSource[], lessonLayout: boolean,
+): void {
+  const moved = sources.filter((source) => !keepsWorkspacePath(source)).map((source) => source.to!);
   for (const { path, origin } of paths) {
     const target = `${WORKDIR}/${path}`;
-    const clash = reservedPaths(recipe, copiesSources).find((reserved) => isWithin(target, reserved) || isWithin(reserved, target));
+    const clash = [...reservedPaths(recipe), ...moved].find((reserved) => isWithin(target, reserved) || isWithin(reserved, target));
     if (clash === undefined) continue;
-    const fix = clash === SOURCE_TARGET
+    const fix = lessonLayout && clash === SOURCE_TARGET
       ? 'set copySources: false (the workspace file is in the image already) or keep it elsewhere'
-      : `a path other than ${clash}, which the image uses itself`;
+      : moved.includes(clash)
+        ? `a source kept at its own path (to left out), or one that does not cover ${target}`
+        : `a path other than ${clash}, which the image uses itself`;
     throw invalidOption(OWNER, origin, path,
       `a path the final image can hold at ${target}: it would overlap ${clash}; ${fix}`);
   }

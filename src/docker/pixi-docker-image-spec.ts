@@ -1,10 +1,11 @@
 import { imageActivation } from './activation-inputs';
 import { imageEnvironmentOf } from './image-environment';
 import { ImageReference, parseImageReference, isPixiImage, pixiVersionOfTag, formatImageReference } from './image-reference';
+import { resolveSources } from './image-sources';
 import { imageUser } from './image-user';
 import * as layout from './layout';
 import { IMAGE_OPTIONS } from './option-shapes';
-import { ImageHealthcheck, PixiDockerImageOptions } from './options';
+import { ImageHealthcheck, ImageSource, PixiDockerImageOptions } from './options';
 import { checkPathDependencies, checkWorkspacePathsInImage } from './path-dependency-inputs';
 import { DockerRecipe, FinalImageKind } from './recipe';
 import { renderEntrypoint } from './render-entrypoint';
@@ -74,7 +75,9 @@ export class PixiDockerImageSpec {
   public readonly pixiVersion?: string;
   /** The manifest file at the root of the build context. */
   public readonly manifestFile: PixiManifestFile;
-  /** Directory copied to `/app/src`, or undefined when no sources are copied. */
+  /** What the final image holds of the build context: each source with its absolute path in the image, in order. */
+  public readonly sources: ImageSource[];
+  /** The lesson's layout: the directory copied to `/app/src`, when `sourceDir` (not `sources`) decided what is copied. */
   public readonly sourceDir?: string;
   /** Files the install needs besides the manifest and lock, copied before `pixi install`. */
   public readonly installInputs: string[];
@@ -137,8 +140,9 @@ export class PixiDockerImageSpec {
     this.pixiVersion = options.pixiVersion === undefined ? pixiVersionOfTag(base)
       : requireMatch(OWNER, 'pixiVersion', options.pixiVersion, PIXI_VERSION, 'a pixi version such as "0.77.0"');
     this.recipe = validateRecipe(options.recipe);
-    const sourceDir = requireRelativePath(OWNER, 'sourceDir', options.sourceDir ?? 'app');
-    this.sourceDir = options.copySources === false ? undefined : sourceDir;
+    const copied = resolveSources(options, this.recipe);
+    this.sources = copied.sources;
+    this.sourceDir = copied.sourceDir;
     this.installInputs = (options.installInputs ?? []).map((path, i) => requireRelativePath(OWNER, `installInputs[${i}]`, path));
     if (options.contextDirectory !== undefined && typeof options.contextDirectory !== 'string') {
       throw invalidOption(OWNER, 'contextDirectory', options.contextDirectory, 'the path of the build context directory');
@@ -184,7 +188,7 @@ export class PixiDockerImageSpec {
     checkWorkspacePathsInImage([
       ...this.runtimeInputs.map((path) => ({ path, origin: 'installInputs' })),
       ...this.activationScripts.map((path) => ({ path, origin: `activation script of environment "${this.environment}"` })),
-    ], this.recipe, this.sourceDir !== undefined);
+    ], this.recipe, this.sources, this.sourceDir !== undefined);
     if (this.namesPlatform && labels[PLATFORM_LABEL] !== undefined && labels[PLATFORM_LABEL] !== this.platform) {
       throw invalidOption(OWNER, `labels.${PLATFORM_LABEL}`, labels[PLATFORM_LABEL], `the platform the image installs, "${this.platform}" (or leave it unset)`);
     }
@@ -208,7 +212,8 @@ export class PixiDockerImageSpec {
   public get contextPaths(): string[] {
     const paths: string[] = [this.manifestFile, PixiDockerImageSpec.LOCK_FILE, ...this.installInputs, ...this.activationScripts];
     if (this.entrypointFile) paths.push(this.entrypointFile);
-    if (this.sourceDir) paths.push(this.sourceDir);
+    // The whole context (`.`) is what `.dockerignore` filters: DockerIgnore checks that it keeps `.pixi/` out.
+    for (const source of this.sources) if (source.from !== '.') paths.push(source.from);
     return paths;
   }
 

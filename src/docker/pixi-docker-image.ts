@@ -1,6 +1,8 @@
-import { existsSync, statSync } from 'fs';
+import { existsSync, readFileSync, statSync } from 'fs';
 import { join } from 'path';
 import { Component, FileBase, Project } from 'projen';
+import { findAdmittedPaths } from './dockerignore-rules';
+import { copiesWholeContext } from './image-sources';
 import { IMAGE_OPTIONS } from './option-shapes';
 import { PixiDockerImageOptions } from './options';
 import { PixiDockerImageSpec } from './pixi-docker-image-spec';
@@ -90,6 +92,11 @@ export class PixiDockerImage extends Component {
         `a directory that exists in ${outdir}, which the image copies to /app/src (or copySources: false to copy none)`);
     }
     if (sourceDir !== undefined) refuseFileAsSourceDir(outdir, sourceDir);
+    const sources = sourceDir === undefined ? this.spec.sources : [];
+    if (copiesWholeContext(this.spec.sources)) this.checkOwnDockerignore();
+    sources.forEach(({ from }, i) => {
+      if (!exists(from)) throw invalidOption('PixiDockerImage', `sources[${i}].from`, from, `a file or directory that exists in ${outdir} (or "." for all of it)`);
+    });
     for (const input of installInputs) {
       if (!exists(input)) {
         throw invalidOption('PixiDockerImage', 'installInputs', input, `files or directories that exist in ${outdir}, which pixi install reads`);
@@ -104,6 +111,20 @@ export class PixiDockerImage extends Component {
     if (!exists(PixiDockerImageSpec.LOCK_FILE) && this.project.components.find(PixiDockerImage.isPixiDockerImage) === this) {
       this.project.logger.warn(`PixiDockerImage: ${PixiDockerImageSpec.LOCK_FILE} not found beside ${manifestFile}; run pixi lock before docker build (the images install exactly what it holds).`);
     }
+  }
+
+  /**
+   * An image that copies the whole context needs a `.dockerignore` that keeps `.pixi/` and `.env` out. One the
+   * project generates (DockerIgnore) checks itself; one the user keeps is read, and never changed.
+   */
+  private checkOwnDockerignore(): void {
+    if (this.project.tryFindFile('.dockerignore') !== undefined) return;
+    const path = join(this.project.outdir, '.dockerignore');
+    const patterns = existsSync(path) ? readFileSync(path, 'utf8').split(/\r?\n/).filter((line) => line.trim() !== '' && !line.startsWith('#')) : [];
+    const admitted = findAdmittedPaths(patterns);
+    if (admitted.length === 0) return;
+    throw invalidOption('PixiDockerImage', 'sources', '.',
+      `a build context whose .dockerignore keeps ${admitted.join(' and ')} out, as the whole context is copied: add them to ${existsSync(path) ? 'your .dockerignore' : 'a .dockerignore (new DockerIgnore(project) writes one)'}, or name the sources one by one`);
   }
 }
 

@@ -2,7 +2,7 @@ import { posix } from 'path';
 import { execForm, keyValueInstruction } from './dockerfile-text';
 import { HOME_DIR, HOME_STAGING } from './image-user';
 import { environmentArgument, installCommand } from './install-command';
-import { ACTIVATION_PATH, ENTRYPOINT_PATH, IMAGE_FILES_DIR, LOCK_FILE, SOURCE_TARGET, WORKDIR } from './layout';
+import { ACTIVATION_PATH, ENTRYPOINT_PATH, IMAGE_FILES_DIR, LOCK_FILE, WORKDIR } from './layout';
 import type { PixiDockerImageSpec } from './pixi-docker-image-spec';
 import { FinalImageKind } from './recipe';
 import { healthcheckInstruction } from './render-healthcheck';
@@ -131,7 +131,7 @@ function finalStage(spec: PixiDockerImageSpec): string[] {
   for (const instruction of [keyValueInstruction('ENV', spec.env), keyValueInstruction('LABEL', spec.labels)]) {
     if (instruction) lines.push(instruction);
   }
-  if (spec.sourceDir) lines.push(`COPY ${spec.sourceDir} ${SOURCE_TARGET}`);
+  for (const source of spec.sources) lines.push(`COPY ${source.from} ${source.to}`);
   if (spec.ports.length > 0) lines.push(`EXPOSE ${spec.ports.join(' ')}`);
   const activates = spec.finalImageKind === FinalImageKind.DISTROLESS ? undefined : ENTRYPOINT_PATH;
   if (spec.healthcheck) lines.push(healthcheckInstruction(spec.healthcheck, activates));

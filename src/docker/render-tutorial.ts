@@ -40,7 +40,8 @@ export function renderTutorialDockerfile(spec: PixiDockerImageSpec, header?: str
   );
   // The entrypoint sources the workspace's activation scripts from their workspace path.
   for (const script of spec.activationScripts) lines.push(`COPY --from=build /app/${script} /app/${script}`);
-  if (spec.sourceDir) lines.push(`COPY ./${spec.sourceDir} /app/src`);
+  // The lesson writes `./app`; the whole context is `.`.
+  for (const source of spec.sources) lines.push(`COPY ${source.from === '.' ? '.' : `./${source.from}`} ${source.to}`);
   const extras = [keyValueInstruction('ENV', spec.env), keyValueInstruction('LABEL', spec.labels)].filter(isDefined);
   if (extras.length > 0) lines.push(...extras);
   lines.push('');

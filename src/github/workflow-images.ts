@@ -93,7 +93,13 @@ export function triggerPaths(image: WorkflowImage): string[] {
   const paths = files.filter((f): f is string => f !== undefined).map((f) => inContext(image, f));
   // An input may be a file or a directory.
   for (const input of spec.installInputs) paths.push(inContext(image, input), inContext(image, `${input}/**`));
-  if (spec.sourceDir) paths.push(inContext(image, `${spec.sourceDir}/**`));
+  for (const source of spec.sources) {
+    if (source.from === '.') {paths.push(inContext(image, '**'));} else {
+      // A source may be a file or a directory (the lesson's sourceDir is a directory).
+      if (spec.sourceDir === undefined) paths.push(inContext(image, source.from));
+      paths.push(inContext(image, `${source.from}/**`));
+    }
+  }
   if (image.apptainer) paths.push(inContext(image, image.apptainer.file));
   return paths;
 }

@@ -8,13 +8,14 @@ import { BootstrapProjenrc, checkCommandLine, checkNumberSwitches, failedProjenN
 import { repositoryLines } from './repository-files';
 import { projectNaming } from './restate';
 import { inferSelfInstall } from './self-install';
-import { chooseSources } from './sources';
+import { chooseSources, sourcesOfSwitches } from './sources';
 import { ImageToTry, tryCommands } from './try-commands';
 import { projectWorkspace, WORKSPACE_SEED_OPTIONS } from './workspace-options';
 import { ApptainerDefinition } from '../apptainer/apptainer-definition';
 import { DockerIgnore } from '../docker/docker-ignore';
 import { parseImageReference } from '../docker/image-reference';
 import { IMAGE_CONTENT_FIELDS, IMAGE_OPTIONS } from '../docker/option-shapes';
+import { ImageSource } from '../docker/options';
 import { PixiDockerImage } from '../docker/pixi-docker-image';
 import { DEFAULT_BASE_IMAGE } from '../docker/pixi-docker-image-spec';
 import { isUserError, shownBriefly, reportUserErrorsBriefly } from '../errors/brief-report';
@@ -61,7 +62,9 @@ export class PixiProject extends github.GitHubProject {
         refuseExistingProject(given);
         checkNumberSwitches(process.argv);
       }
-      return checkProjectOptions(options, names);
+      // projen new hands --sources over as its words.
+      const switched = creating && options?.sources !== undefined;
+      return checkProjectOptions(switched ? { ...options, sources: sourcesOfSwitches(options.sources) as ImageSource[] } : options, names);
     }));
     super({
       ...checked,
@@ -96,7 +99,7 @@ function build(project: PixiProject, given: PixiProjectOptions, names: OptionNam
   const { workspace, seeded } = projectWorkspace(project, given, names);
   const environments = given.environments ?? ['default'];
   // projen new finds what a pyproject.toml that installs itself needs, and writes it into .projenrc.js.
-  const decidable = creating && given.installInputs === undefined && given.sourceDir === undefined && given.copySources === undefined;
+  const decidable = creating && (['installInputs', 'sourceDir', 'copySources', 'sources'] as const).every((option) => given[option] === undefined);
   const selfInstall = decidable ? inferSelfInstall(project.outdir, workspace, environments) : undefined;
   const options: PixiProjectOptions = selfInstall ? { ...given, ...selfInstall } : given;
   const sources = chooseSources(project, options, names);
@@ -107,8 +110,7 @@ function build(project: PixiProject, given: PixiProjectOptions, names: OptionNam
     ...content,
     environment,
     dockerfile: environments.length === 1 ? 'Dockerfile' : `Dockerfile.${environment}`,
-    sourceDir: sources.sourceDir,
-    copySources: sources.copySources,
+    ...(options.sources === undefined ? { sourceDir: sources.sourceDir, copySources: sources.copySources } : {}),
     platform: options.imagePlatform,
   })));
   new DockerIgnore(project);
@@ -139,6 +141,8 @@ function build(project: PixiProject, given: PixiProjectOptions, names: OptionNam
       const rewritten: Record<string, unknown> = { ...args, ...lines };
       for (const option of ['gitignore', 'gitattributes'] as const) if (lines[option].length === 0) delete rewritten[option];
       if (sources.found) rewritten.sourceDir = sources.sourceDir;
+      // As structs: projen would write the words of --sources.
+      if (options.sources !== undefined) rewritten.sources = options.sources;
       if (selfInstall) Object.assign(rewritten, selfInstall);
       if (!options.generateManifest) for (const option of WORKSPACE_SEED_OPTIONS) delete rewritten[option];
       // Where Renovate can pin and update it (RenovateConfig's custom manager reads .projenrc).

@@ -22,7 +22,7 @@ const SAMPLE_SOURCE_README = [
 /** The sources the images copy. */
 export interface ProjectSources {
   readonly copySources: boolean;
-  /** The directory given, or the one found; undefined means the images' default, `app`. */
+  /** The directory given, or the one found; undefined means the images' default, `app`, or that `sources` says. */
   readonly sourceDir?: string;
   /** Whether `sourceDir` was found in the repository rather than given. */
   readonly found: boolean;
@@ -30,19 +30,21 @@ export interface ProjectSources {
 
 /**
  * The directory given, else `app/`, else the `src/` a repository has, else `app/` with a sample
- * (created now, before the images, so it is written before they check that their sources exist).
- * Throws, naming the option, when a directory given does not exist.
+ * (created now, before the images, so it is written before they check that their sources exist);
+ * none of them when `sources` says what the images copy. Throws, naming the option, when a path given does not exist.
  */
 export function chooseSources(project: Project, options: PixiProjectOptions, names: OptionNames): ProjectSources {
   const exists = (path: string) => existsSync(join(project.outdir, path));
   const copySources = options.copySources ?? true;
   let sourceDir = options.sourceDir;
-  if (copySources && sourceDir === undefined && !exists(SAMPLE_SOURCE_DIR)) {
+  const lessonLayout = options.sources === undefined;
+  if (lessonLayout && copySources && sourceDir === undefined && !exists(SAMPLE_SOURCE_DIR)) {
     if (exists('src')) sourceDir = 'src';
     else new SampleDir(project, SAMPLE_SOURCE_DIR, { files: { 'README.md': SAMPLE_SOURCE_README } });
   }
   const copied = [
-    ['sourceDir', copySources && sourceDir !== undefined ? [sourceDir] : []],
+    ['sourceDir', lessonLayout && copySources && sourceDir !== undefined ? [sourceDir] : []],
+    ['sources', (options.sources ?? []).map((source) => source.from)],
     ['installInputs', options.installInputs ?? []],
   ] as const;
   for (const [option, paths] of copied) {
@@ -53,4 +55,17 @@ export function chooseSources(project: Project, options: PixiProjectOptions, nam
     }
   }
   return { copySources, sourceDir, found: sourceDir !== undefined && options.sourceDir === undefined };
+}
+
+/**
+ * `projen new`'s `--sources FROM` or `--sources FROM:TO` (repeatable) as the images' sources. projen hands a list of
+ * structs over as the words given (one, or a list when repeated; a number where the word looks like one).
+ */
+export function sourcesOfSwitches(value: unknown): unknown {
+  const words = Array.isArray(value) ? value : [value];
+  if (!words.every((word) => typeof word === 'string' || typeof word === 'number')) return value;
+  return words.map((word) => {
+    const [from, ...to] = String(word).split(':');
+    return to.length === 0 ? { from } : { from, to: to.join(':') };
+  });
 }

@@ -5,6 +5,7 @@ import { join } from 'path';
 import { Buildah, overlayWorks } from './buildah';
 import { Docker } from './docker';
 import { ACCESS_PROBE, imagesUnderTest, imageSuite } from './images.suite';
+import { layoutSuite } from './layouts.suite';
 import { COMMAND_EXIT_CODE, healthCheckedService, SERVICE_CHECK } from './repositories';
 import { DockerRecipe } from '../../src';
 
@@ -21,6 +22,8 @@ afterAll(() => docker.stop());
 
 const IMAGES = imagesUnderTest();
 const timings = imageSuite(docker, IMAGES);
+
+describe('real layouts (sources)', () => layoutSuite(docker));
 afterAll(() => {
   const seconds = [...timings.builds.values()].reduce((sum, s) => sum + s, 0);
   console.log(`docker builds: ${[...timings.builds].map(([tag, s]) => `${tag} ${s.toFixed(1)} s`).join(', ')}; total ${seconds.toFixed(1)} s`);

@@ -1,5 +1,6 @@
 import { Buildah } from './buildah';
 import { imageSuite } from './images.suite';
+import { layoutSuite } from './layouts.suite';
 import { healthCheckedService, SERVICE_CHECK } from './repositories';
 import { tempOutdir } from '../helpers/project';
 
@@ -10,6 +11,8 @@ jest.setTimeout(300_000);
 
 const buildah = Buildah.setUp(0.2);
 imageSuite(buildah);
+
+describe('real layouts (sources)', () => layoutSuite(buildah));
 
 describe('a health check (HEALTHCHECK)', () => {
   test('buildah keeps it only in the Docker format: an OCI image configuration has none, and buildah says so', () => {

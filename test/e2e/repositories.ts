@@ -182,3 +182,44 @@ export function pixiExampleShapes(): ImageUnderTest[] {
   }
   return images;
 }
+
+/** The package of the real-layouts repository, which an image must hold under its own name. */
+export const LAYOUT_PACKAGE = 'my_project';
+
+/**
+ * A repository laid out as real ones are: a package that must keep its name, a single file, a config directory
+ * that belongs elsewhere, and beside them what `.dockerignore` must keep out (`.env`, a local `.pixi`, caches).
+ * One image names its sources one by one, one copies the whole context, and one is the lesson's recipe with sources.
+ */
+export function realLayouts(): ImageUnderTest[] {
+  const dir = tempDir('e2e-layouts-');
+  const project = new Project({ name: 'layouts', outdir: dir });
+  new PixiWorkspace(project, { dependencies: { python: '3.13.*' } });
+  const files: Record<string, string> = {
+    [`${LAYOUT_PACKAGE}/__init__.py`]: 'NAME = "my_project"\n',
+    [`${LAYOUT_PACKAGE}/__main__.py`]: 'print("my_project runs")\n',
+    [`${LAYOUT_PACKAGE}/__pycache__/__init__.cpython-313.pyc`]: 'junk',
+    'main.py': 'print("main")\n',
+    'config/app.toml': 'debug = false\n',
+    'README.md': '# layouts\n',
+    '.env': 'API_TOKEN=do-not-ship\n',
+    '.pixi/envs/default/conda-meta/junk.json': '{}',
+    'pixi.lock': 'version: 6\n',
+  };
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(dir, path, '..'), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  const named = [{ from: LAYOUT_PACKAGE }, { from: 'main.py' }, { from: 'config', to: '/etc/my_app' }];
+  const images = [
+    { ...image(project, 'e2e/layouts:named', { sources: named, dockerfile: 'Dockerfile.named' }, 'none'), sourceFile: join(dir, LAYOUT_PACKAGE, '__init__.py') },
+    { ...image(project, 'e2e/layouts:whole', { sources: [{ from: '.' }], dockerfile: 'Dockerfile.whole' }, 'none'), sourceFile: join(dir, 'README.md') },
+    {
+      ...image(project, 'e2e/layouts:tutorial', { sources: named, dockerfile: 'Dockerfile.tutorial', recipe: DockerRecipe.TUTORIAL }, 'none'),
+      sourceFile: join(dir, LAYOUT_PACKAGE, '__init__.py'),
+    },
+  ];
+  new DockerIgnore(project);
+  synth(project);
+  return images;
+}

@@ -8,6 +8,7 @@
 #   then writes an environment with a conda-meta/ directory, a binary-sized payload, an activation
 #   script (etc/conda/activate.d) and the .pixi ignore files, and puts a package in the rattler cache;
 #   an editable path dependency becomes a .pth file naming its absolute source path, as in a real env;
+#   the environment's bin/python answers `python -m NAME` by finding NAME on CPython's search path;
 # - `install` chooses the platform as pixi 0.77 does (crates/pixi_core/src/workspace/environment.rs):
 #   the one `--platform` names (`named_or_best_declared_platform`), else the first declared linux-64
 #   platform the machine satisfies (`best_declared_platform`), a CUDA one only when CONDA_OVERRIDE_CUDA
@@ -207,6 +208,28 @@ environment_file() {
   if ls "$prefix"/lib/python3/site-packages/_editable_*.pth >/dev/null 2>&1; then echo "path-dependencies=yes"; fi
 }
 
+# The environment's python, for `python -m NAME` only: it finds NAME as CPython's -m does (sys.path: the current
+# directory first, then PYTHONPATH, then site-packages and the directories its .pth files name) and says where, or
+# fails with CPython's message. It imports nothing: a check that a package is where the image's layout puts it.
+python_stand_in() {
+  cat <<'PYTHON'
+#!/bin/bash
+if [ "${1:-}" != -m ] || [ -z "${2:-}" ]; then echo "python stand-in: only python -m NAME" >&2; exit 2; fi
+name=${2%%.*}
+site="$(dirname "$(dirname "$(realpath "$0")")")/lib/python3/site-packages"
+paths=("$PWD")
+IFS=: read -r -a extra <<< "${PYTHONPATH:-}"
+paths+=("${extra[@]}" "$site")
+for pth in "$site"/*.pth; do [ -f "$pth" ] && paths+=("$(head -n1 "$pth")"); done
+for dir in "${paths[@]}"; do
+  [ -n "$dir" ] || continue
+  if [ -f "$dir/$name/__init__.py" ] || [ -f "$dir/$name.py" ]; then echo "python -m $2: $name from $dir"; exit 0; fi
+done
+echo "$0: No module named $name" >&2
+exit 1
+PYTHON
+}
+
 hook() {
   echo "export PATH=\"$prefix/bin:\${PATH}\""
   echo "export CONDA_PREFIX=\"$prefix\""
@@ -255,6 +278,7 @@ case $command in
     # SOURCE_DATE_EPOCH is set (wall-clock mtimes; crates/pixi_utils/src/reproducible.rs at 2b25fc76).
     head -c "${PIXI_STUB_ENV_KB:-512}000" /dev/urandom > "$prefix/lib-payload.so"
     echo 'export STUB_ACTIVATED=1' > "$prefix/etc/conda/activate.d/stub.sh"
+    python_stand_in > "$prefix/bin/python" && chmod 0755 "$prefix/bin/python"
     head -c 64000 /dev/zero > "$HOME/.cache/rattler/cache/pkgs/stub-package.conda"
     printf '*\n!config.toml\n' > .pixi/.gitignore
     printf '.pixi\n!.pixi/config.toml\n' > .pixi/.condapackageignore

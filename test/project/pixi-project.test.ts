@@ -133,7 +133,8 @@ describe('projen new speaks in its switches', () => {
     const outdir = projectIn({ 'pyproject.toml': pyproject, 'src/seg/__init__.py': '' }, { installInputs: ['src'], copySources: false }).outdir;
     const project = new Project({ name: 'plain', outdir });
     PixiWorkspace.fromManifest(project, PixiManifestFile.PYPROJECT_TOML);
-    const build = () => new PixiDockerImage(project, { installInputs: ['src'], sourceDir: 'src' });
+    // The lesson's app/ at /app/src would merge with the editable src/ kept there (src/ itself at /app/src would not).
+    const build = () => new PixiDockerImage(project, { installInputs: ['src'] });
     expect(build).toThrow('copySources: false');
     let restated = '';
     try {
@@ -175,6 +176,8 @@ describe('PixiProject: the images\' content options are the images\' own struct'
     sourceDir: 'code',
     installInputs: ['README.md'],
     copySources: true,
+    // The other way to say what is copied; given on its own below.
+    sources: [{ from: 'code', to: '/app/code' }, { from: 'README.md', to: '/usr/share/doc/lab/README.md' }],
     ports: [8080],
     command: ['python', 'code/main.py'],
     healthcheck: { command: ['python', '-c', 'print(1)'], intervalSeconds: 10 },
@@ -184,12 +187,17 @@ describe('PixiProject: the images\' content options are the images\' own struct'
   };
 
   test('each one given to the project reaches every image as given', () => {
-    const project = projectIn({ 'code/main.py': '', 'README.md': '' }, { environments: ['cpu', 'gpu'], ...given });
-    expect(project.images).toHaveLength(2);
-    for (const image of project.images) {
-      // The spec keeps copySources as whether it has a source directory.
-      const seen = { ...image.spec, copySources: image.spec.sourceDir !== undefined } as unknown as Record<string, unknown>;
-      for (const [name, value] of Object.entries(given)) expect([name, seen[name]]).toEqual([name, value]);
+    // One way or the other of saying what is copied, each with every other option.
+    const { sources: _sources, ...lesson } = given;
+    const { sourceDir: _sourceDir, copySources: _copySources, ...named } = given;
+    for (const options of [lesson, named]) {
+      const project = projectIn({ 'code/main.py': '', 'README.md': '' }, { environments: ['cpu', 'gpu'], ...options });
+      expect(project.images).toHaveLength(2);
+      for (const image of project.images) {
+        // The spec keeps copySources as whether it has a source directory, and resolves where each source goes.
+        const seen = { ...image.spec, copySources: image.spec.sourceDir !== undefined } as unknown as Record<string, unknown>;
+        for (const [name, value] of Object.entries(options)) expect([name, seen[name]]).toEqual([name, value]);
+      }
     }
   });
 

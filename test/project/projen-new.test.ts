@@ -478,3 +478,20 @@ describe('the published package', () => {
     expect(parse(text).name).toBe('Images \ufeff');
   });
 });
+
+describe('--sources: the repository\'s own layout, as a repeatable switch', () => {
+  test('a package under its name, a file, and a directory elsewhere; .projenrc.js holds them as structs', () => {
+    const dir = repository({ 'pixi.toml': USERS_MANIFEST, 'my_project/__init__.py': '', 'main.py': '', 'config/app.toml': '' });
+    projenNew(dir, ['--sources', 'my_project', '--sources', 'main.py', '--sources', 'config:/etc/my_app']);
+    expect(read(dir, '.projenrc.js')).toContain('sources: [{"from":"my_project"},{"from":"main.py"},{"from":"config","to":"/etc/my_app"}]');
+    expect(read(dir, 'Dockerfile')).toContain('COPY my_project /app/my_project\nCOPY main.py /app/main.py\nCOPY config /etc/my_app\n');
+    expect(existsSync(join(dir, 'app'))).toBe(false);
+    synth(dir);
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+  });
+
+  test('a missing source is refused by its switch, before anything is written', () => {
+    const dir = repository({ 'pixi.toml': USERS_MANIFEST });
+    expect(projenNewFails(dir, ['--sources', 'nope'])).toContain('invalid --sources "nope"');
+  });
+});

@@ -4,6 +4,12 @@ import { DockerRecipe, FinalImageKind, PixiManifestFile } from '../../src';
 
 const path = fc.stringMatching(/^[a-z][a-z0-9_.@+-]{0,5}(\/[a-z0-9_-]{1,5})?$/).filter((p) => !p.split('/').includes('..'));
 
+/** A source's path in the image: relative, absolute, the work directory, or one of the image's own. */
+const target = fc.oneof(path, path.map((p) => `/${p}`), fc.constantFrom('.', '/app', '/etc/my_app', '/app/.pixi/x', '/opt/pixi-image', 'x/'));
+
+/** Sources of every kind: a package, a file, the whole context, each maybe sent elsewhere. */
+export const SOURCES = fc.array(fc.record({ from: fc.oneof(path, fc.constant('.')), to: target }, { requiredKeys: ['from'] }), { maxLength: 3 });
+
 /** The fields of PixiDockerImageOptions (workspace aside: image-platform and workspace suites cover it). */
 export const IMAGE_FIELDS: Fields = {
   environment: fc.oneof(fc.stringMatching(/^[a-z\d-]{1,10}$/), fc.constantFrom('-dev', 'default', 'gpu')),
@@ -14,6 +20,7 @@ export const IMAGE_FIELDS: Fields = {
   finalImageKind: fc.constantFrom(...Object.values(FinalImageKind)),
   pixiVersion: fc.constantFrom('0.77.0', '0.40.0'),
   manifestFile: fc.constantFrom(...Object.values(PixiManifestFile)),
+  sources: SOURCES,
   sourceDir: path,
   installInputs: fc.uniqueArray(path, { maxLength: 2 }),
   copySources: fc.boolean(),

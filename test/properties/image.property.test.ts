@@ -1,12 +1,12 @@
 import { spawnSync } from 'child_process';
 import { DockerfileParser } from 'dockerfile-ast';
 import * as fc from 'fast-check';
-import { anyOptions, oneLine, optionSets, namedOption, runs, SEED, validOptions } from './arbitraries';
+import { anyOptions, hostileText, oneLine, optionSets, namedOption, runs, SEED, validOptions } from './arbitraries';
 import { keyValuePairs } from './buildkit-words';
 import { dockerfileFindings } from './dockerfile-findings';
-import { IMAGE_FIELDS } from './image-fields';
+import { IMAGE_FIELDS, SOURCES } from './image-fields';
 import { DockerRecipe, FinalImageKind, PixiDockerImageSpec, PixiValidationError } from '../../src';
-import { directives, execFormOf } from '../helpers/dockerfile';
+import { directives, execFormOf, parseInstructions } from '../helpers/dockerfile';
 import { shellcheck } from '../helpers/shellcheck';
 
 /** Builds an image description; any refusal must be the typed error naming an option that was given. */
@@ -83,5 +83,37 @@ describe('PixiDockerImageSpec: any options give the typed error or files that va
         expect(line).not.toMatch(/--environment -/);
       }
     }), { seed: SEED, numRuns: runs(300) });
+  });
+});
+
+describe('sources: any paths give the typed error naming the source, or one COPY per source, as given, into the final stage', () => {
+  /** A source's `from` or `to` as any caller may write it: valid, hostile, or wrong-typed. */
+  const anyPath = fc.oneof(SOURCES.map((sources) => sources[0]?.to ?? '.'), hostileText, fc.constantFrom('..', 'a/../..', '/', '//x', 'a//b', 'a/./b', '.pixi'));
+  const anySources = fc.array(fc.record({ from: anyPath, to: anyPath }, { requiredKeys: ['from'] }), { maxLength: 3 });
+
+  test.each([DockerRecipe.OPTIMIZED, DockerRecipe.TUTORIAL])('%s', (recipe) => {
+    fc.assert(fc.property(fc.oneof(SOURCES, anySources), (sources) => {
+      let spec: PixiDockerImageSpec;
+      try {
+        spec = new PixiDockerImageSpec({ recipe, sources: sources as never });
+      } catch (error) {
+        expect(error).toBeInstanceOf(PixiValidationError);
+        expect((error as PixiValidationError).option).toMatch(/^sources\[\d\]\.(from|to)$/);
+        return;
+      }
+      const dockerfile = spec.renderDockerfile();
+      expect(dockerfileFindings(dockerfile)).toEqual([]);
+      const copies = parseInstructions(dockerfile).filter((i) => i.stage === 'final' && i.keyword === 'COPY' && Object.keys(i.flags).length === 0);
+      const words = copies.map((i) => i.args.split(' ')).filter((w) => !w[0].endsWith('entrypoint.sh'));
+      expect(words).toEqual(spec.sources.map((source) => [recipe === DockerRecipe.TUTORIAL && source.from !== '.' ? `./${source.from}` : source.from, source.to]));
+      for (const source of spec.sources) {
+        expect(source.to).toMatch(/^\/[A-Za-z0-9_.@+/-]*$/);
+        expect(source.to!.split('/')).not.toContain('..');
+        expect(source.to === '/app/.pixi' || source.to!.startsWith('/app/.pixi/') || source.to!.startsWith('/opt/pixi-image')).toBe(false);
+      }
+      // The build stage copies no source: a source edit never reaches the install.
+      expect(parseInstructions(dockerfile).filter((i) => i.stage === 'build' && i.keyword === 'COPY' && i.args.split(' ')[0] !== '.')
+        .map((i) => i.args)).toEqual(['pixi.toml pixi.lock ./'].slice(0, recipe === DockerRecipe.OPTIMIZED ? 1 : 0));
+    }), { seed: SEED, numRuns: runs(600) });
   });
 });

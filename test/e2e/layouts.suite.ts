@@ -1,0 +1,73 @@
+import { appendFileSync, existsSync, readdirSync, readFileSync, statSync } from 'fs';
+import { join } from 'path';
+import { Engine, installsIn } from './images.suite';
+import { COMMAND_EXIT_CODE, ImageUnderTest, LAYOUT_PACKAGE, realLayouts } from './repositories';
+import { tempOutdir } from '../helpers/project';
+
+/*
+ * The real-layouts repository built and run with one engine (buildah in images.e2e.ts, Docker's BuildKit in
+ * images-docker.e2e.ts): each source where the layout puts it, and nothing .dockerignore keeps out.
+ */
+export function layoutSuite(engine: Engine): void {
+  const images = realLayouts();
+  const tagged = (name: string) => images.find((image) => image.tag === `e2e/layouts:${name}`)!;
+  const logs = tempOutdir();
+  const outputs = new Map<string, string[]>();
+  const build = (image: ImageUnderTest) => {
+    const built = engine.build(image.context, image.dockerfile, image.tag, join(logs, image.tag.replace(/[^a-z0-9]+/gi, '-')));
+    outputs.set(image.tag, [...outputs.get(image.tag) ?? [], built.output]);
+  };
+  beforeAll(() => images.forEach(build));
+
+  describe.each(images.map((image) => [image.tag, image] as const))('%s', (_tag, image) => {
+    test('the package imports by its name from the work directory, in the activated environment', () => {
+      const result = engine.run(image.tag, ['python', '-m', LAYOUT_PACKAGE]);
+      expect([result.status, result.stdout]).toEqual([0, `python -m ${LAYOUT_PACKAGE}: ${LAYOUT_PACKAGE} from /app\n`]);
+    });
+
+    test('the default command still runs activated', () => {
+      const result = engine.run(image.tag);
+      expect(result.stdout).toContain('cmd /app/.pixi/envs/default 1\n');
+      expect(result.status).toBe(COMMAND_EXIT_CODE);
+    });
+  });
+
+  test('named sources: a package under its name, a file as a file, a directory where it was sent; nothing else', () => {
+    for (const image of [tagged('named'), tagged('tutorial')]) {
+      engine.withRootfs(image.tag, (root) => {
+        const app = readdirSync(join(root, 'app')).sort();
+        const own = image === tagged('tutorial') ? ['entrypoint.sh'] : [];
+        expect(app).toEqual(['.pixi', ...own, 'main.py', LAYOUT_PACKAGE, 'pixi.lock', 'pixi.toml'].sort());
+        expect(statSync(join(root, 'app', 'main.py')).isFile()).toBe(true);
+        expect(readdirSync(join(root, 'app', LAYOUT_PACKAGE)).sort()).toEqual(['__init__.py', '__main__.py']);
+        expect(readFileSync(join(root, 'etc', 'my_app', 'app.toml'), 'utf8')).toBe('debug = false\n');
+      });
+    }
+  });
+
+  test('the whole context: everything at /app but what .dockerignore keeps out; the environment is the image\'s own', () => {
+    engine.withRootfs(tagged('whole').tag, (root) => {
+      const app = readdirSync(join(root, 'app'));
+      expect(app).toEqual(expect.arrayContaining(['README.md', 'main.py', LAYOUT_PACKAGE, 'config', 'Dockerfile.whole', '.dockerignore']));
+      expect(app).not.toContain('.env');
+      expect(existsSync(join(root, 'app', LAYOUT_PACKAGE, '__pycache__'))).toBe(false);
+      // The local .pixi stayed out: the environment is the one the build installed.
+      expect(readdirSync(join(root, 'app', '.pixi', 'envs', 'default', 'conda-meta'))).not.toContain('junk.json');
+      expect(existsSync(join(root, 'app', '.pixi', 'envs', 'default', 'conda-meta', 'stub-install'))).toBe(true);
+    });
+  });
+
+  test('a source-only edit runs no install (OPTIMIZED), and reaches the image', () => {
+    // Both OPTIMIZED images install from the manifest and the lock alone: the first installed, the other took its layer.
+    expect(installsIn([tagged('named'), tagged('whole')].flatMap((image) => outputs.get(image.tag)!))).toBe(1);
+    for (const name of ['named', 'whole']) {
+      const image = tagged(name);
+      const before = installsIn(outputs.get(image.tag)!);
+      appendFileSync(image.sourceFile, '# edited\n');
+      build(image);
+      expect(installsIn(outputs.get(image.tag)!)).toBe(before);
+      const inImage = image.sourceFile.slice(image.context.length);
+      expect(engine.run(image.tag, ['cat', `/app${inImage}`]).stdout).toContain('# edited');
+    }
+  });
+}
