@@ -105,6 +105,9 @@ const FOLDERS: Record<string, Record<string, string>> = {
   '// In a folder with app/ (your code).': { 'app/torch_detect_GPU.py': CODE },
   '// In a folder with cuda-exercise/app/ (the exercise\'s code).': { 'cuda-exercise/app/main.py': CODE },
   '// In a folder with pixi.toml and app/.': { 'pixi.toml': MANIFEST, 'app/run.py': CODE },
+  '// In a folder with pixi.toml, pyproject.toml (the package my_project, built by pip), my_project/ and main.py.': {
+    'pixi.toml': MANIFEST, 'pyproject.toml': PYPROJECT.replace('my-analysis', 'my_project'), 'my_project/__init__.py': '', 'main.py': CODE,
+  },
   '// In a folder with pixi.toml, my_project/, main.py and config/.': {
     'pixi.toml': MANIFEST, 'my_project/__init__.py': '', 'my_project/__main__.py': CODE, 'main.py': CODE, 'config/app.toml': '',
   },

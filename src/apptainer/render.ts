@@ -3,6 +3,7 @@ import { environmentArgument, installCommand } from '../docker/install-command';
 import { ACTIVATION_PATH, ENTRYPOINT_PATH, IMAGE_FILES_DIR, LOCK_FILE, WORKDIR } from '../docker/layout';
 import type { PixiDockerImageSpec } from '../docker/pixi-docker-image-spec';
 import { FinalImageKind } from '../docker/recipe';
+import { aptInstallLines } from '../docker/system-packages';
 
 /** Indents a section body the way Apptainer definitions are written. */
 function section(name: string, lines: string[]): string[] {
@@ -20,8 +21,10 @@ export function renderDefinition(spec: PixiDockerImageSpec, title: string, heade
   if (header) lines.push(`# ${header}`, '');
 
   lines.push('Bootstrap: docker', `From: ${spec.baseImage}`, 'Stage: build', '');
-  const buildFiles = [spec.manifestFile, LOCK_FILE, ...spec.installInputs, ...spec.activationScripts];
-  lines.push(...section('files', buildFiles.map((path) => `${path} ${WORKDIR}/${path}`)));
+  const buildFiles = [spec.manifestFile, LOCK_FILE, ...spec.installInputs, ...spec.activationScripts].map((path) => `${path} ${WORKDIR}/${path}`);
+  // The build commands run with the sources where the final image holds them.
+  if (spec.buildCommands.length > 0) buildFiles.push(...spec.sources.map((source) => `${source.from} ${source.to}`));
+  lines.push(...section('files', buildFiles));
   lines.push(...section('post', [
     '# Stop at the first failing command, whatever shell options Apptainer uses.',
     'set -e',
@@ -31,6 +34,8 @@ export function renderDefinition(spec: PixiDockerImageSpec, title: string, heade
     `test -d ${prefix}/conda-meta`,
     `mkdir -p ${IMAGE_FILES_DIR}`,
     `pixi shell-hook ${spec.shellHookLockFlag} ${environmentArgument(spec.environment)} --shell bash > ${ACTIVATION_PATH}`,
+    // As in the Dockerfile: bash reads each command after the activation (%post itself runs under /bin/sh).
+    ...spec.buildCommands.map((command) => `bash -c ${shellQuote(`. ${ACTIVATION_PATH} && ${command}`)}`),
   ]));
 
   lines.push('Bootstrap: docker', `From: ${spec.finalImage}`, 'Stage: final', '');
@@ -42,7 +47,10 @@ export function renderDefinition(spec: PixiDockerImageSpec, title: string, heade
   const fromContext = [`${spec.entrypointFile} ${ENTRYPOINT_PATH}`];
   for (const source of spec.sources) fromContext.push(`${source.from} ${source.to}`);
   lines.push(...section('files', fromContext));
-  lines.push(...section('post', [`chmod 0755 ${ENTRYPOINT_PATH}`]));
+  lines.push(...section('post', [
+    ...(spec.systemPackages.length > 0 ? ['set -e', ...aptInstallLines(spec.systemPackages)] : []),
+    `chmod 0755 ${ENTRYPOINT_PATH}`,
+  ]));
 
   const environment = [
     '# The activation pixi wrote at build time, for `apptainer exec` and `apptainer shell`.',

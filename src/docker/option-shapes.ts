@@ -33,6 +33,8 @@ export const IMAGE_CONTENT_FIELDS: ShapeOf<PixiImageContentOptions> = {
   sourceDir: STRING,
   installInputs: STRINGS,
   copySources: BOOLEAN,
+  buildCommands: STRINGS,
+  systemPackages: STRINGS,
   ports: INTEGERS,
   command: STRINGS,
   healthcheck: struct('the options of ImageHealthcheck', HEALTHCHECK_FIELDS, ['command']),

@@ -69,6 +69,30 @@ export interface PixiImageContentOptions {
   readonly copySources?: boolean;
 
   /**
+   * Shell commands run in the build stage after the install (OPTIMIZED), each its own `RUN` with bash, in the
+   * activated environment and from `/app`, with `sources` present at their paths: e.g. `["pip install --no-deps
+   * --no-build-isolation ."]` to install the package into the environment, or a pixi task (`["pixi run --frozen
+   * build-wheel"]`). What they change in the environment reaches the final image; files they write elsewhere stay
+   * in the build stage. Editing a source re-runs them, never `pixi install`. One line each; quotes and `$` are
+   * the shell's.
+   *
+   * @default - none
+   */
+  readonly buildCommands?: string[];
+
+  /**
+   * Packages of the final image's own package manager, apt (Debian and Ubuntu final images, pixi's among them),
+   * installed as root before everything else of the final stage, without recommended packages and with the package
+   * lists removed: e.g. `["libgl1"]` for OpenCV, `["locales"]`. A program your code runs (`curl`, `git`, `ffmpeg`) is
+   * often better a conda-forge package in the workspace (`pixi add curl`): locked, and the same on every platform. A
+   * `DISTROLESS` final image has no package manager, and an Alpine or Red Hat one not apt: both are refused.
+   * Needs the network at build time. Each a Debian package name, optionally `name=version` (OPTIMIZED only).
+   *
+   * @default - none
+   */
+  readonly systemPackages?: string[];
+
+  /**
    * Ports the container listens on (`EXPOSE`), each from 1 to 65535.
    *
    * @default - none

@@ -12,6 +12,7 @@ import { renderEntrypoint } from './render-entrypoint';
 import { HEALTHCHECK_FLAGS, HealthcheckTiming } from './render-healthcheck';
 import { renderOptimizedDockerfile } from './render-optimized';
 import { renderTutorialDockerfile } from './render-tutorial';
+import { validateSystemPackages } from './system-packages';
 import { cudaOverrideFor } from '../pixi/cuda-override';
 import { ENVIRONMENT_NAME, ENVIRONMENT_NAME_ALLOWED } from '../pixi/environment-name';
 import { PixiManifestFile } from '../pixi/manifest-file';
@@ -86,6 +87,10 @@ export class PixiDockerImageSpec {
    * dependency, which the environment links to instead of holding a copy.
    */
   public readonly runtimeInputs: string[];
+  /** Shell commands run in the build stage after the install, in the activated environment, from `/app`. */
+  public readonly buildCommands: string[];
+  /** apt packages installed into the final image. */
+  public readonly systemPackages: string[];
   /** Exposed ports. */
   public readonly ports: number[];
   /** Command run when the container gets no arguments, if any. */
@@ -137,6 +142,7 @@ export class PixiDockerImageSpec {
     this.baseImage = formatImageReference(base);
     this.finalImage = formatImageReference(final);
     this.finalImageKind = options.finalImageKind ?? inferFinalImageKind(final, this.finalImage === this.baseImage);
+    this.systemPackages = validateSystemPackages(options.systemPackages ?? [], final, this.finalImageKind, this.finalImage);
     this.pixiVersion = options.pixiVersion === undefined ? pixiVersionOfTag(base)
       : requireMatch(OWNER, 'pixiVersion', options.pixiVersion, PIXI_VERSION, 'a pixi version such as "0.77.0"');
     this.recipe = validateRecipe(options.recipe);
@@ -147,6 +153,7 @@ export class PixiDockerImageSpec {
     if (options.contextDirectory !== undefined && typeof options.contextDirectory !== 'string') {
       throw invalidOption(OWNER, 'contextDirectory', options.contextDirectory, 'the path of the build context directory');
     }
+    this.buildCommands = (options.buildCommands ?? []).map((command, i) => validateBuildCommand(`buildCommands[${i}]`, command));
     this.ports = validatePorts(options.ports ?? []);
     this.command = options.command === undefined ? undefined : validateCommand('command', options.command);
     this.healthcheck = options.healthcheck === undefined ? undefined : validateHealthcheck(options.healthcheck);
@@ -161,6 +168,11 @@ export class PixiDockerImageSpec {
     }
     if (this.installInputs.length > 0 && this.recipe === DockerRecipe.TUTORIAL) {
       throw invalidOption(OWNER, 'installInputs', options.installInputs, 'nothing with DockerRecipe.TUTORIAL, which copies the whole context');
+    }
+    for (const option of ['buildCommands', 'systemPackages'] as const) {
+      if (this[option].length > 0 && this.recipe === DockerRecipe.TUTORIAL) {
+        throw invalidOption(OWNER, option, options[option], 'nothing with DockerRecipe.TUTORIAL, the lesson\'s recipe as it is (DockerRecipe.OPTIMIZED takes them)');
+      }
     }
     this.user = imageUser(OWNER, options.user, this.recipe);
     this.entrypointFile = this.resolveEntrypointFile(options.entrypointFile);
@@ -308,6 +320,12 @@ function validateCommand(option: string, command: string[]): string[] {
   }
   command.forEach((arg, i) => requireSingleLine(OWNER, `${option}[${i}]`, arg));
   return [...command];
+}
+
+function validateBuildCommand(option: string, command: unknown): string {
+  const line = requireSingleLine(OWNER, option, command);
+  if (line.trim() === '') throw invalidOption(OWNER, option, command, 'a shell command: one line that is not blank');
+  return line;
 }
 
 /** Each timing is at least 1: a second between and for its runs, and a try (Docker reads 0 as its default). */

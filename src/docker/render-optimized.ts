@@ -6,6 +6,7 @@ import { ACTIVATION_PATH, ENTRYPOINT_PATH, IMAGE_FILES_DIR, LOCK_FILE, WORKDIR }
 import type { PixiDockerImageSpec } from './pixi-docker-image-spec';
 import { FinalImageKind } from './recipe';
 import { healthcheckInstruction } from './render-healthcheck';
+import { aptInstallLines } from './system-packages';
 
 /** BuildKit cache of downloaded packages; it stays out of every layer. */
 const RATTLER_CACHE = '/root/.cache/rattler/cache';
@@ -43,12 +44,13 @@ function buildStage(spec: PixiDockerImageSpec): string[] {
     // A failed or empty install must fail the build, not ship an empty image.
     `    test -d ${spec.environmentPrefix}/conda-meta`,
   ];
-  if (spec.finalImageKind === FinalImageKind.DISTROLESS) return [...lines, ...install, ...homeDirectory(spec)];
+  // A DISTROLESS image has no shell to activate at run time; its build commands still run activated.
+  if (spec.finalImageKind === FinalImageKind.DISTROLESS && spec.buildCommands.length === 0) return [...lines, ...install, ...homeDirectory(spec)];
   // Activation is written once, at build time, so pixi is not needed when the container starts.
   const shellHook = `mkdir -p ${IMAGE_FILES_DIR} && pixi shell-hook ${spec.shellHookLockFlag} ${environmentArgument(env)} --shell bash > ${ACTIVATION_PATH}`;
   if (spec.activationScripts.length === 0) {
     install[install.length - 1] += ' && \\';
-    return [...lines, ...install, `    ${shellHook}`, ...homeDirectory(spec)];
+    return [...lines, ...install, `    ${shellHook}`, ...buildCommands(spec), ...homeDirectory(spec)];
   }
   return [
     ...lines,
@@ -57,7 +59,22 @@ function buildStage(spec: PixiDockerImageSpec): string[] {
     '# the install, so that editing them never invalidates the install layer).',
     ...spec.activationScripts.map((script) => `COPY ${script} ./${script}`),
     `RUN ${shellHook}`,
+    ...buildCommands(spec),
     ...homeDirectory(spec),
+  ];
+}
+
+/**
+ * The build commands, after the install (a source edit re-runs them, never the install), each a `RUN` of its own in
+ * exec form: bash reads the command as the user wrote it, after the activation pixi wrote.
+ */
+function buildCommands(spec: PixiDockerImageSpec): string[] {
+  if (spec.buildCommands.length === 0) return [];
+  return [
+    '# The sources, where the final image holds them, for the build commands.',
+    ...spec.sources.map((source) => `COPY ${source.from} ${source.to}`),
+    '# The build commands, each in the activated environment, from the work directory.',
+    ...spec.buildCommands.map((command) => `RUN ${execForm(['/bin/bash', '-c', `. ${ACTIVATION_PATH} && ${command}`])}`),
   ];
 }
 
@@ -92,6 +109,7 @@ function finalStage(spec: PixiDockerImageSpec): string[] {
     '# its activation, the entrypoint and the sources; no package cache, no build context.',
     `FROM ${spec.finalImage} AS final`,
     `WORKDIR ${WORKDIR}`,
+    ...systemPackages(spec),
     `COPY --from=build ${prefix} ${prefix}`,
   ];
   if (spec.runtimeInputs.length > 0) {
@@ -142,6 +160,17 @@ function finalStage(spec: PixiDockerImageSpec): string[] {
   }
   if (spec.command) lines.push(`CMD ${execForm(spec.command)}`);
   return lines;
+}
+
+/** First in the final stage, as root: the layer changes only with the final image and the package list. */
+function systemPackages(spec: PixiDockerImageSpec): string[] {
+  if (spec.systemPackages.length === 0) return [];
+  const [first, ...rest] = aptInstallLines(spec.systemPackages);
+  return [
+    '# System packages of the final image (apt): no recommended ones, and no package lists left in the layer.',
+    `RUN ${first} && \\`,
+    ...rest.map((line, i) => `    ${line}${i < rest.length - 1 ? ' && \\' : ''}`),
+  ];
 }
 
 function entrypointCopy(spec: PixiDockerImageSpec): string[] {

@@ -1,7 +1,7 @@
 import { appendFileSync, existsSync, readdirSync, readFileSync, statSync } from 'fs';
 import { join } from 'path';
 import { Engine, installsIn } from './images.suite';
-import { COMMAND_EXIT_CODE, ImageUnderTest, LAYOUT_PACKAGE, realLayouts } from './repositories';
+import { BUILT_FILE, COMMAND_EXIT_CODE, ImageUnderTest, LAYOUT_PACKAGE, realLayouts } from './repositories';
 import { tempOutdir } from '../helpers/project';
 
 /*
@@ -45,6 +45,12 @@ export function layoutSuite(engine: Engine): void {
     }
   });
 
+  test('the build commands ran activated, from /app, with the sources at their paths; what they wrote is in the final environment', () => {
+    const built = engine.run(tagged('named').tag, ['cat', BUILT_FILE]);
+    expect([built.status, built.stdout]).toEqual([0, `python -m ${LAYOUT_PACKAGE}: ${LAYOUT_PACKAGE} from /app\nNAME = "my_project"\ndebug = false\n`]);
+    expect(engine.run(tagged('whole').tag, ['cat', BUILT_FILE]).status).not.toBe(0);
+  });
+
   test('the whole context: everything at /app but what .dockerignore keeps out; the environment is the image\'s own', () => {
     engine.withRootfs(tagged('whole').tag, (root) => {
       const app = readdirSync(join(root, 'app'));
@@ -69,5 +75,7 @@ export function layoutSuite(engine: Engine): void {
       const inImage = image.sourceFile.slice(image.context.length);
       expect(engine.run(image.tag, ['cat', `/app${inImage}`]).stdout).toContain('# edited');
     }
+    // The build commands ran again, on the edited source.
+    expect(engine.run(tagged('named').tag, ['cat', BUILT_FILE]).stdout).toContain('NAME = "my_project"\n# edited\n');
   });
 }

@@ -1,6 +1,7 @@
 #!/bin/bash
 # Makes a tiny root filesystem from this machine's own programs (no registry is reachable):
-# bash, dash as /bin/sh, coreutils, grep, sed, awk (the stub pixi reads manifests with it) and the libraries they load.
+# bash, dash as /bin/sh, coreutils, grep, sed, awk (the stub pixi reads manifests with it) and the libraries they load,
+# and a stand-in apt-get.
 #   make-rootfs.sh DIR [STUB_PIXI]   with STUB_PIXI, installs it as /usr/local/bin/pixi
 set -euo pipefail
 root=$1
@@ -26,6 +27,8 @@ done
 ln -sf dash "$root/usr/bin/sh"
 echo 'root:x:0:0:root:/root:/bin/bash' > "$root/etc/passwd"
 echo 'root:x:0:' > "$root/etc/group"
+# Ubuntu's images have apt: a stand-in for it, with apt-get's rules (stub-apt-get.sh).
+install -m 0755 "$(dirname "$0")/stub-apt-get.sh" "$root/usr/bin/apt-get"
 if [ -n "$stub" ]; then
   install -m 0755 "$stub" "$root/usr/local/bin/pixi"
 fi

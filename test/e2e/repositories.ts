@@ -185,6 +185,13 @@ export function pixiExampleShapes(): ImageUnderTest[] {
 
 /** The package of the real-layouts repository, which an image must hold under its own name. */
 export const LAYOUT_PACKAGE = 'my_project';
+/** Where the build commands leave their trace: in the environment, which the final image copies. */
+export const BUILT_FILE = '/app/.pixi/envs/default/share/built.txt';
+/** Build commands that need the activated environment (python, CONDA_PREFIX), the work directory and the sources. */
+const LAYOUT_BUILD_COMMANDS = [
+  'mkdir -p "$CONDA_PREFIX/share" && python -m my_project > "$CONDA_PREFIX/share/built.txt"',
+  `cat ${LAYOUT_PACKAGE}/__init__.py /etc/my_app/app.toml >> "$CONDA_PREFIX/share/built.txt"`,
+];
 
 /**
  * A repository laid out as real ones are: a package that must keep its name, a single file, a config directory
@@ -212,7 +219,10 @@ export function realLayouts(): ImageUnderTest[] {
   }
   const named = [{ from: LAYOUT_PACKAGE }, { from: 'main.py' }, { from: 'config', to: '/etc/my_app' }];
   const images = [
-    { ...image(project, 'e2e/layouts:named', { sources: named, dockerfile: 'Dockerfile.named' }, 'none'), sourceFile: join(dir, LAYOUT_PACKAGE, '__init__.py') },
+    {
+      ...image(project, 'e2e/layouts:named', { sources: named, buildCommands: LAYOUT_BUILD_COMMANDS, dockerfile: 'Dockerfile.named' }, 'none'),
+      sourceFile: join(dir, LAYOUT_PACKAGE, '__init__.py'),
+    },
     { ...image(project, 'e2e/layouts:whole', { sources: [{ from: '.' }], dockerfile: 'Dockerfile.whole' }, 'none'), sourceFile: join(dir, 'README.md') },
     {
       ...image(project, 'e2e/layouts:tutorial', { sources: named, dockerfile: 'Dockerfile.tutorial', recipe: DockerRecipe.TUTORIAL }, 'none'),

@@ -1,7 +1,7 @@
 import { spawnSync } from 'child_process';
 import * as fc from 'fast-check';
-import { hostileText, oneLine, namedOption, runs, SEED, validOptions } from './arbitraries';
-import { IMAGE_FIELDS } from './image-fields';
+import { hostileText, oneLine, namedOption, runs, SEED } from './arbitraries';
+import { VALID_IMAGE_OPTIONS } from './image-fields';
 import { ApptainerDefinitionSpec, PixiDockerImageSpec, PixiValidationError } from '../../src';
 import { parseDefinition, workdirFindings } from '../helpers/apptainer';
 import { shellcheck } from '../helpers/shellcheck';
@@ -22,7 +22,7 @@ describe('ApptainerDefinitionSpec: any title, file and header give the typed err
   test('two stages, scripts clean for shellcheck, title, labels and variables as given', () => {
     let written = 0;
     const definitionOptions = fc.record({ title, file }, { requiredKeys: [] });
-    fc.assert(fc.property(validOptions(IMAGE_FIELDS), definitionOptions, header, (imageOptions, options, headerComment) => {
+    fc.assert(fc.property(VALID_IMAGE_OPTIONS, definitionOptions, header, (imageOptions, options, headerComment) => {
       let image: PixiDockerImageSpec;
       try {
         image = new PixiDockerImageSpec(imageOptions);

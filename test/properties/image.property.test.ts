@@ -1,11 +1,11 @@
 import { spawnSync } from 'child_process';
 import { DockerfileParser } from 'dockerfile-ast';
 import * as fc from 'fast-check';
-import { anyOptions, hostileText, oneLine, optionSets, namedOption, runs, SEED, validOptions } from './arbitraries';
+import { anyOptions, hostileText, oneLine, namedOption, runs, SEED } from './arbitraries';
 import { keyValuePairs } from './buildkit-words';
 import { dockerfileFindings } from './dockerfile-findings';
-import { IMAGE_FIELDS, SOURCES } from './image-fields';
-import { DockerRecipe, FinalImageKind, PixiDockerImageSpec, PixiValidationError } from '../../src';
+import { IMAGE_FIELDS, IMAGE_OPTION_SETS, SOURCES, VALID_IMAGE_OPTIONS } from './image-fields';
+import { ApptainerDefinitionSpec, DockerRecipe, FinalImageKind, PixiDockerImageSpec, PixiValidationError } from '../../src';
 import { directives, execFormOf, parseInstructions } from '../helpers/dockerfile';
 import { shellcheck } from '../helpers/shellcheck';
 
@@ -39,7 +39,7 @@ function entrypointCommand(entrypoint: string): string[] {
 describe('PixiDockerImageSpec: any options give the typed error or files that validators accept and that keep the values', () => {
   test('Dockerfile: dockerfile-utils finds nothing, no parser directive but syntax, ENV, LABEL and CMD as given', () => {
     const header = fc.option(fc.oneof(oneLine, fc.string({ maxLength: 8 })), { nil: undefined });
-    fc.assert(fc.property(optionSets(IMAGE_FIELDS), header, (options, headerComment) => {
+    fc.assert(fc.property(IMAGE_OPTION_SETS, header, (options, headerComment) => {
       const spec = imageOrRefusal(options);
       if (!spec) return;
       let dockerfile: string;
@@ -65,7 +65,7 @@ describe('PixiDockerImageSpec: any options give the typed error or files that va
   });
 
   test('entrypoint: shellcheck finds nothing, and bash reads the default command as given', () => {
-    fc.assert(fc.property(validOptions(IMAGE_FIELDS), (options) => {
+    fc.assert(fc.property(VALID_IMAGE_OPTIONS, (options) => {
       const spec = imageOrRefusal(options);
       const entrypoint = spec?.renderEntrypoint();
       if (!entrypoint) return;
@@ -115,5 +115,32 @@ describe('sources: any paths give the typed error naming the source, or one COPY
       expect(parseInstructions(dockerfile).filter((i) => i.stage === 'build' && i.keyword === 'COPY' && i.args.split(' ')[0] !== '.')
         .map((i) => i.args)).toEqual(['pixi.toml pixi.lock ./'].slice(0, recipe === DockerRecipe.OPTIMIZED ? 1 : 0));
     }), { seed: SEED, numRuns: runs(600) });
+  });
+});
+
+describe('buildCommands: any text gives the typed error naming the command, or a RUN that bash reads as written', () => {
+  test('in the Dockerfile (exec form) and in the Apptainer %post (one double-quoted bash -c word)', () => {
+    fc.assert(fc.property(fc.array(fc.oneof(oneLine, hostileText), { minLength: 1, maxLength: 3 }), (commands) => {
+      let spec: PixiDockerImageSpec;
+      try {
+        spec = new PixiDockerImageSpec({ buildCommands: commands });
+      } catch (error) {
+        expect(error).toBeInstanceOf(PixiValidationError);
+        expect((error as PixiValidationError).option).toMatch(/^buildCommands\[\d\]$/);
+        return;
+      }
+      const dockerfile = spec.renderDockerfile();
+      expect(dockerfileFindings(dockerfile)).toEqual([]);
+      // As Docker reads exec form: the instruction's JSON, whitespace and all.
+      const runs = DockerfileParser.parse(dockerfile).getInstructions().map((i) => i.getArgumentsContent() ?? '')
+        .filter((args) => args.startsWith('[')).map((args) => JSON.parse(args)).filter((args) => args[0] === '/bin/bash');
+      expect(runs).toEqual(commands.map((command) => ['/bin/bash', '-c', `. /opt/pixi-image/activate.sh && ${command}`]));
+      const post = new ApptainerDefinitionSpec(spec).render().split('%post')[1];
+      // What sh hands to bash -c: each line's one word, as the shell unquotes it.
+      const words = post.split('\n').map((line) => line.trim()).filter((line) => line.startsWith('bash -c ')).map((line) =>
+        spawnSync('sh', ['-c', `printf '%s\\0' ${line.slice('bash -c '.length)}`], { encoding: 'utf8' }).stdout.split('\0').slice(0, -1));
+      expect(words.every((word) => word.length === 1)).toBe(true);
+      expect(words.map(([word]) => word)).toEqual(commands.map((command) => `. /opt/pixi-image/activate.sh && ${command}`));
+    }), { seed: SEED, numRuns: runs(300) });
   });
 });
