@@ -65,12 +65,12 @@ describe('buildCommands: steps after the install, in the activated environment, 
   });
 
   test('Apptainer runs the same commands after the install, with the sources in the build stage; %post stays clean for shellcheck', () => {
-    const [build, final] = parseDefinition(new ApptainerDefinitionSpec(spec).render());
-    const post = build.sections.find((s) => s.name === 'post')!.body;
+    const [buildStage, final] = parseDefinition(new ApptainerDefinitionSpec(spec).render());
+    const post = buildStage.sections.find((s) => s.name === 'post')!.body;
     expect(post).toContain('bash -c ". /opt/pixi-image/activate.sh && pip install --no-deps --no-build-isolation ."\n');
     expect(post).toContain('bash -c ". /opt/pixi-image/activate.sh && python -m my_project --self-test > \\"\\$CONDA_PREFIX/self-test.txt\\""');
     expect(shellcheck(post, 'sh')).toEqual([]);
-    expect(build.sections.find((s) => s.name === 'files')!.body).toContain('my_project /app/my_project\nconfig /etc/my_app');
+    expect(buildStage.sections.find((s) => s.name === 'files')!.body).toContain('my_project /app/my_project\nconfig /etc/my_app');
     expect(final.sections.find((s) => s.name === 'files' && s.args === '')!.body).toContain('my_project /app/my_project');
   });
 

@@ -132,9 +132,9 @@ describe('buildCommands: any text gives the typed error naming the command, or a
       const dockerfile = spec.renderDockerfile();
       expect(dockerfileFindings(dockerfile)).toEqual([]);
       // As Docker reads exec form: the instruction's JSON, whitespace and all.
-      const runs = DockerfileParser.parse(dockerfile).getInstructions().map((i) => i.getArgumentsContent() ?? '')
+      const bashRuns = DockerfileParser.parse(dockerfile).getInstructions().map((i) => i.getArgumentsContent() ?? '')
         .filter((args) => args.startsWith('[')).map((args) => JSON.parse(args)).filter((args) => args[0] === '/bin/bash');
-      expect(runs).toEqual(commands.map((command) => ['/bin/bash', '-c', `. /opt/pixi-image/activate.sh && ${command}`]));
+      expect(bashRuns).toEqual(commands.map((command) => ['/bin/bash', '-c', `. /opt/pixi-image/activate.sh && ${command}`]));
       const post = new ApptainerDefinitionSpec(spec).render().split('%post')[1];
       // What sh hands to bash -c: each line's one word, as the shell unquotes it.
       const words = post.split('\n').map((line) => line.trim()).filter((line) => line.startsWith('bash -c ')).map((line) =>
