@@ -1,7 +1,7 @@
 import { appendFileSync, existsSync, readdirSync, readFileSync, statSync } from 'fs';
 import { join } from 'path';
 import { Engine, installsIn } from './images.suite';
-import { BUILT_FILE, COMMAND_EXIT_CODE, ImageUnderTest, LAYOUT_PACKAGE, realLayouts } from './repositories';
+import { BUILT_FILE, COMMAND_EXIT_CODE, ImageUnderTest, LAYOUT_PACKAGE, LAYOUT_SYSTEM_PACKAGES, realLayouts } from './repositories';
 import { tempOutdir } from '../helpers/project';
 
 /*
@@ -49,6 +49,19 @@ export function layoutSuite(engine: Engine): void {
     const built = engine.run(tagged('named').tag, ['cat', BUILT_FILE]);
     expect([built.status, built.stdout]).toEqual([0, `python -m ${LAYOUT_PACKAGE}: ${LAYOUT_PACKAGE} from /app\nNAME = "my_project"\ndebug = false\n`]);
     expect(engine.run(tagged('whole').tag, ['cat', BUILT_FILE]).status).not.toBe(0);
+  });
+
+  test('system packages: installed without their recommended ones, no package lists left, the image still not root', () => {
+    const image = tagged('named');
+    engine.withRootfs(image.tag, (root) => {
+      expect(readdirSync(join(root, 'usr', 'share', 'doc')).sort()).toEqual([...LAYOUT_SYSTEM_PACKAGES].sort());
+      expect(readdirSync(join(root, 'var', 'lib', 'apt', 'lists'))).toEqual([]);
+    });
+    expect(engine.configuredUser(image.tag)).toBe('1000:0');
+    // With the lists gone, apt finds nothing until the next update, as the real one; and the image's user may not install.
+    expect(engine.run(image.tag, ['apt-get', 'install', '-y', 'git'], '0:0').stderr).toContain('E: Unable to locate package git');
+    expect(engine.run(image.tag, ['apt-get', 'update']).stderr).toContain('Permission denied');
+    engine.withRootfs(tagged('whole').tag, (root) => expect(existsSync(join(root, 'usr', 'share', 'doc'))).toBe(false));
   });
 
   test('the whole context: everything at /app but what .dockerignore keeps out; the environment is the image\'s own', () => {

@@ -187,6 +187,8 @@ export function pixiExampleShapes(): ImageUnderTest[] {
 export const LAYOUT_PACKAGE = 'my_project';
 /** Where the build commands leave their trace: in the environment, which the final image copies. */
 export const BUILT_FILE = '/app/.pixi/envs/default/share/built.txt';
+/** apt packages of the final image (the stub apt-get's catalogue: curl recommends ca-certificates, libgl1 libglx-mesa0). */
+export const LAYOUT_SYSTEM_PACKAGES = ['curl', 'libgl1'];
 /** Build commands that need the activated environment (python, CONDA_PREFIX), the work directory and the sources. */
 const LAYOUT_BUILD_COMMANDS = [
   'mkdir -p "$CONDA_PREFIX/share" && python -m my_project > "$CONDA_PREFIX/share/built.txt"',
@@ -220,7 +222,9 @@ export function realLayouts(): ImageUnderTest[] {
   const named = [{ from: LAYOUT_PACKAGE }, { from: 'main.py' }, { from: 'config', to: '/etc/my_app' }];
   const images = [
     {
-      ...image(project, 'e2e/layouts:named', { sources: named, buildCommands: LAYOUT_BUILD_COMMANDS, dockerfile: 'Dockerfile.named' }, 'none'),
+      ...image(project, 'e2e/layouts:named', {
+        sources: named, buildCommands: LAYOUT_BUILD_COMMANDS, systemPackages: LAYOUT_SYSTEM_PACKAGES, dockerfile: 'Dockerfile.named',
+      }, 'none'),
       sourceFile: join(dir, LAYOUT_PACKAGE, '__init__.py'),
     },
     { ...image(project, 'e2e/layouts:whole', { sources: [{ from: '.' }], dockerfile: 'Dockerfile.whole' }, 'none'), sourceFile: join(dir, 'README.md') },
