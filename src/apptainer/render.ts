@@ -29,6 +29,7 @@ export function renderDefinition(spec: PixiDockerImageSpec, title: string, heade
     '# Stop at the first failing command, whatever shell options Apptainer uses.',
     'set -e',
     ...(spec.cudaVersion ? ['# Lets a builder without a GPU solve and install the CUDA environment.', `export CONDA_OVERRIDE_CUDA=${spec.cudaVersion}`] : []),
+    ...(spec.buildStagePackages.length > 0 ? ['# git, which pixi fetches the git dependencies with.', ...aptInstallLines(spec.buildStagePackages)] : []),
     `cd ${WORKDIR} || exit 1`,
     installCommand(spec),
     `test -d ${prefix}/conda-meta`,

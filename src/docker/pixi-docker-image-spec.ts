@@ -12,7 +12,7 @@ import { renderEntrypoint } from './render-entrypoint';
 import { HEALTHCHECK_FLAGS, HealthcheckTiming } from './render-healthcheck';
 import { renderOptimizedDockerfile } from './render-optimized';
 import { renderTutorialDockerfile } from './render-tutorial';
-import { validateSystemPackages } from './system-packages';
+import { buildStagePackages, validateSystemPackages } from './system-packages';
 import { cudaOverrideFor } from '../pixi/cuda-override';
 import { ENVIRONMENT_NAME, ENVIRONMENT_NAME_ALLOWED } from '../pixi/environment-name';
 import { PixiManifestFile } from '../pixi/manifest-file';
@@ -89,6 +89,8 @@ export class PixiDockerImageSpec {
   public readonly runtimeInputs: string[];
   /** Shell commands run in the build stage after the install, in the activated environment, from `/app`. */
   public readonly buildCommands: string[];
+  /** apt packages the build stage installs before the install: git, for the environment's git dependencies. */
+  public readonly buildStagePackages: string[];
   /** apt packages installed into the final image. */
   public readonly systemPackages: string[];
   /** Exposed ports. */
@@ -190,6 +192,7 @@ export class PixiDockerImageSpec {
     this.cudaVersion = cudaOverrideFor(OWNER, installed?.view.cudaVersion, options.cudaVersion);
     if (workspace) checkPixiVersion(options.pixiVersion === undefined ? 'baseImage' : 'pixiVersion', this.pixiVersion, workspace.requiresPixi, this.namesPlatform);
     this.manifestFile = validateManifestFile(options.manifestFile, workspace);
+    this.buildStagePackages = buildStagePackages(installed?.view.gitDependencies ?? [], base, this.baseImage, this.recipe === DockerRecipe.TUTORIAL);
     this.runtimeInputs = installed
       ? checkPathDependencies(this.environment, installed.view.pathDependencies, this.recipe, this.installInputs)
       : [];

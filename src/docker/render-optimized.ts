@@ -30,6 +30,7 @@ function buildStage(spec: PixiDockerImageSpec): string[] {
     '# first, so that editing sources never invalidates the install layer.',
     `FROM ${spec.baseImage} AS build`,
     `WORKDIR ${WORKDIR}`,
+    ...aptInstall('# git, which pixi fetches the git dependencies with (pixi\'s images have none).', spec.buildStagePackages),
   ];
   if (spec.cudaVersion) {
     lines.push('# Lets a builder without a GPU solve and install the CUDA environment.');
@@ -109,7 +110,7 @@ function finalStage(spec: PixiDockerImageSpec): string[] {
     '# its activation, the entrypoint and the sources; no package cache, no build context.',
     `FROM ${spec.finalImage} AS final`,
     `WORKDIR ${WORKDIR}`,
-    ...systemPackages(spec),
+    ...aptInstall('# System packages of the final image (apt): no recommended ones, and no package lists left in the layer.', spec.systemPackages),
     `COPY --from=build ${prefix} ${prefix}`,
   ];
   if (spec.runtimeInputs.length > 0) {
@@ -162,15 +163,11 @@ function finalStage(spec: PixiDockerImageSpec): string[] {
   return lines;
 }
 
-/** First in the final stage, as root: the layer changes only with the final image and the package list. */
-function systemPackages(spec: PixiDockerImageSpec): string[] {
-  if (spec.systemPackages.length === 0) return [];
-  const [first, ...rest] = aptInstallLines(spec.systemPackages);
-  return [
-    '# System packages of the final image (apt): no recommended ones, and no package lists left in the layer.',
-    `RUN ${first} && \\`,
-    ...rest.map((line, i) => `    ${line}${i < rest.length - 1 ? ' && \\' : ''}`),
-  ];
+/** One RUN of apt, first in its stage, as root: the layer changes only with the image and the package list. */
+function aptInstall(comment: string, packages: readonly string[]): string[] {
+  if (packages.length === 0) return [];
+  const [first, ...rest] = aptInstallLines(packages);
+  return [comment, `RUN ${first} && \\`, ...rest.map((line, i) => `    ${line}${i < rest.length - 1 ? ' && \\' : ''}`)];
 }
 
 function entrypointCopy(spec: PixiDockerImageSpec): string[] {

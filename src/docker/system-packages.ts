@@ -11,7 +11,7 @@ const OWNER = 'PixiDockerImage';
 const PACKAGE = /^[a-z0-9][a-z0-9+.-]+(=[0-9][A-Za-z0-9.+~:-]*)?$/;
 const PACKAGE_ALLOWED = 'a Debian package name (lower-case letters, digits and "+ - .", e.g. "libgl1"), optionally pinned as "name=version"';
 /** Final images whose package manager is not apt, by a word of their name. */
-const NOT_APT = /(^|[/_.-])(alpine|busybox|ubi\d*|ubi-minimal|fedora|centos|rockylinux|almalinux|amazonlinux|opensuse|archlinux|wolfi|chainguard)([/_.:-]|$)/;
+const NOT_APT = /(^|[/_.:-])(alpine|busybox|ubi\d*|ubi-minimal|fedora|centos|rockylinux|almalinux|amazonlinux|opensuse|archlinux|wolfi|chainguard)([/_.:-]|$)/;
 
 /** The conda-forge way, for an image without apt. */
 const CONDA_WAY = 'add them to the workspace as conda-forge packages instead (pixi add curl), which the environment holds';
@@ -50,4 +50,24 @@ export function aptInstallLines(packages: readonly string[]): string[] {
     `DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ${packages.join(' ')}`,
     'rm -rf /var/lib/apt/lists/*',
   ];
+}
+
+/** What the build stage needs to fetch git dependencies: git, and the certificates an https remote needs. */
+const GIT_PACKAGES = ['git', 'ca-certificates'];
+
+/**
+ * The apt packages the build stage installs before `pixi install`: git when the environment has git dependencies,
+ * which pixi fetches with the git program its images lack; none otherwise. Refused where they cannot be installed.
+ * @param gitDependencies where the manifest declares them, for the message
+ */
+export function buildStagePackages(gitDependencies: readonly string[], base: ImageReference, baseImage: string, tutorial: boolean): string[] {
+  if (gitDependencies.length === 0) return [];
+  const what = `the environment has git dependencies (${gitDependencies.join(', ')}), which pixi fetches with the git program (crates/pixi_git/src/git.rs), and pixi's images have no git`;
+  if (tutorial) {
+    throw invalidOption(OWNER, 'recipe', 'TUTORIAL', `DockerRecipe.OPTIMIZED, which installs git in the build stage: ${what}`);
+  }
+  if (NOT_APT.test(`${base.name}:${base.tag ?? ''}`)) {
+    throw invalidOption(OWNER, 'baseImage', baseImage, `a Debian or Ubuntu base image, whose apt installs git (pixi's own images are): ${what}`);
+  }
+  return [...GIT_PACKAGES];
 }

@@ -3,6 +3,7 @@
  * written from TypeScript or read from an existing file. Internal: not part of the public API.
  */
 import { FeatureActivation, resolveActivation, ResolvedActivation } from './activation';
+import { GitDependencyModel } from './git-dependencies';
 import { PixiManifestFile } from './manifest-file';
 import { PathDependencyModel } from './path-dependencies';
 import { selectorMatches } from './targets';
@@ -22,6 +23,7 @@ export interface FeatureModel extends FeatureActivation {
   readonly platforms?: string[];
   readonly cuda?: string;
   readonly pathDependencies?: PathDependencyModel[];
+  readonly gitDependencies?: GitDependencyModel[];
   /** Names of its tasks, those of its `[target.*]` tables included. */
   readonly tasks?: string[];
 }
@@ -142,6 +144,13 @@ export function pathDependenciesOf(model: WorkspaceModel, environment: string, p
     .flatMap((f) => f.pathDependencies ?? [])
     .filter((dep) => dep.target === undefined || (platform !== undefined && selectorMatches(dep.target, platform)));
   return [...fromFeatures, ...(model.workspaceDependencies ?? [])];
+}
+
+/** The git dependencies an environment installs on a platform: those of its features and of their `[target.*]` tables that select it. */
+export function gitDependenciesOf(model: WorkspaceModel, environment: string, platform = imagePlatform(model, environment)): GitDependencyModel[] {
+  return featureModelsOf(model, environment)
+    .flatMap((f) => f.gitDependencies ?? [])
+    .filter((dep) => dep.target === undefined || (platform !== undefined && selectorMatches(dep.target, platform)));
 }
 
 /**

@@ -4,6 +4,7 @@
  * strict where pixi would fail.
  */
 import { readActivation } from './activation';
+import { gitDependenciesIn } from './git-dependencies';
 import { PixiManifestFile } from './manifest-file';
 import { checkAgainstPixiSchema } from './manifest-schema';
 import { EnvironmentModel, FeatureModel, PlatformModel, WorkspaceModel } from './model';
@@ -126,6 +127,7 @@ function featureModel(feature: Table, tablePath: string, context: DependencyCont
     platforms,
     cuda: versionText(tableAt(feature, 'system-requirements').cuda),
     pathDependencies: pathDependenciesIn(feature, tablePath, context),
+    gitDependencies: gitDependenciesIn(feature, tablePath, context.pool),
     activation: readActivation(feature, tablePath, fail),
     targetActivations,
     tasks: taskNames(feature),

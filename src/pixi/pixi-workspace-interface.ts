@@ -67,6 +67,13 @@ export interface PixiEnvironmentView {
   readonly pathDependencies: PixiPathDependency[];
 
   /**
+   * Where the manifest declares what it installs from git on `platform` (`pypi-dependencies.flask`), which pixi
+   * fetches with the `git` program.
+   * @default - none
+   */
+  readonly gitDependencies?: string[];
+
+  /**
    * What `pixi shell-hook` does on `platform`: the activation scripts it sources (paths relative to
    * the workspace root, in order) and the variables it exports after them (the first feature and the
    * most specific target win).

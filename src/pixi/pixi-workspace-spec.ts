@@ -97,6 +97,7 @@ export class PixiWorkspaceSpec implements IPixiWorkspace {
       platform: chosen?.name,
       cudaVersion: model.cudaVersionFor(this.model, environment, chosen),
       pathDependencies: copyPathDependencies(model.pathDependenciesOf(this.model, environment, chosen)),
+      gitDependencies: model.gitDependenciesOf(this.model, environment, chosen).map((dep) => dep.origin),
       activation: { scripts: activation.scripts, env: Object.fromEntries(activation.env) },
       tasks: model.tasksOf(this.model, environment),
     };

@@ -144,7 +144,7 @@ export function struct<T>(what: string, fields: ShapeOf<T>, required: ReadonlyAr
         if (known.includes(key)) continue;
         const suggestion = closestName(key, known);
         // A long list helps nobody: past a screenful of names, point to the reference.
-        const names = known.length <= 24 ? known.join(', ') : 'the options API.md lists';
+        const names = known.length <= 32 ? known.join(', ') : 'the options API.md lists';
         refuse(join(path, key), options[key], names, 'unknown option', suggestion && join(path, suggestion));
       }
       for (const key of known) {

@@ -1,4 +1,4 @@
-import { ApptainerDefinitionSpec, DockerRecipe, PixiDockerImageSpec, PixiValidationError } from '../../src';
+import { ApptainerDefinitionSpec, DockerRecipe, PixiDockerImageSpec, PixiValidationError, PixiWorkspaceSpec } from '../../src';
 import { parseDefinition } from '../helpers/apptainer';
 import { dockerfileDiagnostics, parseInstructions } from '../helpers/dockerfile';
 import { shellcheck } from '../helpers/shellcheck';
@@ -72,5 +72,45 @@ describe('systemPackages: apt packages of the final image', () => {
   ])('refused: %j names %s', (options, option, allowed) => {
     const error = refusal(() => new PixiDockerImageSpec(options as never));
     expect([error.option, error.message]).toEqual([option, expect.stringContaining(allowed)]);
+  });
+});
+
+describe('git dependencies: the build stage gets git, which pixi fetches them with', () => {
+  const manifest = (extra: string) => PixiWorkspaceSpec.parse([
+    '[workspace]', 'channels = ["conda-forge"]', 'platforms = ["linux-64", "osx-arm64"]', '',
+    '[dependencies]', 'python = "3.12.*"', '', extra,
+  ].join('\n'), 'pixi.toml');
+  const gitPypi = manifest('[pypi-dependencies]\nflask = { git = "https://github.com/pallets/flask", tag = "3.0.0" }\n');
+
+  test('apt installs git (and the certificates an https remote needs) first in the build stage, before the install', () => {
+    const spec = new PixiDockerImageSpec({ workspace: gitPypi });
+    expect(spec.environmentView?.gitDependencies).toEqual(['pypi-dependencies.flask']);
+    const build = parseInstructions(spec.renderDockerfile()).filter((i) => i.stage === 'build');
+    expect(build.slice(0, 3).map((i) => i.keyword)).toEqual(['FROM', 'WORKDIR', 'RUN']);
+    expect(build[2].args).toBe('apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends git ca-certificates && rm -rf /var/lib/apt/lists/*');
+    expect(build.findIndex((i) => i.args.includes('pixi install'))).toBeGreaterThan(2);
+    // The final image does not get it: the environment holds what was fetched.
+    expect(finalRuns(spec.renderDockerfile())).toEqual([]);
+    const post = parseDefinition(new ApptainerDefinitionSpec(spec).render())[0].sections.find((s) => s.name === 'post')!.body;
+    expect(post.indexOf('apt-get install -y --no-install-recommends git ca-certificates')).toBeLessThan(post.indexOf('pixi install'));
+    expect(shellcheck(post, 'sh')).toEqual([]);
+  });
+
+  test('found in every table and target pixi fetches from git, and through [workspace.dependencies]', () => {
+    const conda = manifest('[target.linux-64.dependencies]\nmylib = { git = "https://example.org/mylib.git" }\n');
+    expect(new PixiDockerImageSpec({ workspace: conda }).buildStagePackages).toEqual(['git', 'ca-certificates']);
+    const macOnly = manifest('[target.osx-arm64.pypi-dependencies]\nmaconly = { git = "https://example.org/m.git" }\n');
+    expect(new PixiDockerImageSpec({ workspace: macOnly }).buildStagePackages).toEqual([]);
+    expect(new PixiDockerImageSpec({ workspace: manifest('') }).buildStagePackages).toEqual([]);
+    const feature = manifest('[feature.dev.pypi-dependencies]\ntool = { git = "https://example.org/t.git" }\n\n[environments]\ndev = ["dev"]\n');
+    expect(new PixiDockerImageSpec({ workspace: feature }).buildStagePackages).toEqual([]);
+    expect(new PixiDockerImageSpec({ workspace: feature, environment: 'dev' }).environmentView?.gitDependencies).toEqual(['feature.dev.pypi-dependencies.tool']);
+  });
+
+  test('refused where git cannot be installed, saying why: the lesson\'s recipe, a base image without apt', () => {
+    const tutorial = refusal(() => new PixiDockerImageSpec({ workspace: gitPypi, recipe: DockerRecipe.TUTORIAL }));
+    expect([tutorial.option, tutorial.message]).toEqual(['recipe', expect.stringContaining('git dependencies (pypi-dependencies.flask), which pixi fetches with the git program')]);
+    const alpine = refusal(() => new PixiDockerImageSpec({ workspace: gitPypi, baseImage: 'ghcr.io/lab/pixi:alpine' }));
+    expect([alpine.option, alpine.message]).toEqual(['baseImage', expect.stringContaining('a Debian or Ubuntu base image')]);
   });
 });

@@ -1,7 +1,7 @@
 import { appendFileSync, existsSync, readdirSync, readFileSync, statSync } from 'fs';
 import { join } from 'path';
 import { Engine, installsIn } from './images.suite';
-import { BUILT_FILE, COMMAND_EXIT_CODE, ImageUnderTest, LAYOUT_PACKAGE, LAYOUT_SYSTEM_PACKAGES, realLayouts } from './repositories';
+import { BUILT_FILE, COMMAND_EXIT_CODE, GIT_DEPENDENCY_MANIFEST, gitDependencyRepository, ImageUnderTest, LAYOUT_PACKAGE, LAYOUT_SYSTEM_PACKAGES, realLayouts } from './repositories';
 import { tempOutdir } from '../helpers/project';
 
 /*
@@ -10,6 +10,7 @@ import { tempOutdir } from '../helpers/project';
  */
 export function layoutSuite(engine: Engine): void {
   const images = realLayouts();
+  const withGit = gitDependencyRepository();
   const tagged = (name: string) => images.find((image) => image.tag === `e2e/layouts:${name}`)!;
   const logs = tempOutdir();
   const outputs = new Map<string, string[]>();
@@ -17,7 +18,7 @@ export function layoutSuite(engine: Engine): void {
     const built = engine.build(image.context, image.dockerfile, image.tag, join(logs, image.tag.replace(/[^a-z0-9]+/gi, '-')));
     outputs.set(image.tag, [...outputs.get(image.tag) ?? [], built.output]);
   };
-  beforeAll(() => images.forEach(build));
+  beforeAll(() => [...images, withGit].forEach(build));
 
   describe.each(images.map((image) => [image.tag, image] as const))('%s', (_tag, image) => {
     test('the package imports by its name from the work directory, in the activated environment', () => {
@@ -90,5 +91,16 @@ export function layoutSuite(engine: Engine): void {
     }
     // The build commands ran again, on the edited source.
     expect(engine.run(tagged('named').tag, ['cat', BUILT_FILE]).stdout).toContain('NAME = "my_project"\n# edited\n');
+  });
+
+  test('a git dependency: the build stage installed git and pixi fetched it; the final image has no git', () => {
+    expect(engine.run(withGit.tag, ['cat', '/app/.pixi/envs/default/conda-meta/stub-git-fetched']).stdout).toBe('flask\n');
+    engine.withRootfs(withGit.tag, (root) => expect(existsSync(join(root, 'usr', 'bin', 'git'))).toBe(false));
+  });
+
+  test('the stub pixi, like pixi, cannot fetch a git dependency without git', () => {
+    const script = `cd /tmp && printf '%s' '${GIT_DEPENDENCY_MANIFEST}' > pixi.toml && touch pixi.lock && mkdir -p .pixi && pixi install`;
+    const result = engine.run('ghcr.io/prefix-dev/pixi:0.77.0-noble', ['bash', '-c', script]);
+    expect([result.status, result.stderr]).toEqual([2, expect.stringContaining('Git executable not found. Ensure that Git is installed and available.')]);
   });
 }

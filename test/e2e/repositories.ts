@@ -237,3 +237,23 @@ export function realLayouts(): ImageUnderTest[] {
   synth(project);
   return images;
 }
+
+/** A manifest with a PyPI dependency from git, which pixi fetches with the git program (pixi's images have none). */
+export const GIT_DEPENDENCY_MANIFEST = [
+  '[workspace]', 'name = "with-git"', 'channels = ["conda-forge"]', 'platforms = ["linux-64"]', '',
+  '[dependencies]', 'python = "3.13.*"', '',
+  '[pypi-dependencies]', 'flask = { git = "https://github.com/pallets/flask", tag = "3.1.0" }', '',
+].join('\n');
+
+/** A repository whose environment has a git dependency: its image's build stage installs git first. */
+export function gitDependencyRepository(): ImageUnderTest {
+  const dir = tempDir('e2e-git-');
+  writeFileSync(join(dir, 'pixi.toml'), GIT_DEPENDENCY_MANIFEST);
+  writeFileSync(join(dir, 'pixi.lock'), 'version: 6\n');
+  const project = new Project({ name: 'with-git', outdir: dir });
+  PixiWorkspace.fromManifest(project);
+  const built = image(project, 'e2e/with-git:default', { sources: [] }, 'none');
+  new DockerIgnore(project);
+  synth(project);
+  return built;
+}

@@ -6,7 +6,8 @@
 #   so an install in a layer whose lists were removed fails as the real one does;
 # - without `-y`, and no terminal to answer on, it aborts at "Do you want to continue? [Y/n]";
 # - without `--no-install-recommends` it installs the recommended packages too (APT::Install-Recommends is on);
-# - an installed package leaves its /usr/share/doc/<name> directory and a line in /var/lib/dpkg/status.
+# - an installed package leaves its /usr/share/doc/<name> directory and a line in /var/lib/dpkg/status; git also
+#   a /usr/bin/git that answers --version.
 set -euo pipefail
 
 LISTS=/var/lib/apt/lists
@@ -60,6 +61,8 @@ case $command in
     mkdir -p /var/lib/dpkg
     for name in "${wanted[@]}"; do
       mkdir -p "/usr/share/doc/$name" && echo "stub package $name" > "/usr/share/doc/$name/copyright"
+      # A program the package provides, where a stub needs it (pixi needs git for git dependencies).
+      if [ "$name" = git ]; then printf '#!/bin/sh\necho "git version 2.43.0 (stub)"\n' > /usr/bin/git && chmod 0755 /usr/bin/git; fi
       echo "Package: $name Status: install ok installed" >> /var/lib/dpkg/status
     done
     echo "Setting up ${wanted[*]}" ;;

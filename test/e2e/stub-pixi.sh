@@ -9,6 +9,7 @@
 #   script (etc/conda/activate.d) and the .pixi ignore files, and puts a package in the rattler cache;
 #   an editable path dependency becomes a .pth file naming its absolute source path, as in a real env;
 #   the environment's bin/python answers `python -m NAME` by finding NAME on CPython's search path;
+#   a `{ git = "..." }` dependency needs the git program, as pixi's does, and is recorded as fetched;
 # - `install` chooses the platform as pixi 0.77 does (crates/pixi_core/src/workspace/environment.rs):
 #   the one `--platform` names (`named_or_best_declared_platform`), else the first declared linux-64
 #   platform the machine satisfies (`best_declared_platform`), a CUDA one only when CONDA_OVERRIDE_CUDA
@@ -202,6 +203,18 @@ build_path_dependencies() {
     fi
   done
 }
+# Git dependencies, one `name = { git = "...", ... }` per line: pixi fetches them with the git program and fails
+# without one (`GIT`, crates/pixi_git/src/git.rs at 2b25fc76); each is recorded as fetched.
+fetch_git_dependencies() {
+  local line name
+  { grep -E '^[A-Za-z0-9_.-]+[[:space:]]*=.*[{,][[:space:]]*git[[:space:]]*=[[:space:]]*"' "$1" || true; } | while IFS= read -r line; do
+    command -v git >/dev/null || fail "Git executable not found. Ensure that Git is installed and available."
+    name=$(printf '%s' "$line" | sed -E 's/^([A-Za-z0-9_.-]+).*/\1/')
+    git --version >/dev/null
+    mkdir -p "$prefix/conda-meta"
+    echo "$name" >> "$prefix/conda-meta/stub-git-fetched"
+  done
+}
 # What conda-meta/pixi records: the lock's hash, and whether a path dependency was built (pixi reinstalls those).
 environment_file() {
   echo "lock-hash=$(sha256sum pixi.lock | cut -d' ' -f1)"
@@ -268,6 +281,7 @@ case $command in
     chosen=$(choose_platform)
     sleep "${PIXI_STUB_SLEEP:-0}"  # stands in for solving and downloading
     build_path_dependencies "$file"
+    fetch_git_dependencies "$file"
     mkdir -p "$prefix/bin" "$prefix/conda-meta" "$prefix/etc/conda/activate.d" "$HOME/.cache/rattler/cache/pkgs"
     install_find_links
     echo "environment=$environment cuda=${CONDA_OVERRIDE_CUDA:-none}" > "$prefix/conda-meta/stub-install"
