@@ -91,10 +91,26 @@ function dependenciesOfTables(tables: Table, tablePath: string, context: Depende
       const { spec, base } = inherited(name, written, '.', context);
       const path = pathOf(spec, base);
       if (path === undefined) continue;
-      found.push({ name, path, editable: (spec as Table).editable === true, table: `${tablePath}${tableName}`, target, inputs: packageInputs(path, context) });
+      const editable = tableName === 'pypi-dependencies' ? (spec as Table).editable === true : buildsEditable(path, context);
+      found.push({ name, path, editable, table: `${tablePath}${tableName}`, target, inputs: packageInputs(path, context) });
     }
   }
   return found;
+}
+
+/** pixi-build backends that ignore the editable request (their `build_conda` takes `_editable`, at the reference commit). */
+const NON_EDITABLE_BACKENDS = /^pixi-build-(cmake|mojo|rattler-build|ros|rust)$/;
+
+/**
+ * Whether `pixi install` leaves a conda source package of a path editable: it always builds path (mutable) sources
+ * in the development profile, which asks for an editable build (`BuildProfile::Development` in
+ * crates/pixi_command_dispatcher/src/install_pixi/ext.rs, `has_mutable_source` in keys/source_build.rs), and
+ * pixi-build-python honours it (`--editable`). A backend known to ignore it gives a copy; an unknown one (a manifest
+ * not read from disk) counts as editable, so the image keeps the sources it may link to.
+ */
+function buildsEditable(path: string, context: DependencyContext): boolean {
+  const backend = tableAt(tableAt(context.read(path)?.package ?? {}, 'build'), 'backend').name;
+  return !(typeof backend === 'string' && NON_EDITABLE_BACKENDS.test(backend));
 }
 
 /** A `{ workspace = true }` entry stands for the pool's entry of that name, relative to the workspace root. */

@@ -43,11 +43,12 @@ const manifest = PixiWorkspaceSpec.parse(PATH_DEPENDENCIES, 'pixi.toml');
 describe('path dependencies of a workspace', () => {
   test('are read from dependency and pypi-dependency tables, with their targets, normalized', () => {
     expect(manifest.pathDependenciesOf('default')).toEqual([
-      { name: 'solver', path: 'libs/solver', editable: false, table: 'dependencies', inputs: ['libs/solver'] },
+      // A conda source of a path is built editable by pixi install; its backend unknown (no package manifest read), it counts as one.
+      { name: 'solver', path: 'libs/solver', editable: true, table: 'dependencies', inputs: ['libs/solver'] },
       { name: 'analysis', path: '.', editable: true, table: 'pypi-dependencies', inputs: ['.'] },
       { name: 'find-links[1]', path: 'wheels', editable: false, table: 'pypi-options', inputs: ['wheels'] },
       { name: 'linux-only', path: 'linux', editable: false, table: 'target.linux-64.pypi-dependencies', inputs: ['linux'] },
-      { name: 'unix-tool', path: 'tools/unix', editable: false, table: 'target.unix.dependencies', inputs: ['tools/unix'] },
+      { name: 'unix-tool', path: 'tools/unix', editable: true, table: 'target.unix.dependencies', inputs: ['tools/unix'] },
     ]);
   });
 
@@ -112,8 +113,10 @@ describe('an image of a workspace with path dependencies', () => {
   test('keeps a non-editable dependency out of the final stage: the environment holds it', () => {
     const nonEditable = PixiWorkspaceSpec.parse(PATH_DEPENDENCIES.replace('editable = true', 'editable = false'), 'pixi.toml');
     const spec = new PixiDockerImageSpec({ workspace: nonEditable, environment: 'docs', installInputs: ['libs', 'linux', 'tools', 'vendor', 'wheels', 'pyproject.toml'] });
-    expect(spec.runtimeInputs).toEqual([]);
-    expect(spec.renderDockerfile()).not.toContain('COPY --from=build /app/libs');
+    // Only the conda sources stay (pixi builds them editable); the PyPI ones are copies in the environment.
+    expect(spec.runtimeInputs.sort()).toEqual(['libs', 'tools']);
+    expect(spec.renderDockerfile()).not.toContain('COPY --from=build /app/vendor');
+    expect(spec.renderDockerfile()).not.toContain('COPY --from=build /app/linux');
   });
 
   test('refuses an editable input that would overlap what the final stage holds itself', () => {

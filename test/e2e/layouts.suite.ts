@@ -1,7 +1,7 @@
 import { appendFileSync, existsSync, readdirSync, readFileSync, statSync } from 'fs';
 import { join } from 'path';
 import { Engine, installsIn } from './images.suite';
-import { BUILT_FILE, COMMAND_EXIT_CODE, GIT_DEPENDENCY_MANIFEST, gitDependencyRepository, ImageUnderTest, LAYOUT_PACKAGE, LAYOUT_SYSTEM_PACKAGES, realLayouts } from './repositories';
+import { BUILT_FILE, BUILT_PACKAGE, COMMAND_EXIT_CODE, GIT_DEPENDENCY_MANIFEST, gitDependencyRepository, ImageUnderTest, LAYOUT_PACKAGE, LAYOUT_SYSTEM_PACKAGES, pixiBuildRepository, realLayouts } from './repositories';
 import { tempOutdir } from '../helpers/project';
 
 /*
@@ -11,6 +11,7 @@ import { tempOutdir } from '../helpers/project';
 export function layoutSuite(engine: Engine): void {
   const images = realLayouts();
   const withGit = gitDependencyRepository();
+  const withPackage = pixiBuildRepository();
   const tagged = (name: string) => images.find((image) => image.tag === `e2e/layouts:${name}`)!;
   const logs = tempOutdir();
   const outputs = new Map<string, string[]>();
@@ -18,7 +19,7 @@ export function layoutSuite(engine: Engine): void {
     const built = engine.build(image.context, image.dockerfile, image.tag, join(logs, image.tag.replace(/[^a-z0-9]+/gi, '-')));
     outputs.set(image.tag, [...outputs.get(image.tag) ?? [], built.output]);
   };
-  beforeAll(() => [...images, withGit].forEach(build));
+  beforeAll(() => [...images, withGit, withPackage].forEach(build));
 
   describe.each(images.map((image) => [image.tag, image] as const))('%s', (_tag, image) => {
     test('the package imports by its name from the work directory, in the activated environment', () => {
@@ -102,5 +103,12 @@ export function layoutSuite(engine: Engine): void {
     const script = `cd /tmp && printf '%s' '${GIT_DEPENDENCY_MANIFEST}' > pixi.toml && touch pixi.lock && mkdir -p .pixi && pixi install`;
     const result = engine.run('ghcr.io/prefix-dev/pixi:0.77.0-noble', ['bash', '-c', script]);
     expect([result.status, result.stderr]).toEqual([2, expect.stringContaining('Git executable not found. Ensure that Git is installed and available.')]);
+  });
+
+  test('a pixi-build-python package: built editable, its sources in the final image where the environment links, importable anywhere', () => {
+    const pth = `/app/.pixi/envs/default/lib/python3/site-packages/_editable_${BUILT_PACKAGE}.pth`;
+    expect(engine.run(withPackage.tag, ['cat', pth]).stdout).toBe(`/app/${BUILT_PACKAGE}\n`);
+    const imported = engine.run(withPackage.tag, ['bash', '-c', `cd / && python -m ${BUILT_PACKAGE}`]);
+    expect([imported.status, imported.stdout]).toEqual([0, `python -m ${BUILT_PACKAGE}: ${BUILT_PACKAGE} from /app/${BUILT_PACKAGE}\n`]);
   });
 }

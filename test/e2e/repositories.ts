@@ -257,3 +257,34 @@ export function gitDependencyRepository(): ImageUnderTest {
   synth(project);
   return built;
 }
+
+/** The pixi-build package of the pixi-build repository, a conda source that pixi install builds editable. */
+export const BUILT_PACKAGE = 'my_lib';
+
+/** A workspace that depends on a pixi-build-python package of its own, shaped like pixi's docs pixi_build/python. */
+export function pixiBuildRepository(): ImageUnderTest {
+  const dir = tempDir('e2e-pixi-build-');
+  const files: Record<string, string> = {
+    'pixi.toml': [
+      '[workspace]', 'name = "with-package"', 'channels = ["conda-forge"]', 'platforms = ["linux-64"]', 'preview = ["pixi-build"]', '',
+      '[dependencies]', `${BUILT_PACKAGE} = { path = "${BUILT_PACKAGE}" }`, '',
+    ].join('\n'),
+    [`${BUILT_PACKAGE}/pixi.toml`]: [
+      '[package]', `name = "${BUILT_PACKAGE}"`, 'version = "0.1.0"', '',
+      '[package.build]', 'backend = { name = "pixi-build-python", version = "*" }', '',
+    ].join('\n'),
+    [`${BUILT_PACKAGE}/pyproject.toml`]: `[project]\nname = "${BUILT_PACKAGE}"\nversion = "0.1.0"\n`,
+    [`${BUILT_PACKAGE}/${BUILT_PACKAGE}/__init__.py`]: 'NAME = "my_lib"\n',
+    'pixi.lock': 'version: 6\n',
+  };
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(dir, path, '..'), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  const project = new Project({ name: 'with-package', outdir: dir });
+  PixiWorkspace.fromManifest(project);
+  const built = image(project, 'e2e/with-package:default', { sources: [], installInputs: [BUILT_PACKAGE] }, 'none');
+  new DockerIgnore(project);
+  synth(project);
+  return built;
+}

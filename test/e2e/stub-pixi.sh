@@ -7,7 +7,8 @@
 #   and, like pixi (pixi#1439), the files of every `path = "..."` dependency, which it "builds",
 #   then writes an environment with a conda-meta/ directory, a binary-sized payload, an activation
 #   script (etc/conda/activate.d) and the .pixi ignore files, and puts a package in the rattler cache;
-#   an editable path dependency becomes a .pth file naming its absolute source path, as in a real env;
+#   an editable path dependency (PyPI `editable = true`, or a pixi-build-python source, which pixi install builds
+#   editable) becomes a .pth file naming its absolute source path, as in a real env;
 #   the environment's bin/python answers `python -m NAME` by finding NAME on CPython's search path;
 #   a `{ git = "..." }` dependency needs the git program, as pixi's does, and is recorded as fetched;
 # - `install` chooses the platform as pixi 0.77 does (crates/pixi_core/src/workspace/environment.rs):
@@ -189,15 +190,23 @@ print_activation() {
 }
 
 # Path dependencies, one `name = { path = "...", ... }` per line: fails on a missing path, and
-# records an editable one as pip does, a .pth file pointing at the source tree.
+# records an editable one as pip does, a .pth file pointing at the source tree. A PyPI one is editable when it says
+# so; a conda source (pixi-build) one when its backend honours the editable build pixi install always asks of a path
+# source (BuildProfile::Development, crates/pixi_command_dispatcher/src/install_pixi/ext.rs): pixi-build-python.
 build_path_dependencies() {
-  local line name path
+  local table line name path editable
   # (find-links directories are read by install_find_links, for the environment's features only)
-  { grep -E '^[A-Za-z0-9_.-]+[[:space:]]*=.*[{,][[:space:]]*path[[:space:]]*=[[:space:]]*"' "$1" | grep -v 'find-links' || true; } | while IFS= read -r line; do
+  { awk '/^[[:space:]]*\[/ { table = $0 }
+      /^[A-Za-z0-9_.-]+[[:space:]]*=.*[{,][[:space:]]*path[[:space:]]*=[[:space:]]*"/ && !/find-links/ { print table "\t" $0 }' "$1"; } |
+  while IFS=$'\t' read -r table line; do
     name=$(printf '%s' "$line" | sed -E 's/^([A-Za-z0-9_.-]+).*/\1/')
     path=$(printf '%s' "$line" | sed -E 's/.*path[[:space:]]*=[[:space:]]*"([^"]*)".*/\1/')
     [ -e "$path" ] || fail "failed to build '$name' from '$path': No such file or directory (os error 2)"
-    if printf '%s' "$line" | grep -Eq 'editable[[:space:]]*=[[:space:]]*true'; then
+    editable=false
+    if printf '%s' "$line" | grep -Eq 'editable[[:space:]]*=[[:space:]]*true'; then editable=true; fi
+    # (grep -q exits 0 on a match even when one of the files is missing)
+    if [[ $table != *pypi-dependencies* ]] && grep -qs 'pixi-build-python' "$path/pixi.toml" "$path/pyproject.toml"; then editable=true; fi
+    if $editable; then
       mkdir -p "$prefix/lib/python3/site-packages"
       realpath "$path" > "$prefix/lib/python3/site-packages/_editable_$name.pth"
     fi

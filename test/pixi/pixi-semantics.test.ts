@@ -2,6 +2,8 @@
  * Workspaces read exactly as pixi 0.77 reads them (github.com/prefix-dev/pixi at 2b25fc76), on
  * manifests shaped like pixi's own examples. Each describe names the pixi source it follows.
  */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
 import { join } from 'path';
 import { DockerRecipe, PixiDockerImageSpec, PixiWorkspaceSpec } from '../../src';
 import { derivePlatformName } from '../../src/pixi/platforms';
@@ -253,10 +255,28 @@ describe('platforms an environment cannot install on linux-64 (pixi UnsupportedP
   });
 });
 
+describe('conda sources of a path are built editable by pixi install (BuildProfile::Development), where the backend honours it', () => {
+  test('pixi-build-python: editable, so the image keeps its sources; pixi-build-cmake: a copy in the environment', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'editable-'));
+    const write = (path: string, text: string) => {
+      mkdirSync(join(dir, path, '..'), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    };
+    const pkg = (name: string, backend: string) => `[package]\nname = "${name}"\nversion = "0.1.0"\n\n[package.build]\nbackend = { name = "${backend}", version = "*" }\n`;
+    write('pixi.toml', '[workspace]\nchannels = ["conda-forge"]\nplatforms = ["linux-64"]\npreview = ["pixi-build"]\n\n[dependencies]\npy = { path = "py" }\ncm = { path = "cm" }\n');
+    write('py/pixi.toml', pkg('py', 'pixi-build-python'));
+    write('cm/pixi.toml', pkg('cm', 'pixi-build-cmake'));
+    const workspace = PixiWorkspaceSpec.fromFile(join(dir, 'pixi.toml'));
+    expect(workspace.pathDependenciesOf('default').map((d) => [d.name, d.editable])).toEqual([['py', true], ['cm', false]]);
+    expect(new PixiDockerImageSpec({ workspace, installInputs: ['py', 'cm'], copySources: false }).runtimeInputs).toEqual(['py']);
+  });
+});
+
 describe('path dependencies of packages (pixi build discovery; [package.build] source)', () => {
   test('the chain is followed through member manifests and uv sources, relative to each package', () => {
     expect(fromFixture('pixi-build').pathDependenciesOf('default')).toEqual([
-      { name: 'app', path: '.', editable: false, table: 'dependencies', inputs: ['project', 'packages/core', 'shared', 'vendor/helper'] },
+      // pixi-build-python builds it editable, as pixi install asks of a path source.
+      { name: 'app', path: '.', editable: true, table: 'dependencies', inputs: ['project', 'packages/core', 'shared', 'vendor/helper'] },
     ]);
   });
 
