@@ -46,6 +46,10 @@ export class ApptainerDefinitionSpec {
         'an image with an entrypoint script: DockerRecipe.OPTIMIZED and a final image with a shell (Apptainer runs its scripts with /bin/sh)');
     }
     refuseSourcesApptainerCannotCopy(image.sources);
+    if (image.buildSecrets.length > 0) {
+      throw invalidOption(OWNER, 'image buildSecrets', image.buildSecrets,
+        'none: an Apptainer build has no secret mounts, and a secret in %files or %post would stay in the image; build the SIF from the Docker image instead (apptainer build x.sif docker-daemon://...)');
+    }
     this.image = image;
     this.file = requireRelativePath(OWNER, 'file', options.file ?? besideDockerfile(image.dockerfile, 'apptainer', 'def'));
     if (!this.file.endsWith('.def')) throw invalidOption(OWNER, 'file', options.file, 'a path ending in ".def"');

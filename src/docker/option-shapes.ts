@@ -34,6 +34,7 @@ export const IMAGE_CONTENT_FIELDS: ShapeOf<PixiImageContentOptions> = {
   installInputs: STRINGS,
   copySources: BOOLEAN,
   buildCommands: STRINGS,
+  buildSecrets: STRINGS,
   systemPackages: STRINGS,
   ports: INTEGERS,
   command: STRINGS,

@@ -81,6 +81,20 @@ export interface PixiImageContentOptions {
   readonly buildCommands?: string[];
 
   /**
+   * BuildKit secrets the install and the build commands read (OPTIMIZED): each id is mounted for them alone
+   * (`RUN --mount=type=secret,id=<id>`, at `/run/secrets/<id>`) and exported under its own name, its contents, or
+   * for an id ending in `_FILE` its path (`RATTLER_AUTH_FILE`, the file of pixi's credentials); pixi's own
+   * `install` then finds a private channel's or index's credentials. No secret reaches a layer, the image
+   * configuration or its history. Give them to the build: `docker build --secret id=<id>,src=<file>` (buildah and
+   * podman: the same); `GhcrWorkflow` passes the repository secret of the same name to the builds that push, never
+   * to a pull request's. A secret not given is left unset. Ids are names GitHub allows for secrets (letters,
+   * digits and `_`, not starting with a digit or `GITHUB_`).
+   *
+   * @default - none
+   */
+  readonly buildSecrets?: string[];
+
+  /**
    * Packages of the final image's own package manager, apt (Debian and Ubuntu final images, pixi's among them),
    * installed as root before everything else of the final stage, without recommended packages and with the package
    * lists removed: e.g. `["libgl1"]` for OpenCV, `["locales"]`. A program your code runs (`curl`, `git`, `ffmpeg`) is

@@ -89,6 +89,8 @@ export class PixiDockerImageSpec {
   public readonly runtimeInputs: string[];
   /** Shell commands run in the build stage after the install, in the activated environment, from `/app`. */
   public readonly buildCommands: string[];
+  /** BuildKit secret ids the install and the build commands read. */
+  public readonly buildSecrets: string[];
   /** apt packages the build stage installs before the install: git, for the environment's git dependencies. */
   public readonly buildStagePackages: string[];
   /** apt packages installed into the final image. */
@@ -156,6 +158,7 @@ export class PixiDockerImageSpec {
       throw invalidOption(OWNER, 'contextDirectory', options.contextDirectory, 'the path of the build context directory');
     }
     this.buildCommands = (options.buildCommands ?? []).map((command, i) => validateBuildCommand(`buildCommands[${i}]`, command));
+    this.buildSecrets = validateBuildSecrets(options.buildSecrets ?? []);
     this.ports = validatePorts(options.ports ?? []);
     this.command = options.command === undefined ? undefined : validateCommand('command', options.command);
     this.healthcheck = options.healthcheck === undefined ? undefined : validateHealthcheck(options.healthcheck);
@@ -171,7 +174,7 @@ export class PixiDockerImageSpec {
     if (this.installInputs.length > 0 && this.recipe === DockerRecipe.TUTORIAL) {
       throw invalidOption(OWNER, 'installInputs', options.installInputs, 'nothing with DockerRecipe.TUTORIAL, which copies the whole context');
     }
-    for (const option of ['buildCommands', 'systemPackages'] as const) {
+    for (const option of ['buildCommands', 'buildSecrets', 'systemPackages'] as const) {
       if (this[option].length > 0 && this.recipe === DockerRecipe.TUTORIAL) {
         throw invalidOption(OWNER, option, options[option], 'nothing with DockerRecipe.TUTORIAL, the lesson\'s recipe as it is (DockerRecipe.OPTIMIZED takes them)');
       }
@@ -323,6 +326,18 @@ function validateCommand(option: string, command: string[]): string[] {
   }
   command.forEach((arg, i) => requireSingleLine(OWNER, `${option}[${i}]`, arg));
   return [...command];
+}
+
+/** A name GitHub allows for a repository secret, which is also an environment variable's. */
+const SECRET_ID = /^(?!GITHUB_)[A-Za-z_][A-Za-z0-9_]*$/i;
+
+function validateBuildSecrets(ids: readonly unknown[]): string[] {
+  return ids.map((id, i) => {
+    const name = requireMatch(OWNER, `buildSecrets[${i}]`, id, SECRET_ID,
+      'a secret id GitHub allows and a shell can export: letters, digits and "_", not starting with a digit or "GITHUB_"');
+    if (ids.indexOf(id) < i) throw invalidOption(OWNER, `buildSecrets[${i}]`, id, 'each secret once');
+    return name;
+  });
 }
 
 function validateBuildCommand(option: string, command: unknown): string {

@@ -1,4 +1,5 @@
 import { posix } from 'path';
+import { secretExports, secretMounts } from './build-secrets';
 import { execForm, keyValueInstruction } from './dockerfile-text';
 import { HOME_DIR, HOME_STAGING } from './image-user';
 import { environmentArgument, installCommand } from './install-command';
@@ -41,6 +42,8 @@ function buildStage(spec: PixiDockerImageSpec): string[] {
   for (const input of spec.installInputs) lines.push(`COPY ${input} ./${input}`);
   const install = [
     `RUN --mount=type=cache,target=${RATTLER_CACHE} \\`,
+    ...secretMounts(spec.buildSecrets).map((mount) => `    ${mount} \\`),
+    ...secretExports(spec.buildSecrets).map((line) => `    ${line} && \\`),
     `    ${installCommand(spec)} && \\`,
     // A failed or empty install must fail the build, not ship an empty image.
     `    test -d ${spec.environmentPrefix}/conda-meta`,
@@ -51,7 +54,9 @@ function buildStage(spec: PixiDockerImageSpec): string[] {
   const shellHook = `mkdir -p ${IMAGE_FILES_DIR} && pixi shell-hook ${spec.shellHookLockFlag} ${environmentArgument(env)} --shell bash > ${ACTIVATION_PATH}`;
   if (spec.activationScripts.length === 0) {
     install[install.length - 1] += ' && \\';
-    return [...lines, ...install, `    ${shellHook}`, ...buildCommands(spec), ...homeDirectory(spec)];
+    // The activation written after the install holds no secret: they are unset first.
+    const unset = spec.buildSecrets.length > 0 ? `unset ${spec.buildSecrets.join(' ')} && ` : '';
+    return [...lines, ...install, `    ${unset}${shellHook}`, ...buildCommands(spec), ...homeDirectory(spec)];
   }
   return [
     ...lines,
@@ -75,7 +80,10 @@ function buildCommands(spec: PixiDockerImageSpec): string[] {
     '# The sources, where the final image holds them, for the build commands.',
     ...spec.sources.map((source) => `COPY ${source.from} ${source.to}`),
     '# The build commands, each in the activated environment, from the work directory.',
-    ...spec.buildCommands.map((command) => `RUN ${execForm(['/bin/bash', '-c', `. ${ACTIVATION_PATH} && ${command}`])}`),
+    ...spec.buildCommands.map((command) => {
+      const script = [...secretExports(spec.buildSecrets), `. ${ACTIVATION_PATH}`, command].join(' && ');
+      return `RUN ${secretMounts(spec.buildSecrets).map((mount) => `${mount} `).join('')}${execForm(['/bin/bash', '-c', script])}`;
+    }),
   ];
 }
 

@@ -158,7 +158,13 @@ function buildInputs(image: WorkflowImage, trusted: boolean): StepInputs {
     ? { outputs: 'type=image,name=${{ steps.image.outputs.name }},push-by-digest=true,name-canonical=true,push=true', sbom: true, provenance: 'mode=max' }
     // Loaded into the runner's Docker for the smoke test; the docker exporter keeps no attestations.
     : { tags: '${{ steps.meta.outputs.tags }}', outputs: 'type=docker', sbom: false, provenance: false };
-  return { ...build, ...output, ...cacheInputs(image, trusted) };
+  return { ...build, ...output, ...cacheInputs(image, trusted), ...secretInputs(image, trusted) };
+}
+
+/** The image's build secrets, from the repository secrets of the same names: for the builds that push alone. */
+function secretInputs(image: WorkflowImage, trusted: boolean): StepInputs {
+  const ids = image.spec.buildSecrets;
+  return trusted && ids.length > 0 ? { secrets: ids.map((id) => `${id}=\${{ secrets.${id} }}`).join('\n') + '\n' } : {};
 }
 
 /** Hands the pushed digest to the publish job. */

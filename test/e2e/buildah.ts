@@ -109,6 +109,11 @@ export class Buildah {
     return { output: result.stdout + result.stderr, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
   }
 
+  /** Writes the image as `docker save` does (its layers, configuration and history) into a tar file. */
+  public save(tag: string, file: string): void {
+    check(this.buildah(['push', '--quiet', tag, `docker-archive:${file}`]), `save ${tag}`);
+  }
+
   /**
    * Pushes the image into an OCI layout directory, as a registry receives it.
    * @returns the blobs (layers, config, manifest) by digest, with their sizes in bytes

@@ -139,17 +139,22 @@ export class Docker {
    * Builds with BuildKit (never pulls: every FROM is loaded already, and `--pull` is off) and no network.
    * @returns the build output and how long it took
    */
-  public build(context: string, dockerfile: string, tag: string, logDir?: string, env: NodeJS.ProcessEnv = {}): { output: string; seconds: number } {
+  public build(context: string, dockerfile: string, tag: string, logDir?: string, options: string[] = [], env: NodeJS.ProcessEnv = {}): { output: string; seconds: number } {
     const started = process.hrtime.bigint();
     const gpu = logDir !== undefined && existsSync(join(logDir, 'host-cuda'));
     const bases = gpu ? this.asGpuBuilder(readFileSync(join(context, dockerfile), 'utf8')) : [];
     try {
-      const result = this.docker(['build', '--progress=plain', '--network', 'none', '-f', join(context, dockerfile), '-t', tag, context], env);
+      const result = this.docker(['build', '--progress=plain', '--network', 'none', ...options, '-f', join(context, dockerfile), '-t', tag, context], env);
       check(result, `docker build ${dockerfile}`);
       return { output: result.stdout + result.stderr, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
     } finally {
       for (const base of bases) check(this.docker(['tag', `${base}-no-gpu`, base]), `restore ${base}`);
     }
+  }
+
+  /** Writes the image as `docker save` does (its layers, configuration and history) into a tar file. */
+  public save(tag: string, file: string): void {
+    check(this.docker(['save', '-o', file, tag]), `save ${tag}`);
   }
 
   /**

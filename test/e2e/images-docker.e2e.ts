@@ -39,7 +39,7 @@ describe('the legacy builder (DOCKER_BUILDKIT=0)', () => {
   };
 
   test('refuses the generated Dockerfile, so BuildKit is the minimum', () => {
-    expect(() => docker.build(gpu().context, gpu().dockerfile, 'e2e/legacy:gpu', undefined, { DOCKER_BUILDKIT: '0' })).toThrow(/the --(mount|chmod) option requires BuildKit/);
+    expect(() => docker.build(gpu().context, gpu().dockerfile, 'e2e/legacy:gpu', undefined, [], { DOCKER_BUILDKIT: '0' })).toThrow(/the --(mount|chmod) option requires BuildKit/);
   });
 
   test('refuses RUN --mount and COPY --chmod, each on its own', () => {

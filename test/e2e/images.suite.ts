@@ -16,7 +16,9 @@ export interface Engine {
    * Builds with the layer cache, never pulling.
    * @param logDir what the builder's `/stub-log` holds for the stub pixi (its call log; `host-cuda`: a GPU)
    */
-  build(context: string, dockerfile: string, tag: string, logDir: string): { output: string; seconds: number };
+  build(context: string, dockerfile: string, tag: string, logDir: string, options?: string[]): { output: string; seconds: number };
+  /** Writes the image's layers, configuration and history into a tar file, as `docker save` does. */
+  save(tag: string, file: string): void;
   /** Runs the image's ENTRYPOINT with the arguments or its CMD, as `--user` when given. */
   run(tag: string, args?: string[], user?: string): Result;
   withRootfs<T>(tag: string, inspect: (root: string) => T): T;

@@ -1,7 +1,9 @@
-import { appendFileSync, existsSync, readdirSync, readFileSync, statSync } from 'fs';
+import { spawnSync } from 'child_process';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'fs';
 import { join } from 'path';
+import { gunzipSync } from 'zlib';
 import { Engine, installsIn } from './images.suite';
-import { BUILT_FILE, BUILT_PACKAGE, COMMAND_EXIT_CODE, GIT_DEPENDENCY_MANIFEST, gitDependencyRepository, ImageUnderTest, LAYOUT_PACKAGE, LAYOUT_SYSTEM_PACKAGES, pixiBuildRepository, realLayouts } from './repositories';
+import { BUILD_SECRETS, BUILT_FILE, BUILT_PACKAGE, COMMAND_EXIT_CODE, GIT_DEPENDENCY_MANIFEST, gitDependencyRepository, ImageUnderTest, LAYOUT_PACKAGE, LAYOUT_SYSTEM_PACKAGES, pixiBuildRepository, privateIndexRepository, realLayouts } from './repositories';
 import { tempOutdir } from '../helpers/project';
 
 /*
@@ -12,14 +14,24 @@ export function layoutSuite(engine: Engine): void {
   const images = realLayouts();
   const withGit = gitDependencyRepository();
   const withPackage = pixiBuildRepository();
+  const withSecrets = privateIndexRepository();
   const tagged = (name: string) => images.find((image) => image.tag === `e2e/layouts:${name}`)!;
   const logs = tempOutdir();
   const outputs = new Map<string, string[]>();
-  const build = (image: ImageUnderTest) => {
-    const built = engine.build(image.context, image.dockerfile, image.tag, join(logs, image.tag.replace(/[^a-z0-9]+/gi, '-')));
+  const build = (image: ImageUnderTest, options: string[] = []) => {
+    const built = engine.build(image.context, image.dockerfile, image.tag, join(logs, image.tag.replace(/[^a-z0-9]+/gi, '-')), options);
     outputs.set(image.tag, [...outputs.get(image.tag) ?? [], built.output]);
   };
-  beforeAll(() => [...images, withGit, withPackage].forEach(build));
+  beforeAll(() => {
+    for (const image of [...images, withGit, withPackage]) build(image);
+    const secretFiles = join(logs, 'secrets');
+    mkdirSync(secretFiles, { recursive: true });
+    const given = Object.entries(BUILD_SECRETS).flatMap(([id, value]) => {
+      writeFileSync(join(secretFiles, id), value);
+      return ['--secret', `id=${id},src=${join(secretFiles, id)}`];
+    });
+    build(withSecrets, given);
+  });
 
   describe.each(images.map((image) => [image.tag, image] as const))('%s', (_tag, image) => {
     test('the package imports by its name from the work directory, in the activated environment', () => {
@@ -111,4 +123,31 @@ export function layoutSuite(engine: Engine): void {
     const imported = engine.run(withPackage.tag, ['bash', '-c', `cd / && python -m ${BUILT_PACKAGE}`]);
     expect([imported.status, imported.stdout]).toEqual([0, `python -m ${BUILT_PACKAGE}: ${BUILT_PACKAGE} from /app/${BUILT_PACKAGE}\n`]);
   });
+
+  test('build secrets: the install read the credentials file, the build command the token; neither is in any layer, the config or the history', () => {
+    const prefix = '/app/.pixi/envs/default';
+    expect(engine.run(withSecrets.tag, ['cat', `${prefix}/conda-meta/stub-auth`]).stdout).toBe(`read ${BUILD_SECRETS.RATTLER_AUTH_FILE.length} bytes of credentials\n`);
+    expect(engine.run(withSecrets.tag, ['cat', `${prefix}/share/token-seen`]).stdout).toBe(`token of ${BUILD_SECRETS.LAB_INDEX_TOKEN.length} characters\n`);
+    const archive = join(logs, 'private.tar');
+    engine.save(withSecrets.tag, archive);
+    const contents = archiveContents(archive, join(logs, 'private-unpacked'));
+    // The search can find what is there: the activation the build wrote, and the command's trace.
+    expect(contents.includes('token of ')).toBe(true);
+    for (const value of [BUILD_SECRETS.LAB_INDEX_TOKEN, 's3cr3t-bearer-e2e-51d7a0']) expect([value, contents.includes(value)]).toEqual([value, false]);
+    expect(engine.run(withSecrets.tag, ['bash', '-c', 'echo "${LAB_INDEX_TOKEN-unset} ${RATTLER_AUTH_FILE-unset}"; ls /run/secrets 2>&1 | head -1']).stdout)
+      .toMatch(/^unset unset\n(ls: cannot access|$)/);
+  });
+}
+
+/** Every byte of a saved image (its tar, and each layer in it, gzip or not), as one latin1 string to search. */
+function archiveContents(archive: string, into: string): string {
+  mkdirSync(into, { recursive: true });
+  const untar = spawnSync('tar', ['-xf', archive, '-C', into], { encoding: 'utf8' });
+  if (untar.status !== 0) throw new Error(`tar: ${untar.stderr}`);
+  const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? files(join(dir, entry.name)) : [join(dir, entry.name)]);
+  return files(into).map((file) => {
+    const bytes = readFileSync(file);
+    return (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString('latin1');
+  }).join('\n');
 }

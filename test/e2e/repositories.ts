@@ -288,3 +288,27 @@ export function pixiBuildRepository(): ImageUnderTest {
   synth(project);
   return built;
 }
+
+/** The secrets of the private-index repository: a token (exported as its value) and pixi's credentials file. */
+export const BUILD_SECRETS: Record<string, string> = {
+  LAB_INDEX_TOKEN: 's3cr3t-token-e2e-9f2b4c',
+  RATTLER_AUTH_FILE: '{"lab.example.org": {"BearerToken": "s3cr3t-bearer-e2e-51d7a0"}}',
+};
+
+/** A repository that installs from a private index and channel: its install and build command read build secrets. */
+export function privateIndexRepository(): ImageUnderTest {
+  const dir = tempDir('e2e-secrets-');
+  writeFileSync(join(dir, 'pixi.toml'), '[workspace]\nname = "private"\nchannels = ["conda-forge"]\nplatforms = ["linux-64"]\n\n[dependencies]\npython = "3.13.*"\n');
+  writeFileSync(join(dir, 'pixi.lock'), 'version: 6\n');
+  const project = new Project({ name: 'private', outdir: dir });
+  PixiWorkspace.fromManifest(project);
+  const built = image(project, 'e2e/private:default', {
+    sources: [],
+    buildSecrets: Object.keys(BUILD_SECRETS),
+    // Proves the build saw the token, without writing it anywhere: only its length reaches the environment.
+    buildCommands: ['mkdir -p "$CONDA_PREFIX/share" && echo "token of ${#LAB_INDEX_TOKEN} characters" > "$CONDA_PREFIX/share/token-seen"'],
+  }, 'none');
+  new DockerIgnore(project);
+  synth(project);
+  return built;
+}

@@ -11,6 +11,7 @@
 #   editable) becomes a .pth file naming its absolute source path, as in a real env;
 #   the environment's bin/python answers `python -m NAME` by finding NAME on CPython's search path;
 #   a `{ git = "..." }` dependency needs the git program, as pixi's does, and is recorded as fetched;
+#   RATTLER_AUTH_FILE, when set, must name a readable file, which the stub records having read;
 # - `install` chooses the platform as pixi 0.77 does (crates/pixi_core/src/workspace/environment.rs):
 #   the one `--platform` names (`named_or_best_declared_platform`), else the first declared linux-64
 #   platform the machine satisfies (`best_declared_platform`), a CUDA one only when CONDA_OVERRIDE_CUDA
@@ -224,6 +225,14 @@ fetch_git_dependencies() {
     echo "$name" >> "$prefix/conda-meta/stub-git-fetched"
   done
 }
+# pixi reads its credentials from the file RATTLER_AUTH_FILE names, when it is set (crates/pixi_auth/src/lib.rs at
+# 2b25fc76); the stub fails on one it cannot read, and records that it read one (never what it holds).
+read_auth_file() {
+  [ -n "${RATTLER_AUTH_FILE:-}" ] || return 0
+  [ -r "$RATTLER_AUTH_FILE" ] || fail "failed to read the authentication file $RATTLER_AUTH_FILE"
+  mkdir -p "$prefix/conda-meta"
+  echo "read $(wc -c < "$RATTLER_AUTH_FILE") bytes of credentials" > "$prefix/conda-meta/stub-auth"
+}
 # What conda-meta/pixi records: the lock's hash, and whether a path dependency was built (pixi reinstalls those).
 environment_file() {
   echo "lock-hash=$(sha256sum pixi.lock | cut -d' ' -f1)"
@@ -291,6 +300,7 @@ case $command in
     sleep "${PIXI_STUB_SLEEP:-0}"  # stands in for solving and downloading
     build_path_dependencies "$file"
     fetch_git_dependencies "$file"
+    read_auth_file
     mkdir -p "$prefix/bin" "$prefix/conda-meta" "$prefix/etc/conda/activate.d" "$HOME/.cache/rattler/cache/pkgs"
     install_find_links
     echo "environment=$environment cuda=${CONDA_OVERRIDE_CUDA:-none}" > "$prefix/conda-meta/stub-install"

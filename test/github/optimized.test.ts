@@ -6,13 +6,15 @@ import { securityFindings } from '../helpers/workflow-security';
 import { workflowFindings } from '../helpers/workflow-validators';
 
 const WORKFLOW = '.github/workflows/docker.yaml';
+/** Build secrets of the image that installs from a private index and channel. */
+const PRIVATE_SECRETS = ['UV_INDEX_LAB_PASSWORD', 'RATTLER_AUTH_FILE'];
 
 interface Layout {
   /** Put the workspace and images in a subproject, as the lesson does. */
   readonly subproject?: boolean;
   /** Give the root projen's GitHub component (its action overrides then apply). */
   readonly gitHub?: boolean;
-  readonly images?: ('cpu' | 'gpu' | 'distroless')[];
+  readonly images?: ('cpu' | 'gpu' | 'distroless' | 'private')[];
   readonly arm64?: boolean;
 }
 
@@ -27,7 +29,9 @@ function repository(layout: Layout, options: GhcrWorkflowOptions = {}): { root: 
     environments: { cpu: { features: ['cpu'] }, gpu: { features: ['gpu'] } },
   });
   for (const kind of layout.images ?? ['gpu']) {
-    if (kind === 'distroless') {
+    if (kind === 'private') {
+      new PixiDockerImage(project, { environment: 'cpu', dockerfile: 'Dockerfile.private', buildSecrets: PRIVATE_SECRETS }); // id: cpu
+    } else if (kind === 'distroless') {
       new PixiDockerImage(project, { environment: 'cpu', dockerfile: 'Dockerfile.distroless', finalImage: 'gcr.io/distroless/base-debian12' });
     } else {
       new PixiDockerImage(project, { environment: kind, dockerfile: `Dockerfile.${kind}`, command: ['python', 'src/main.py'] });
@@ -50,6 +54,7 @@ const VARIANTS: [string, Layout, GhcrWorkflowOptions][] = [
   ['registry cache for a multi-arch CPU image, none for the CUDA image', { arm64: true, images: ['cpu', 'gpu'] },
     { platforms: [ImagePlatform.LINUX_AMD64, ImagePlatform.LINUX_ARM64], buildCache: BuildCache.REGISTRY }],
   ['no build cache', {}, { buildCache: BuildCache.NONE }],
+  ['an image with build secrets beside one without', { images: ['private', 'gpu'] }, {}],
   ['a distroless image, a fixed image name, extra tags and a smoke test', { images: ['distroless'] },
     { imageName: 'ghcr.io/my-lab/cuda-exercise', tags: ['type=raw,value=noble-cuda-12.9'], smokeTest: ['python', '-c', 'print("it\'s $HOME")'] }],
 ];
@@ -134,6 +139,19 @@ describe.each(VARIANTS)('WorkflowRecipe.OPTIMIZED: %s', (_name, layout, options)
         return build.with['cache-from']?.replace('${{ matrix.slug }}', entry.slug);
       })).filter((cache: string | undefined) => cache !== undefined);
     expect(new Set(caches).size).toBe(caches.length);
+  });
+});
+
+describe('build secrets', () => {
+  const workflow = parse(synthWorkflow({ images: ['private', 'gpu'] }));
+  const buildStep = (job: string) => workflow.jobs[job].steps.find((s: any) => s.uses?.startsWith('docker/build-push-action@'));
+
+  test('the build that pushes gets each from the repository secret of its name; the pull request\'s build and the other image none', () => {
+    expect(buildStep('build-cpu').with.secrets).toBe('UV_INDEX_LAB_PASSWORD=${{ secrets.UV_INDEX_LAB_PASSWORD }}\nRATTLER_AUTH_FILE=${{ secrets.RATTLER_AUTH_FILE }}\n');
+    expect(buildStep('check-cpu').with.secrets).toBeUndefined();
+    expect(buildStep('build-gpu').with.secrets).toBeUndefined();
+    const referencing = Object.entries<any>(workflow.jobs).filter(([, job]) => JSON.stringify(job).includes('secrets.')).map(([id]) => id);
+    expect(referencing).toEqual(['build-cpu']);
   });
 });
 

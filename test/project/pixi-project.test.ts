@@ -179,6 +179,7 @@ describe('PixiProject: the images\' content options are the images\' own struct'
     // The other way to say what is copied; given on its own below.
     sources: [{ from: 'code', to: '/app/code' }, { from: 'README.md', to: '/usr/share/doc/lab/README.md' }],
     buildCommands: ['pip install --no-deps .'],
+    buildSecrets: ['LAB_TOKEN'],
     systemPackages: ['libgl1'],
     ports: [8080],
     command: ['python', 'code/main.py'],

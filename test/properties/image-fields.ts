@@ -32,6 +32,7 @@ export const IMAGE_FIELDS: Fields = {
   installInputs: fc.uniqueArray(path, { maxLength: 2 }),
   copySources: fc.boolean(),
   buildCommands: fc.array(oneLine, { maxLength: 2 }),
+  buildSecrets: fc.uniqueArray(fc.oneof(fc.constantFrom('LAB_TOKEN', 'RATTLER_AUTH_FILE'), fc.stringMatching(/^[A-Z_][A-Z0-9_]{0,8}$/)), { maxLength: 2 }),
   systemPackages: fc.array(fc.oneof(fc.constantFrom('curl', 'libgl1', 'locales', 'tzdata=2024a-1'), fc.stringMatching(/^[a-z0-9][a-z0-9+.-]{1,8}$/)), { maxLength: 3 }),
   ports: fc.uniqueArray(fc.integer({ min: 1, max: 65535 }), { maxLength: 3 }),
   command: fc.array(oneLine, { minLength: 1, maxLength: 3 }),
