@@ -139,7 +139,9 @@ export class Docker {
    * Builds with BuildKit (never pulls: every FROM is loaded already, and `--pull` is off) and no network.
    * @returns the build output and how long it took
    */
-  public build(context: string, dockerfile: string, tag: string, logDir?: string, options: string[] = [], env: NodeJS.ProcessEnv = {}): { output: string; seconds: number } {
+  public build(
+    context: string, dockerfile: string, tag: string, logDir?: string, options: string[] = [], env: NodeJS.ProcessEnv = {},
+  ): { output: string; seconds: number } {
     const started = process.hrtime.bigint();
     const gpu = logDir !== undefined && existsSync(join(logDir, 'host-cuda'));
     const bases = gpu ? this.asGpuBuilder(readFileSync(join(context, dockerfile), 'utf8')) : [];
