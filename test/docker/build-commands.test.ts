@@ -1,7 +1,8 @@
 import { spawnSync } from 'child_process';
-import { ApptainerDefinitionSpec, DockerRecipe, PixiDockerImageSpec, PixiValidationError } from '../../src';
+import { ApptainerDefinitionSpec, DockerRecipe, PixiDockerImageSpec } from '../../src';
 import { parseDefinition } from '../helpers/apptainer';
 import { dockerfileDiagnostics, parseInstructions } from '../helpers/dockerfile';
+import { refusal } from '../helpers/refusal';
 import { shellcheck } from '../helpers/shellcheck';
 
 const ACTIVATE = '. /opt/pixi-image/activate.sh && ';
@@ -10,16 +11,6 @@ const ACTIVATE = '. /opt/pixi-image/activate.sh && ';
 function execRuns(dockerfile: string): string[][] {
   return parseInstructions(dockerfile).filter((i) => i.stage === 'build' && i.keyword === 'RUN' && i.args.startsWith('['))
     .map((i) => JSON.parse(i.args));
-}
-
-function refusal(make: () => unknown): PixiValidationError {
-  try {
-    make();
-  } catch (error) {
-    if (error instanceof PixiValidationError) return error;
-    throw error;
-  }
-  throw new Error('expected a PixiValidationError');
 }
 
 describe('buildCommands: steps after the install, in the activated environment, with the sources present', () => {

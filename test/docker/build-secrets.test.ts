@@ -1,16 +1,7 @@
-import { ApptainerDefinitionSpec, DockerRecipe, PixiDockerImageSpec, PixiValidationError } from '../../src';
+import { ApptainerDefinitionSpec, DockerRecipe, PixiDockerImageSpec } from '../../src';
 import { dockerfileDiagnostics, parseInstructions } from '../helpers/dockerfile';
+import { refusal } from '../helpers/refusal';
 import { shellcheck } from '../helpers/shellcheck';
-
-function refusal(make: () => unknown): PixiValidationError {
-  try {
-    make();
-  } catch (error) {
-    if (error instanceof PixiValidationError) return error;
-    throw error;
-  }
-  throw new Error('expected a PixiValidationError');
-}
 
 describe('buildSecrets: BuildKit secrets for the install and the build commands, in no layer', () => {
   const spec = new PixiDockerImageSpec({ buildSecrets: ['LAB_TOKEN', 'RATTLER_AUTH_FILE'], buildCommands: ['make private-wheel'] });

@@ -2,9 +2,10 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { Project, Testing } from 'projen';
-import { ApptainerDefinitionSpec, DockerIgnore, DockerRecipe, PixiDockerImage, PixiDockerImageSpec, PixiManifestFile, PixiValidationError, PixiWorkspaceSpec } from '../../src';
+import { ApptainerDefinitionSpec, DockerIgnore, DockerRecipe, PixiDockerImage, PixiDockerImageSpec, PixiManifestFile, PixiWorkspaceSpec } from '../../src';
 import { triggerPaths } from '../../src/github/workflow-images';
 import { dockerfileDiagnostics, parseInstructions } from '../helpers/dockerfile';
+import { refusal } from '../helpers/refusal';
 import { readFixture } from '../helpers/toml';
 
 const pyproject = PixiWorkspaceSpec.parse(readFixture('pyproject', 'pyproject.toml'), 'pyproject.toml');
@@ -14,16 +15,6 @@ function contextCopies(dockerfile: string): string[] {
   return parseInstructions(dockerfile)
     .filter((i) => i.stage === 'final' && i.keyword === 'COPY' && Object.keys(i.flags).length === 0)
     .map((i) => i.args);
-}
-
-function refusal(make: () => unknown): PixiValidationError {
-  try {
-    make();
-  } catch (error) {
-    if (error instanceof PixiValidationError) return error;
-    throw error;
-  }
-  throw new Error('expected a PixiValidationError');
 }
 
 function projectWith(files: Record<string, string>, dockerignore?: string): Project {

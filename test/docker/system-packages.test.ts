@@ -1,17 +1,8 @@
-import { ApptainerDefinitionSpec, DockerRecipe, PixiDockerImageSpec, PixiValidationError, PixiWorkspaceSpec } from '../../src';
+import { ApptainerDefinitionSpec, DockerRecipe, PixiDockerImageSpec, PixiWorkspaceSpec } from '../../src';
 import { parseDefinition } from '../helpers/apptainer';
 import { dockerfileDiagnostics, parseInstructions } from '../helpers/dockerfile';
+import { refusal } from '../helpers/refusal';
 import { shellcheck } from '../helpers/shellcheck';
-
-function refusal(make: () => unknown): PixiValidationError {
-  try {
-    make();
-  } catch (error) {
-    if (error instanceof PixiValidationError) return error;
-    throw error;
-  }
-  throw new Error('expected a PixiValidationError');
-}
 
 /** The final stage's RUN scripts. */
 function finalRuns(dockerfile: string): string[] {
