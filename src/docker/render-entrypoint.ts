@@ -2,6 +2,9 @@ import { shellQuote } from './dockerfile-text';
 import { ACTIVATION_PATH } from './layout';
 import type { PixiDockerImageSpec } from './pixi-docker-image-spec';
 
+/** Set once the activation ran, to the environment's prefix. */
+const ACTIVATED_MARKER = 'PIXI_IMAGE_ACTIVATED';
+
 /** Used when the image has no `command` and the container gets no arguments. */
 const FALLBACK_COMMAND = ['/bin/bash'];
 
@@ -17,9 +20,13 @@ export function renderEntrypoint(spec: PixiDockerImageSpec, header?: string): st
     `# Activates the pixi environment "${spec.environment}" and runs the container's command in it.`,
     '',
     '# The activation was written by `pixi shell-hook` when the image was built,',
-    '# so pixi is not needed (and not run) when the container starts.',
-    '# shellcheck source=/dev/null',
-    `. ${ACTIVATION_PATH}`,
+    '# so pixi is not needed (and not run) when the container starts. Sourced once: a job that starts',
+    '# this script as its command where the entrypoint ran already (HTCondor\'s docker universe) is not activated twice.',
+    `if [ "\${${ACTIVATED_MARKER}:-}" != ${shellQuote(spec.environmentPrefix)} ]; then`,
+    '  # shellcheck source=/dev/null',
+    `  . ${ACTIVATION_PATH}`,
+    `  export ${ACTIVATED_MARKER}=${shellQuote(spec.environmentPrefix)}`,
+    'fi',
     '',
     '# Without arguments, run the image\'s default command.',
     'if [ "$#" -eq 0 ]; then',

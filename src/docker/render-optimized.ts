@@ -144,13 +144,16 @@ function finalStage(spec: PixiDockerImageSpec): string[] {
       lines.push(...entrypointCopy(spec));
       break;
     case FinalImageKind.DISTROLESS:
-      lines.push(
-        '# No shell to run activation scripts: set the variables the activation would set.',
-        `ENV PATH="${prefix}/bin:\${PATH}" \\`,
-        `    CONDA_PREFIX="${prefix}"`,
-      );
       break;
   }
+  lines.push(
+    spec.finalImageKind === FinalImageKind.DISTROLESS
+      ? '# No shell to run activation scripts: set the variables the activation would set.'
+      : '# What the activation sets that is known now, for a command started without the entrypoint (apptainer exec,\n'
+        + '# HTCondor\'s container universe, pyxis, a Kubernetes command:): the environment\'s programs and prefix.',
+    `ENV PATH="${prefix}/bin:\${PATH}" \\`,
+    `    CONDA_PREFIX="${prefix}"`,
+  );
   // Before the sources: a source edit then rebuilds only their layer (COPY ignores USER; files stay root's).
   lines.push(...runtimeUser(spec));
   const activationEnv = spec.finalImageKind === FinalImageKind.DISTROLESS ? keyValueInstruction('ENV', spec.activationEnv) : undefined;

@@ -19,7 +19,12 @@ describe('entrypoint (OPTIMIZED)', () => {
     const script = new PixiDockerImageSpec({ environment: 'gpu', dockerfile: 'Dockerfile.gpu' }).renderEntrypoint()!;
     const code = script.split('\n').filter((l) => l.trim() !== '' && !l.trimStart().startsWith('#'));
 
-    expect(code[0]).toBe('. /opt/pixi-image/activate.sh');
+    expect(code.slice(0, 4)).toEqual([
+      'if [ "${PIXI_IMAGE_ACTIVATED:-}" != "/app/.pixi/envs/gpu" ]; then',
+      '  . /opt/pixi-image/activate.sh',
+      '  export PIXI_IMAGE_ACTIVATED="/app/.pixi/envs/gpu"',
+      'fi',
+    ]);
     expect(code[code.length - 1]).toBe('exec "$@"');
     expect(code.join('\n')).not.toMatch(/(^|[\s;&|])pixi\s/m);
   });
@@ -27,10 +32,10 @@ describe('entrypoint (OPTIMIZED)', () => {
   /** Runs the entrypoint with bash, an activation stub in place of /opt/pixi-image/activate.sh. */
   function runEntrypoint(command: string[] | undefined, args: string[]) {
     const dir = tempDir('entrypoint-');
-    writeFileSync(join(dir, 'activate.sh'), 'export ACTIVATED=yes\n');
+    writeFileSync(join(dir, 'activate.sh'), 'export ACTIVATED=yes\nexport TIMES="${TIMES:-}x"\n');
     const script = new PixiDockerImageSpec({ command }).renderEntrypoint()!.replace('. /opt/pixi-image/activate.sh', `. ${join(dir, 'activate.sh')}`);
     writeFileSync(join(dir, 'entrypoint.sh'), script);
-    return spawnSync('bash', [join(dir, 'entrypoint.sh'), ...args], { encoding: 'utf8' });
+    return spawnSync('bash', [join(dir, 'entrypoint.sh'), ...args.map((arg) => arg.replace('ENTRYPOINT', join(dir, 'entrypoint.sh')))], { encoding: 'utf8' });
   }
 
   test('runs the image command without arguments, arguments replace it, exit codes pass through', () => {
@@ -41,6 +46,11 @@ describe('entrypoint (OPTIMIZED)', () => {
 
     const replaced = runEntrypoint(command, ['sh', '-c', 'echo "given $ACTIVATED"; exit 5']);
     expect([replaced.stdout, replaced.status]).toEqual(['given yes\n', 5]);
+  });
+
+  test('run as the command of a container whose entrypoint ran it already (HTCondor\'s docker universe), activates once', () => {
+    const twice = runEntrypoint(undefined, ['bash', 'ENTRYPOINT', 'sh', '-c', 'echo "$TIMES $PIXI_IMAGE_ACTIVATED"']);
+    expect(twice.stdout).toBe('x /app/.pixi/envs/default\n');
   });
 
   test('exec replaces the shell: the command keeps the entrypoint\'s PID', () => {

@@ -76,7 +76,7 @@ describe('no value can inject an instruction', () => {
 
     // The install and the run-time user's HOME; nothing the values said.
     expect(keywords.filter((k) => k === 'RUN')).toHaveLength(2);
-    expect(envs.flatMap((e) => e.getProperties().map((p: any) => p.getName()))).toEqual(['PIXI_FROZEN', 'HOME', 'A', 'B']);
+    expect(envs.flatMap((e) => e.getProperties().map((p: any) => p.getName()))).toEqual(['PIXI_FROZEN', 'PATH', 'CONDA_PREFIX', 'HOME', 'A', 'B']);
     expect(labels.flatMap((l) => l.getProperties().map((p: any) => p.getName()))).toEqual(['org.example.note']);
     expect(execFormOf(spec.renderDockerfile(), 'CMD')).toEqual(['sh', '-c', tricky, '"]', '\\']);
     // `$` is escaped, so Docker keeps the value literal instead of expanding ${HOME}.

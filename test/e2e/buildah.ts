@@ -146,10 +146,10 @@ export class Buildah {
    * Runs an image like `docker run --rm`: its ENTRYPOINT, then the arguments or its CMD.
    * @param user like `docker run --user`: another UID:GID than the image's `USER`
    */
-  public run(tag: string, args: string[] = [], user?: string): Result {
+  public run(tag: string, args: string[] = [], user?: string, skipEntrypoint = false): Result {
     const inspected = JSON.parse(check(this.buildah(['inspect', '--type', 'image', tag], true), `inspect ${tag}`).stdout);
     const config = (key: 'Entrypoint' | 'Cmd'): string[] | null => inspected.OCIv1?.config?.[key] ?? null;
-    const entrypoint = config('Entrypoint') ?? [];
+    const entrypoint = skipEntrypoint ? [] : config('Entrypoint') ?? [];
     const command = args.length > 0 ? args : config('Cmd') ?? [];
     const container = check(this.buildah(['from', '--pull=never', '--quiet', tag], true), `from ${tag}`).stdout.trim();
     const io = mkdtempSync(join(this.state, 'io-'));
@@ -170,6 +170,11 @@ export class Buildah {
       this.buildah(['rm', container], true);
       rmSync(io, { recursive: true, force: true });
     }
+  }
+
+  /** Runs a command as `apptainer exec` and pyxis do: with the image's environment, without its entrypoint. */
+  public exec(tag: string, args: string[]): Result {
+    return this.run(tag, args, undefined, true);
   }
 
   /** Calls `inspect` with the image's root filesystem mounted read-only on the host. */

@@ -191,6 +191,11 @@ export class Docker {
     return { stdout: result.stdout, stderr: result.stderr, status: result.status ?? -1 };
   }
 
+  /** Runs a command as `apptainer exec` and pyxis do: with the image's environment, without its entrypoint. */
+  public exec(tag: string, args: string[]): Result {
+    return this.run(tag, args.slice(1), undefined, ['--entrypoint', args[0]]);
+  }
+
   private inspect(tag: string): any {
     return JSON.parse(check(this.docker(['image', 'inspect', tag]), `inspect ${tag}`).stdout)[0];
   }

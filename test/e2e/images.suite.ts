@@ -21,6 +21,8 @@ export interface Engine {
   save(tag: string, file: string): void;
   /** Runs the image's ENTRYPOINT with the arguments or its CMD, as `--user` when given. */
   run(tag: string, args?: string[], user?: string): Result;
+  /** Runs a command as `apptainer exec` and pyxis do: with the image's environment, without its entrypoint. */
+  exec(tag: string, args: string[]): Result;
   withRootfs<T>(tag: string, inspect: (root: string) => T): T;
   labels(tag: string): Record<string, string>;
   configuredUser(tag: string): string;
@@ -92,6 +94,13 @@ export function imageSuite(engine: Engine, IMAGES: ImageUnderTest[] = imagesUnde
       expect(path.startsWith(`${prefix}/bin:`)).toBe(true);
       expect(condaPrefix).toBe(prefix);
       expect(result.status).toBe(3);
+    });
+
+    test('started without its entrypoint (apptainer exec, HTCondor\'s container universe, pyxis), a command finds the environment', () => {
+      const result = engine.exec(image.tag, ['bash', '-c', 'echo "$CONDA_PREFIX"; command -v python']);
+      // The lesson's recipe, kept as it is, has the activation in its entrypoint alone.
+      const expected = image.recipe === DockerRecipe.TUTORIAL ? '\n' : `${prefix}\n${prefix}/bin/python\n`;
+      expect([result.status, result.stdout]).toEqual([image.recipe === DockerRecipe.TUTORIAL ? 1 : 0, expected]);
     });
 
     test('the command replaces the entrypoint shell (exec): it is PID 1, which receives `docker stop`\'s signal', () => {
@@ -200,6 +209,14 @@ export function imageSuite(engine: Engine, IMAGES: ImageUnderTest[] = imagesUnde
       expect(gpu.stdout).toBe('gpu-linux root |gpu|cuda|/app/data\n');
       const tutorial = engine.run(tagged('e2e/activation:tutorial').tag, ['bash', '-c', show]);
       expect(tutorial.stdout).toBe('root |unix||/app/data\n');
+    });
+
+    test('started without the entrypoint, the activation scripts run through it as the job\'s command, once however often it is started', () => {
+      const tag = tagged('e2e/activation:gpu').tag;
+      expect(engine.exec(tag, ['bash', '-c', show]).stdout).toBe('|||\n');
+      const wrapper = '/opt/pixi-image/entrypoint.sh';
+      expect(engine.exec(tag, [wrapper, 'bash', '-c', show]).stdout).toBe('gpu-linux root |gpu|cuda|/app/data\n');
+      expect(engine.exec(tag, [wrapper, wrapper, 'bash', '-c', show]).stdout).toBe('gpu-linux root |gpu|cuda|/app/data\n');
     });
 
     test('the script the manifest names but the repository lacks is left out, as pixi leaves it out', () => {

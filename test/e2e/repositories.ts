@@ -126,8 +126,11 @@ export function adoptedPyproject(): ImageUnderTest[] {
 }
 
 
-/** The service's health check: it passes only in the activated environment. */
-export const SERVICE_CHECK = ['bash', '-c', 'test "$CONDA_PREFIX" = /app/.pixi/envs/default'];
+/**
+ * The service's health check: it passes only in the activated environment. (Not CONDA_PREFIX, which the image also
+ * sets as ENV: STUB_ACTIVATED comes from the environment's activate.d script, which only the activation sources.)
+ */
+export const SERVICE_CHECK = ['bash', '-c', 'test "${STUB_ACTIVATED:-}" = 1'];
 
 /**
  * A service whose health check passes only in the activated environment: once through the OPTIMIZED
