@@ -1,5 +1,5 @@
 import { IgnoreFile, IResolver, Project } from 'projen';
-import { DEFAULT_DOCKERIGNORE_PATTERNS, findAdmittedPaths, findExcludedPaths } from './dockerignore-rules';
+import { DEFAULT_DOCKERIGNORE_PATTERNS, findAdmittedPaths, findExcludedPaths, patternsOf } from './dockerignore-rules';
 import { copiesWholeContext } from './image-sources';
 import { PixiDockerImage } from './pixi-docker-image';
 import { projenMarker } from '../util/projenrc-marker';
@@ -79,7 +79,7 @@ export class DockerIgnore extends IgnoreFile {
   }
 
   private checkImagesKeepTheirFiles(content: string): void {
-    const patterns = content.split('\n').filter((line) => line.trim() !== '' && !line.startsWith('#'));
+    const patterns = patternsOf(content);
     const required = PixiDockerImage.ofProject(this.project).flatMap((image) =>
       image.spec.contextPaths.map((path) => ({ path, neededBy: image.spec.dockerfile })));
     const excluded = findExcludedPaths(patterns, required);

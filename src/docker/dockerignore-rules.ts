@@ -26,6 +26,11 @@ export const DEFAULT_DOCKERIGNORE_PATTERNS: readonly string[] = [
   '**/*.sif',
 ];
 
+/** The patterns of a `.dockerignore` file's text: one per line, without blank lines and comments (Docker's reader). */
+export function patternsOf(text: string): string[] {
+  return text.split(/\r?\n/).filter((line) => line.trim() !== '' && !line.startsWith('#'));
+}
+
 /** A file or directory of the build context that an image needs, and who needs it. */
 export interface RequiredContextPath {
   readonly path: string;

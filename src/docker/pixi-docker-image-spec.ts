@@ -1,7 +1,7 @@
 import { imageActivation } from './activation-inputs';
 import { imageEnvironmentOf } from './image-environment';
 import { ImageReference, parseImageReference, isPixiImage, pixiVersionOfTag, formatImageReference } from './image-reference';
-import { resolveSources } from './image-sources';
+import { resolveSources, WHOLE_CONTEXT } from './image-sources';
 import { imageUser } from './image-user';
 import * as layout from './layout';
 import { IMAGE_OPTIONS } from './option-shapes';
@@ -230,8 +230,8 @@ export class PixiDockerImageSpec {
   public get contextPaths(): string[] {
     const paths: string[] = [this.manifestFile, PixiDockerImageSpec.LOCK_FILE, ...this.installInputs, ...this.activationScripts];
     if (this.entrypointFile) paths.push(this.entrypointFile);
-    // The whole context (`.`) is what `.dockerignore` filters: DockerIgnore checks that it keeps `.pixi/` out.
-    for (const source of this.sources) if (source.from !== '.') paths.push(source.from);
+    // The whole context is what `.dockerignore` filters: DockerIgnore checks that it keeps `.pixi/` out.
+    for (const source of this.sources) if (source.from !== WHOLE_CONTEXT) paths.push(source.from);
     return paths;
   }
 

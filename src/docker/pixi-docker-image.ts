@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'fs';
 import { join } from 'path';
 import { Component, FileBase, Project } from 'projen';
-import { findAdmittedPaths } from './dockerignore-rules';
+import { findAdmittedPaths, patternsOf } from './dockerignore-rules';
 import { copiesWholeContext } from './image-sources';
 import { IMAGE_OPTIONS } from './option-shapes';
 import { PixiDockerImageOptions } from './options';
@@ -120,7 +120,7 @@ export class PixiDockerImage extends Component {
   private checkOwnDockerignore(): void {
     if (this.project.tryFindFile('.dockerignore') !== undefined) return;
     const path = join(this.project.outdir, '.dockerignore');
-    const patterns = existsSync(path) ? readFileSync(path, 'utf8').split(/\r?\n/).filter((line) => line.trim() !== '' && !line.startsWith('#')) : [];
+    const patterns = existsSync(path) ? patternsOf(readFileSync(path, 'utf8')) : [];
     const admitted = findAdmittedPaths(patterns);
     if (admitted.length === 0) return;
     throw invalidOption('PixiDockerImage', 'sources', '.',

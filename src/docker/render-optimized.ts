@@ -143,8 +143,7 @@ function finalStage(spec: PixiDockerImageSpec): string[] {
     case FinalImageKind.BASH:
       lines.push(...entrypointCopy(spec));
       break;
-    case FinalImageKind.DISTROLESS:
-      break;
+    // DISTROLESS has no shell for an entrypoint: the ENV below is its whole activation.
   }
   lines.push(
     spec.finalImageKind === FinalImageKind.DISTROLESS

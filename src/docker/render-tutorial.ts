@@ -1,4 +1,5 @@
 import { keyValueInstruction } from './dockerfile-text';
+import { WHOLE_CONTEXT } from './image-sources';
 import { environmentArgument, installCommand } from './install-command';
 import { LOCK_FILE, TUTORIAL_ENTRYPOINT_PATH } from './layout';
 import type { PixiDockerImageSpec } from './pixi-docker-image-spec';
@@ -41,7 +42,7 @@ export function renderTutorialDockerfile(spec: PixiDockerImageSpec, header?: str
   // The entrypoint sources the workspace's activation scripts from their workspace path.
   for (const script of spec.activationScripts) lines.push(`COPY --from=build /app/${script} /app/${script}`);
   // The lesson writes `./app`; the whole context is `.`.
-  for (const source of spec.sources) lines.push(`COPY ${source.from === '.' ? '.' : `./${source.from}`} ${source.to}`);
+  for (const source of spec.sources) lines.push(`COPY ${source.from === WHOLE_CONTEXT ? WHOLE_CONTEXT : `./${source.from}`} ${source.to}`);
   const extras = [keyValueInstruction('ENV', spec.env), keyValueInstruction('LABEL', spec.labels)].filter(isDefined);
   if (extras.length > 0) lines.push(...extras);
   lines.push('');

@@ -1,6 +1,7 @@
 import { GhcrWorkflowImage } from './options';
 import { ImageJobSettings } from './workflow-settings';
 import { ApptainerDefinitionSpec } from '../apptainer/apptainer-definition-spec';
+import { WHOLE_CONTEXT } from '../docker/image-sources';
 import { PixiDockerImageSpec } from '../docker/pixi-docker-image-spec';
 import { LOCK_FILE } from '../pixi/manifest-file';
 import { invalidOption, requireRelativePath } from '../util/validate';
@@ -94,7 +95,7 @@ export function triggerPaths(image: WorkflowImage): string[] {
   // An input may be a file or a directory.
   for (const input of spec.installInputs) paths.push(inContext(image, input), inContext(image, `${input}/**`));
   for (const source of spec.sources) {
-    if (source.from === '.') {paths.push(inContext(image, '**'));} else {
+    if (source.from === WHOLE_CONTEXT) {paths.push(inContext(image, '**'));} else {
       // A source may be a file or a directory (the lesson's sourceDir is a directory).
       if (spec.sourceDir === undefined) paths.push(inContext(image, source.from));
       paths.push(inContext(image, `${source.from}/**`));

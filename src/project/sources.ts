@@ -47,6 +47,7 @@ export function chooseSources(project: Project, options: PixiProjectOptions, nam
     ['sources', (options.sources ?? []).map((source) => source.from)],
     ['installInputs', options.installInputs ?? []],
   ] as const;
+  // Checked now, not only at synthesis as the images check: projen new then refuses before it writes a file, naming the project's option.
   for (const [option, paths] of copied) {
     const missing = paths.find((path) => !exists(path));
     if (missing !== undefined) {
