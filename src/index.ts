@@ -6,3 +6,4 @@ export * from './apptainer';
 export * from './project';
 export * from './renovate';
 export * from './util/render-options';
+export * from './hpc';

@@ -53,7 +53,7 @@ function privateAccesses(files: ReadonlyArray<ts.SourceFile>, checker: ts.TypeCh
 const ENTRY_POINTS = ['index.ts', 'main.ts'];
 
 /** The folders of src, each importing only from itself and those before it. */
-const LAYERS = ['errors', 'util', 'pixi', 'docker', 'apptainer', 'github', 'renovate', 'project'];
+const LAYERS = ['errors', 'util', 'pixi', 'docker', 'apptainer', 'hpc', 'github', 'renovate', 'project'];
 
 /** Imports from a folder of src that comes later in LAYERS than the importing file's. */
 function upwardImports(files: ReadonlyArray<ts.SourceFile>): string[] {

@@ -1,7 +1,7 @@
 import { Project } from 'projen';
 import {
   ApptainerDefinition, ApptainerDefinitionSpec, DockerIgnore, GhcrWorkflow, GhcrWorkflowSpec, PixiDockerImage, PixiDockerImageSpec,
-  PixiWorkspaceSpec, PixiWorkspace,
+  PixiWorkspaceSpec, PixiWorkspace, HtcondorJob, HtcondorJobSpec, SlurmJob, SlurmJobSpec,
 } from '../src';
 import { tempRepository } from './helpers/project';
 
@@ -31,6 +31,10 @@ describe('a misspelt option is an error that suggests the right name', () => {
     ['GhcrWorkflowSpec', () => new GhcrWorkflowSpec([{ spec: new PixiDockerImageSpec() }], loose({ tag: ['latest'] })), /GhcrWorkflow: unknown option tag; did you mean tags\?/],
     ['ApptainerDefinition', () => new ApptainerDefinition(project(), loose({ titel: 'x' })), /ApptainerDefinition: unknown option titel; did you mean title\?/],
     ['ApptainerDefinitionSpec', () => new ApptainerDefinitionSpec(new PixiDockerImageSpec(), loose({ files: 'x.def' })), /ApptainerDefinition: unknown option files; did you mean file\?/],
+    ['HtcondorJob', () => new HtcondorJob(project(), loose({ image: new PixiDockerImage(project()), containerImage: 'a:1.0', gpu: 1 })), /HtcondorJob: unknown option gpu; did you mean gpus\?/],
+    ['HtcondorJobSpec', () => new HtcondorJobSpec(new PixiDockerImageSpec(), loose({ containerImage: 'a:1.0', disc: '1GB' })), /HtcondorJob: unknown option disc; did you mean disk\?/],
+    ['SlurmJob', () => new SlurmJob(project(), loose({ image: new PixiDockerImage(project()), containerImage: 'a:1.0', partiton: 'gpu' })), /SlurmJob: unknown option partiton; did you mean partition\?/],
+    ['SlurmJobSpec', () => new SlurmJobSpec(new PixiDockerImageSpec(), loose({ containerImage: 'a:1.0', qqos: 'x' })), /SlurmJob: unknown option qqos; did you mean qos\?/],
     ['options that are no object', () => new DockerIgnore(project(), loose('*.csv')), /DockerIgnore: invalid options "\*.csv"; allowed: an object with defaults and patterns/],
   ])('%s', (_name, construct, error) => {
     expect(construct).toThrow(error);
