@@ -4,18 +4,21 @@
 set -euo pipefail
 
 # npm test runs shellcheck on every generated script; npm run test:e2e builds and runs the images with buildah
-# (and runc), and again with Docker's BuildKit: Debian's docker.io, dockerd 20.10 and the client that drives it.
-TOOLS=(shellcheck buildah runc dockerd)
+# (and runc), and again with Docker's BuildKit: Debian's docker.io, dockerd 20.10 and the client that drives it. The
+# job files' e2e tests start a single-node Slurm of their own: slurmctld, slurmd, the client commands and munge.
+TOOLS=(shellcheck buildah runc dockerd slurmctld slurmd sbatch munged)
 
 # The package that holds a tool, where its name differs (Debian and Ubuntu).
 package_of() {
   case $1 in
     dockerd) echo docker.io ;;
+    sbatch) echo slurm-client ;;
+    munged) echo munge ;;
     *) echo "$1" ;;
   esac
 }
 
-# (dockerd lives in /usr/sbin, in root's PATH: the end-to-end tests run as root.)
+# (dockerd, slurmctld, slurmd and munged live in /usr/sbin, in root's PATH: the end-to-end tests run as root.)
 present() { command -v "$1" >/dev/null; }
 
 missing=()
@@ -38,9 +41,9 @@ if ! command -v apt-get >/dev/null || [ "${as_root[*]}" = none ]; then
 install-test-tools: missing ${missing[*]}, and this script installs only with apt-get as root or with sudo.
 Install them yourself, then run the tests again:
   Debian/Ubuntu: sudo apt-get install ${packages[*]}
-  Fedora:        sudo dnf install ${packages[*]/docker.io/moby-engine}
+  Fedora:        sudo dnf install ${packages[*]/docker.io/moby-engine}   (Slurm: slurm-slurmctld slurm-slurmd slurm munge)
   macOS:         brew install shellcheck   (buildah and dockerd need Linux: run the e2e tests in a Linux VM or container)
-The end-to-end tests also need root (buildah with runc, and a dockerd of their own).
+The end-to-end tests also need root (buildah with runc, and a dockerd and a Slurm of their own).
 MESSAGE
   exit 1
 fi

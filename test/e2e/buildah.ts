@@ -177,6 +177,27 @@ export class Buildah {
     return this.run(tag, args, undefined, true);
   }
 
+  /**
+   * Runs a program as an HTCondor execute point's container universe does: no entrypoint, as the job's
+   * (non-root) user, in the job's scratch directory, mounted at the same path as the directory the job sees.
+   */
+  public execAt(tag: string, args: string[], options: { user: string; scratch: string; workdir: string; env?: Record<string, string> }): Result {
+    const container = check(this.buildah(['from', '--pull=never', '--quiet', tag], true), `from ${tag}`).stdout.trim();
+    try {
+      const env = Object.entries(options.env ?? {}).flatMap(([k, v]) => ['--env', `${k}=${v}`]);
+      const result = this.buildah(['run', ...ISOLATION, '--user', options.user, '-v', `${options.scratch}:${options.workdir}`,
+        '--workingdir', options.workdir, ...env, container, '--', ...args]);
+      return { stdout: result.stdout, stderr: result.stderr, status: result.status ?? -1 };
+    } finally {
+      this.buildah(['rm', container], true);
+    }
+  }
+
+  /** The environment buildah runs with (its storage), for a process of another program that calls buildah. */
+  public get environment(): NodeJS.ProcessEnv {
+    return { ...this.env };
+  }
+
   /** Calls `inspect` with the image's root filesystem mounted read-only on the host. */
   public withRootfs<T>(tag: string, inspect: (root: string) => T): T {
     const container = check(this.buildah(['from', '--pull=never', '--quiet', tag], true), `from ${tag}`).stdout.trim();
