@@ -879,4 +879,28 @@ export const MUTATIONS: Mutation[] = [
     with: 'return x instanceof ValidationError;',
     test: 'test/errors/pixi-errors.test.ts',
   },
+  {
+    property: 'a $ in a submit file\'s word stays literal ($(DOLLAR)), not a macro',
+    file: 'src/hpc/render-submit.ts',
+    in: 'literal',
+    replace: "return text.replace(/\\$/g, '$(DOLLAR)');",
+    with: 'return text;',
+    test: 'test/hpc/htcondor-job.test.ts',
+  },
+  {
+    property: 'the CUDA rule of the workspace reaches the submit file',
+    file: 'src/hpc/htcondor-job-spec.ts',
+    in: 'HtcondorJobSpec',
+    replace: 'this.gpuMinimumRuntime = gpus && this.job.cudaVersion !== undefined ? runtimeOf(this.job.cudaVersion) : undefined;',
+    with: 'this.gpuMinimumRuntime = undefined;',
+    test: 'test/hpc/htcondor-job.test.ts',
+  },
+  {
+    property: 'every #SBATCH line comes before the first command of the batch script',
+    file: 'src/hpc/render-batch.ts',
+    in: 'renderBatchScript',
+    replace: '`#SBATCH --time=${spec.time}`,',
+    with: "'set -u', `#SBATCH --time=${spec.time}`,",
+    test: 'test/hpc/slurm-job.test.ts',
+  },
 ];
