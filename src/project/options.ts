@@ -58,6 +58,25 @@ export interface PixiProjectOptions extends github.GitHubProjectOptions, PixiIma
    */
   readonly apptainer?: boolean;
   /**
+   * Also write an HTCondor submit file per image (`htcondor.<environment>.sub`, see `HtcondorJob`) that runs
+   * `jobImage` in the container universe. Needs `jobImage` and a `command`.
+   * @default false
+   */
+  readonly htcondor?: boolean;
+  /**
+   * Also write a Slurm batch script per image (`slurm.<environment>.sh`, see `SlurmJob`) that runs `jobImage` with
+   * `apptainer exec`. Needs `jobImage` and a `command`.
+   * @default false
+   */
+  readonly slurm?: boolean;
+  /**
+   * The published image the job files run, pinned: `ghcr.io/my-lab/my-repo:sha-abc1234` (the tag the workflow
+   * pushes for a commit) or a release tag. With several environments each job runs its image's tag, the
+   * environment appended as the workflow appends it (`:sha-abc1234-gpu`).
+   * @default - none: required by `htcondor` and `slurm`
+   */
+  readonly jobImage?: string;
+  /**
    * Also write `.github/workflows/pixi.yaml`, which installs every environment with `--locked` on pull
    * requests and pushes (a stale `pixi.lock` fails) and runs `testTasks` in it.
    * @default true

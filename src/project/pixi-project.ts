@@ -1,6 +1,7 @@
 import { existsSync } from 'fs';
 import { join } from 'path';
 import { Component, github, ProjenrcFile, SampleReadme } from 'projen';
+import { addJobFiles } from './job-files';
 import { checkProjectOptions } from './option-checks';
 import { isProjenNew, OptionNames } from './option-names';
 import { PixiProjectOptions } from './options';
@@ -121,6 +122,7 @@ function build(project: PixiProject, given: PixiProjectOptions, names: OptionNam
     }
     for (const image of images) new ApptainerDefinition(project, { image });
   }
+  addJobFiles(project, images, options, names);
   new GhcrWorkflow(project);
   if (options.testWorkflow ?? true) new PixiTestWorkflow(project, { environments, tasks: options.testTasks });
   if (options.renovate ?? true) {

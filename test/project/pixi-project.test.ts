@@ -393,3 +393,35 @@ describe('PixiProject: the repository', () => {
     expect(existsSync).toBeDefined();
   });
 });
+
+describe('PixiProject: job files for HTCondor and Slurm', () => {
+  const jobImage = 'ghcr.io/my-lab/lab:sha-abc1234';
+
+  test('htcondor and slurm write a submit file and a batch script per image, each running its image\'s tag', () => {
+    const project = projectIn({ 'app/main.py': '' }, { environments: ['cpu', 'gpu'], cudaVersion: '12', htcondor: true, slurm: true, jobImage, command: ['python', 'src/main.py'] });
+    const files = Testing.synth(project);
+    expect(files['htcondor.gpu.sub']).toContain(`container_image = docker://${jobImage}-gpu\n`);
+    expect(files['htcondor.gpu.sub']).toContain('gpus_minimum_runtime = 12.0\n');
+    expect(files['htcondor.cpu.sub']).toContain(`container_image = docker://${jobImage}-cpu\n`);
+    expect(files['htcondor.cpu.sub']).not.toContain('request_gpus');
+    expect(files['slurm.gpu.sh']).toContain(`"docker://${jobImage}-gpu"`);
+    expect(files['slurm.cpu.sh']).not.toContain('--gres');
+    // The suffix the workflow gives each image's tags.
+    expect(files['.github/workflows/docker.yaml']).toContain('suffix=-gpu,');
+  });
+
+  test('one image runs the tag as given', () => {
+    const files = Testing.synth(projectIn({ 'app/main.py': '' }, { slurm: true, jobImage, command: ['python', 'src/main.py'] }));
+    expect(files['slurm.default.sh']).toContain(`"docker://${jobImage}"`);
+  });
+
+  test.each([
+    [{ htcondor: true, command: ['python'] }, /PixiProject: invalid jobImage undefined; allowed: the published image the htcondor job files run, pinned/],
+    [{ slurm: true, jobImage: 'ghcr.io/my-lab/lab:latest', command: ['python'] }, /PixiProject: invalid jobImage "ghcr.io\/my-lab\/lab:latest"; allowed: a reference that names one build/],
+    [{ slurm: true, jobImage }, /PixiProject: invalid command undefined; allowed: the command the job files run in the image/],
+    [{ slurm: true, environments: ['cpu', 'gpu'], jobImage: `ghcr.io/my-lab/lab@sha256:${'a'.repeat(64)}`, command: ['python'] },
+      /PixiProject: invalid jobImage .*allowed: a tagged reference with several environments/],
+  ])('%j', (options, error) => {
+    expect(() => projectIn({ 'app/x/y': '' }, options as Partial<PixiProjectOptions>)).toThrow(error);
+  });
+});

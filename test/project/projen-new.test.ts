@@ -10,6 +10,7 @@ import { parse } from 'yaml';
 import * as source from '../../src';
 import { OWN_OPTION_NAMES } from '../../src/project/option-checks';
 import { kebabCase } from '../../src/project/option-names';
+import { submitFileFindings } from '../helpers/htcondor-submit';
 import { GIT_IDENTITY, packageJsTarball, packLibrary, PROJEN, readmePackCommand, run, runFailing } from '../helpers/pack';
 import { ownerCanWrite } from '../helpers/project';
 import { tempDir } from '../helpers/temp';
@@ -160,6 +161,24 @@ describe('in an empty folder: a scaffold that is the user\'s to change with pixi
     synth(dir);
     expect(read(dir, 'pixi.toml')).toBe(added);
     expect(git(dir, 'status', '--porcelain')).toBe(' M pixi.toml\n');
+  });
+});
+
+describe('projen new --htcondor --slurm: a new repository gets both job files', () => {
+  test('a submit file the independent checker finds sound and a batch script, and npx projen afterwards changes nothing', () => {
+    const dir = repository({});
+    projenNew(dir, ['--environments', 'gpu', '--cuda-version', '12', '--htcondor', '--slurm', '--job-image', 'ghcr.io/my-lab/lab:sha-abc1234',
+      '--command', 'python', '--command', 'src/main.py']);
+    expect(submitFileFindings(read(dir, 'htcondor.gpu.sub'))).toEqual([]);
+    expect(read(dir, 'htcondor.gpu.sub')).toContain('gpus_minimum_runtime = 12.0\n');
+    expect(read(dir, 'slurm.gpu.sh')).toContain('exec apptainer exec --nv "docker://ghcr.io/my-lab/lab:sha-abc1234"');
+    expect(read(dir, '.projenrc.js')).toContain('jobImage: "ghcr.io/my-lab/lab:sha-abc1234"');
+    synth(dir);
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+  });
+
+  test('without --job-image it is refused, naming the switch', () => {
+    expect(projenNewFails(repository({}), ['--slurm', '--command', 'python'])).toMatch(/invalid --job-image undefined; allowed: the published image the --slurm job files run/);
   });
 });
 
