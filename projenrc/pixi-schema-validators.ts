@@ -24,6 +24,25 @@ export const PIXI_SCHEMA_VALIDATORS = [
  */
 const PYPI_REQUIREMENT = /^PyPI(Version|PathRequirement|UrlRequirement|Git\w+Requirement)$/;
 
+/**
+ * Where pixi's parser reads more than its schema allows, the parser is the authority (README "What is read from your
+ * manifest"): `[activation.env]` is a plain map of strings, `""` included (crates/pixi_manifest/src/activation.rs), and
+ * the legacy `[package.target.<platform>]` tables are still read, with a deprecation warning
+ * (crates/pixi_manifest/src/toml/package.rs; the fields of `TomlPackageTarget` in toml/package_target.rs).
+ */
+function followParser(defs: Record<string, any>): void {
+  const env = defs.Activation?.properties?.env;
+  if (env?.additionalProperties) delete env.additionalProperties.minLength;
+  const pkg = defs.Package?.properties;
+  if (pkg) {
+    const fields = ['run-dependencies', 'run-constraints', 'host-dependencies', 'build-dependencies', 'extra-dependencies'];
+    pkg.target = {
+      type: 'object',
+      additionalProperties: { type: 'object', additionalProperties: false, properties: Object.fromEntries(fields.map((field) => [field, pkg[field]])) },
+    };
+  }
+}
+
 /** Keywords that only annotate: the code embeds each schema it refers to, and these are a fifth of their text. */
 const ANNOTATIONS = ['title', 'description', 'examples', 'default', '$comment'];
 /** Where a schema holds subschemas: by name, one, or a list. */
@@ -50,6 +69,7 @@ export function pixiSchemaValidatorCode(root: string, schemaFile: string): strin
   for (const [definition, body] of Object.entries<any>(schema.$defs ?? {})) {
     if (PYPI_REQUIREMENT.test(definition) && body.properties) body.properties['env-markers'] = { type: 'string' };
   }
+  followParser(schema.$defs ?? {});
   delete schema.$id;
   withoutAnnotations(schema);
   ajv.addSchema(schema, 'validate');

@@ -5,7 +5,7 @@
  * `pixi shell-hook` runs, and in the final image at the same path, where the activation sources them.
  */
 import { existsSync } from 'fs';
-import { join } from 'path';
+import { join, posix } from 'path';
 import { FinalImageKind } from './recipe';
 import { PixiActivation } from '../pixi/options';
 import { ENV_VARIABLE_NAME, ENV_VARIABLE_NAME_ALLOWED } from '../util/env-variable';
@@ -20,6 +20,12 @@ export interface ImageActivation {
   readonly scripts: string[];
   /** Scripts the manifest names but the build context lacks: pixi drops them, and so does the image. */
   readonly missing: string[];
+  /**
+   * Absolute scripts: pixi keeps them as they are (`root.join(script)` in `get_activator`), sources one that exists
+   * when the activation is written and drops one that does not, with a warning. No build context holds them: only the
+   * base image (or the final image, at run time) can.
+   */
+  readonly absolute: string[];
   /** `[activation.env]` as pixi exports it. */
   readonly env: Record<string, string>;
 }
@@ -31,8 +37,14 @@ export function imageActivation(environment: string, activation: PixiActivation,
   const origin = `activation script of environment "${environment}"`;
   const scripts: string[] = [];
   const missing: string[] = [];
+  const absolute: string[] = [];
   for (const script of activation.scripts ?? []) {
     const path = normalizePath(script);
+    if (posix.isAbsolute(path)) {
+      requireSingleLine(OWNER, origin, path);
+      if (!absolute.includes(path)) absolute.push(path);
+      continue;
+    }
     if (isOutside(path)) {
       throw invalidOption(OWNER, origin, script, 'a path inside the workspace directory, the build context: a Dockerfile cannot copy files from outside it');
     }
@@ -42,9 +54,9 @@ export function imageActivation(environment: string, activation: PixiActivation,
   }
   const env = activation.env ?? {};
   if (kind === FinalImageKind.DISTROLESS) {
-    if (scripts.length > 0) {
+    if (scripts.length + absolute.length > 0) {
       throw invalidOption(OWNER, 'finalImageKind', kind,
-        `a final image with a shell (PIXI or BASH): environment "${environment}" has activation scripts (${scripts.join(', ')}), which need bash to run`);
+        `a final image with a shell (PIXI or BASH): environment "${environment}" has activation scripts (${[...scripts, ...absolute].join(', ')}), which need bash to run`);
     }
     for (const [key, value] of Object.entries(env)) {
       requireMatch(OWNER, `activation variable of environment "${environment}"`, key, ENV_VARIABLE_NAME, ENV_VARIABLE_NAME_ALLOWED);
@@ -57,5 +69,5 @@ export function imageActivation(environment: string, activation: PixiActivation,
         `a final image with a shell (PIXI or BASH): the activation variable ${expanding[0]}=${JSON.stringify(expanding[1])} of environment "${environment}" needs a shell to expand`);
     }
   }
-  return { scripts, missing, env };
+  return { scripts, missing, absolute, env };
 }

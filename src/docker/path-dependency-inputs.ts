@@ -29,8 +29,11 @@ export function checkPathDependencies(
   for (const dependency of dependencies) {
     const origin = `${dependency.table}.${dependency.name}, path "${dependency.path}", environment "${environment}"`;
     if (isOutside(dependency.path)) {
+      // pixi keeps an absolute path and expands ~/ on the installing machine (crates/pixi_spec/src/path.rs).
+      const absolute = dependency.path.startsWith('..') ? ''
+        : `; pixi reads "${dependency.path}" on the machine that installs, which in an image build is the build stage, where no such path exists: move the package into the workspace and give its relative path`;
       throw invalidOption(OWNER, `path dependency (${origin})`, dependency.path,
-        'a path inside the workspace directory, the build context: a Dockerfile cannot copy files from outside it');
+        `a path inside the workspace directory, the build context: a Dockerfile cannot copy files from outside it${absolute}`);
     }
     if (recipe === DockerRecipe.TUTORIAL) continue;
     for (const needed of dependency.inputs ?? [dependency.path]) {

@@ -131,6 +131,11 @@ export class PixiDockerImageSpec {
   public readonly activationScripts: string[];
   /** Activation scripts the manifest names but the build context lacks; pixi leaves them out, and so does the image. */
   public readonly missingActivationScripts: string[];
+  /**
+   * Absolute activation scripts of the manifest: not copied (no build context holds them); pixi sources each only
+   * where it exists when the activation is written, in the build stage.
+   */
+  public readonly absoluteActivationScripts: string[];
   /** The workspace's `[activation.env]` for the environment, as pixi exports it. */
   public readonly activationEnv: Record<string, string>;
 
@@ -202,6 +207,7 @@ export class PixiDockerImageSpec {
     const activation = imageActivation(this.environment, installed?.view.activation ?? {}, this.finalImageKind, options.contextDirectory);
     this.activationScripts = activation.scripts;
     this.missingActivationScripts = activation.missing;
+    this.absoluteActivationScripts = activation.absolute;
     this.activationEnv = activation.env;
     checkWorkspacePathsInImage([
       ...this.runtimeInputs.map((path) => ({ path, origin: 'installInputs' })),

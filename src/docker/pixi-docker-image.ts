@@ -66,6 +66,11 @@ export class PixiDockerImage extends Component {
     addPixiRepositoryLines(project, 'PixiDockerImage');
     Object.defineProperty(this, IS_PIXI_DOCKER_IMAGE, { value: true });
     this.spec = spec;
+    if (spec.absoluteActivationScripts.length > 0) {
+      project.logger.warn(`PixiDockerImage ${spec.dockerfile}: absolute activation scripts ${spec.absoluteActivationScripts.join(', ')} are not in the build context; `
+        + 'as pixi does, the activation sources each only if it exists in the build stage when the activation is written (the base image must hold it, '
+        + 'and the final image too, at the same path), and drops it with a warning otherwise');
+    }
     if (spec.missingActivationScripts.length > 0) {
       project.logger.warn(`PixiDockerImage ${spec.dockerfile}: activation scripts not found, left out as pixi leaves them out: ${spec.missingActivationScripts.join(', ')}`);
     }

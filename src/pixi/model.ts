@@ -48,6 +48,8 @@ export interface WorkspaceModel {
   readonly workspaceDependencies?: PathDependencyModel[];
   /** `requires-pixi`, a conda version spec. */
   readonly requiresPixi?: string;
+  /** What pixi warns about when it reads the manifest (deprecated tables it still reads). */
+  readonly warnings?: string[];
 }
 
 /** pixi's implicit environment and feature. */

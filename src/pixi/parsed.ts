@@ -97,6 +97,7 @@ export function workspaceModelOf(document: Table, manifestFile: PixiManifestFile
     // (pixi `crates/pixi_manifest/src/features_ext.rs`, `pypi_options`).
     workspaceDependencies: findLinksIn(workspace, `${rootPath}${root.workspace ? 'workspace' : 'project'}.`),
     requiresPixi: typeof requiresPixi === 'string' ? requiresPixi : undefined,
+    warnings: legacyPackageTargets(root, rootPath),
   };
 }
 
@@ -189,4 +190,13 @@ function versionText(value: unknown): string | undefined {
 
 function stringOrUndefined(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
+}
+
+/**
+ * `[package.target.<platform>]`, deprecated but still read: pixi turns each into the conditional tables of the
+ * equivalent expression and warns (crates/pixi_manifest/src/toml/package.rs, `Deprecation::package_target`).
+ */
+function legacyPackageTargets(root: Table, rootPath: string): string[] {
+  return Object.keys(tableAt(tableAt(root, 'package'), 'target')).map((selector) =>
+    `[${rootPath}package.target.${selector}] is deprecated: pixi still reads it, as the conditional dependency tables of "${selector}"; move them there`);
 }

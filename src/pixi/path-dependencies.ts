@@ -118,11 +118,16 @@ function inherited(name: string, spec: unknown, base: string, context: Dependenc
   return isTable(spec) && spec.workspace === true ? { spec: context.pool[name], base: '.' } : { spec, base };
 }
 
-/** `{ path, subdirectory }` → the joined, normalized path (pixi builds `path` + `subdirectory`). */
+/**
+ * `{ path, subdirectory }` → the joined, normalized path (pixi builds `path` + `subdirectory`). pixi keeps an absolute
+ * path as it is and expands `~/` to the home directory of the machine that installs (`resolve` in
+ * crates/pixi_spec/src/path.rs): both stay absolute here (`~/x` as `~/x`), outside any build context.
+ */
 function pathOf(spec: unknown, base: string): string | undefined {
   if (!isTable(spec) || typeof spec.path !== 'string') return undefined;
   const subdirectory = typeof spec.subdirectory === 'string' ? spec.subdirectory : '';
-  return normalizePath(posix.join(base, spec.path, subdirectory));
+  if (spec.path === '~' || spec.path.startsWith('~/')) return posix.join(spec.path, subdirectory).replace(/\/+$/, '');
+  return normalizePath(posix.isAbsolute(spec.path) ? posix.join(spec.path, subdirectory) : posix.join(base, spec.path, subdirectory));
 }
 
 /**

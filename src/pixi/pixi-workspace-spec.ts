@@ -57,6 +57,11 @@ export class PixiWorkspaceSpec implements IPixiWorkspace {
     this.document = document;
   }
 
+  /** What pixi warns about when it reads the manifest (deprecated tables it still reads). */
+  public get warnings(): string[] {
+    return [...this.model.warnings ?? []];
+  }
+
   /** Whether the manifest was written from options (and can be rendered). */
   public get generated(): boolean {
     return this.document !== undefined;

@@ -121,6 +121,7 @@ export class PixiWorkspace extends Component implements IPixiWorkspace {
     addPixiRepositoryLines(project, 'PixiWorkspace');
     WORKSPACES.set(project, this);
     this.spec = manifest;
+    for (const warning of manifest.warnings) project.logger.warn(`PixiWorkspace: ${manifest.manifestFile}: ${warning}`);
     if (seed) {
       // Written as pixi init writes it: no marker, writable, never rewritten once it exists.
       new SampleFile(project, manifest.manifestFile, { contents: manifest.render() });

@@ -9,9 +9,9 @@ export function normalizePath(path: string): string {
   return relative === '' ? '.' : relative;
 }
 
-/** Whether a normalized path leaves the directory it is relative to. */
+/** Whether a normalized path leaves the directory it is relative to (absolute, `~/…` as pixi writes a home path, or `..`). */
 export function isOutside(path: string): boolean {
-  return posix.isAbsolute(path) || path === '..' || path.startsWith('../');
+  return posix.isAbsolute(path) || path === '~' || path.startsWith('~/') || path === '..' || path.startsWith('../');
 }
 
 /** Whether `inner` is `outer` or lies inside it (both normalized). */

@@ -285,5 +285,24 @@ export function imageSuite(engine: Engine, IMAGES: ImageUnderTest[] = imagesUnde
     });
   });
 
+  describe('manifests read as pixi\'s parser reads them', () => {
+    test('an empty [activation.env] value is exported empty, beside the others', () => {
+      const result = engine.run('e2e/empty-activation-value:headless', ['bash', '-c', 'echo "[${DISPLAY-unset}] $VIEWER_BACKEND"']);
+      expect([result.status, result.stdout]).toEqual([0, '[] egl\n']);
+    });
+
+    test('a legacy [package.target.linux-64] workspace installs, with its CUDA', () => {
+      const result = engine.run('e2e/legacy-package-target:default', ['bash', '-c', 'echo "$CONDA_PREFIX"']);
+      expect([result.status, result.stdout]).toEqual([0, '/app/.pixi/envs/default\n']);
+    });
+
+    test('an absolute activation script the base image lacks is dropped with pixi\'s warning; the workspace\'s runs', () => {
+      const image = IMAGES.find((i) => i.tag === 'e2e/absolute-activation-script:default')!;
+      expect(outputs.get(image.tag)!.join('\n')).toContain('Could not find activation scripts: /etc/profile.d/site-modules.sh');
+      const result = engine.run(image.tag, ['bash', '-c', 'echo "$SIM_ACTIVATED"']);
+      expect([result.status, result.stdout]).toEqual([0, '1\n']);
+    });
+  });
+
   return timings;
 }

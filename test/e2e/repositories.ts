@@ -170,6 +170,9 @@ export function pixiExampleShapes(): ImageUnderTest[] {
   const activation = adoptedFixture('activation');
   const findLinks = adoptedFixture('find-links');
   const multiMachine = adoptedFixture('multi-machine');
+  const emptyActivationValue = adoptedFixture('empty-activation-value');
+  const legacyPackageTarget = adoptedFixture('legacy-package-target');
+  const absoluteActivationScript = adoptedFixture('absolute-activation-script');
   const images = [
     image(activation, 'e2e/activation:gpu', { environment: 'gpu', dockerfile: 'Dockerfile.gpu' }, 'none'),
     image(activation, 'e2e/activation:tutorial', { dockerfile: 'Dockerfile.tutorial', recipe: DockerRecipe.TUTORIAL }, 'none'),
@@ -177,8 +180,12 @@ export function pixiExampleShapes(): ImageUnderTest[] {
     image(multiMachine, 'e2e/multi-machine:cuda', {}, '12'),
     // On a builder with a GPU, pixi alone would install cuda-linux-64 (declared first).
     { ...image(multiMachine, 'e2e/multi-machine:cpu', { platform: 'linux-64', dockerfile: 'Dockerfile.cpu' }, 'none'), gpuBuilder: true },
+    // Read as pixi's parser reads them, where its schema is stricter (test/pixi/parser-not-schema.test.ts).
+    image(emptyActivationValue, 'e2e/empty-activation-value:headless', { environment: 'headless' }, 'none'),
+    image(legacyPackageTarget, 'e2e/legacy-package-target:default', { installInputs: ['pixi.toml'] }, '12'),
+    image(absoluteActivationScript, 'e2e/absolute-activation-script:default', {}, 'none'),
   ];
-  for (const project of [activation, findLinks, multiMachine]) {
+  for (const project of [activation, findLinks, multiMachine, emptyActivationValue, legacyPackageTarget, absoluteActivationScript]) {
     new DockerIgnore(project);
     plantFiles(project.outdir);
     synth(project);

@@ -180,7 +180,10 @@ print_activation() {
   installed=$(cat "$prefix/conda-meta/stub-platform")
   while read -r kind key value; do
     if [ "$kind" = script ]; then
-      if [ -f "$PWD/$key" ]; then echo ". \"$PWD/$key\""; else missing+=("$PWD/$key"); fi
+      # root.join(script): an absolute script stays as it is (get_activator, crates/pixi_core/src/activation.rs).
+      local full="$PWD/$key"
+      [[ $key == /* ]] && full=$key
+      if [ -f "$full" ]; then echo ". \"$full\""; else missing+=("$full"); fi
     elif [[ $value == *'$'* ]]; then echo "export $key=\"${value//\"/\\\"}\""
     else printf "export %s='%s'\n" "$key" "${value//\'/\'\\\'\'}"; fi
   done < <(facts activation "$installed")
