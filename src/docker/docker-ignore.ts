@@ -1,5 +1,5 @@
 import { IgnoreFile, IResolver, Project } from 'projen';
-import { DEFAULT_DOCKERIGNORE_PATTERNS, findAdmittedPaths, findExcludedPaths, patternsOf } from './dockerignore-rules';
+import { DEFAULT_DOCKERIGNORE_PATTERNS, findAdmittedPaths, findExcludedPaths, patternsOf, unreadablePattern } from './dockerignore-rules';
 import { copiesWholeContext } from './image-sources';
 import { PixiDockerImage } from './pixi-docker-image';
 import { projenMarker } from '../util/projenrc-marker';
@@ -64,6 +64,11 @@ export class DockerIgnore extends IgnoreFile {
         throw invalidOption('DockerIgnore', `patterns[${i}]`, pattern, 'one .dockerignore pattern per string, without newlines');
       }
     });
+    const unreadable = unreadablePattern(patterns);
+    if (unreadable >= 0) {
+      throw invalidOption('DockerIgnore', `patterns[${unreadable}]`, patterns[unreadable],
+        'a pattern Docker can read: a "[" opens a character class that "]" must close (write "\\[" for a literal one)');
+    }
     super.addPatterns(...patterns);
   }
 

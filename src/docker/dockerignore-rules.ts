@@ -31,6 +31,21 @@ export function patternsOf(text: string): string[] {
   return text.split(/\r?\n/).filter((line) => line.trim() !== '' && !line.startsWith('#'));
 }
 
+/**
+ * The index of the first pattern Docker's matcher cannot read (`[` opens a class it never closes), or -1. Docker's
+ * builder refuses such a `.dockerignore` (filepath.Match's ErrBadPattern); @balena/dockerignore, its port, throws.
+ */
+export function unreadablePattern(patterns: readonly string[]): number {
+  return patterns.findIndex((pattern) => {
+    try {
+      ignore().add([pattern]).ignores('probe');
+      return false;
+    } catch {
+      return true;
+    }
+  });
+}
+
 /** A file or directory of the build context that an image needs, and who needs it. */
 export interface RequiredContextPath {
   readonly path: string;

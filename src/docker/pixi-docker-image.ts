@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'fs';
 import { join } from 'path';
 import { Component, FileBase, Project } from 'projen';
-import { findAdmittedPaths, patternsOf } from './dockerignore-rules';
+import { findAdmittedPaths, patternsOf, unreadablePattern } from './dockerignore-rules';
 import { copiesWholeContext } from './image-sources';
 import { IMAGE_OPTIONS } from './option-shapes';
 import { PixiDockerImageOptions } from './options';
@@ -126,6 +126,10 @@ export class PixiDockerImage extends Component {
     if (this.project.tryFindFile('.dockerignore') !== undefined) return;
     const path = join(this.project.outdir, '.dockerignore');
     const patterns = existsSync(path) ? patternsOf(readFileSync(path, 'utf8')) : [];
+    const unreadable = unreadablePattern(patterns);
+    if (unreadable >= 0) {
+      throw invalidOption('PixiDockerImage', 'sources', '.', `a .dockerignore Docker can read: your .dockerignore has the pattern ${JSON.stringify(patterns[unreadable])}, whose "[" is never closed`);
+    }
     const admitted = findAdmittedPaths(patterns);
     if (admitted.length === 0) return;
     throw invalidOption('PixiDockerImage', 'sources', '.',

@@ -60,8 +60,12 @@ export class GhcrWorkflow extends Component {
     const specOptions = builtChecked(WORKFLOW_OPTIONS, given);
     // Refused now, whether the images are given or found at synthesis.
     resolveWorkflowSettings(specOptions);
-    if (images) new GhcrWorkflowSpec(builtChecked(WORKFLOW_IMAGES, images.map((image) => ({ spec: image.spec }))), specOptions);
     const root = project.root;
+    // Each in its build context: two subprojects may both have a Dockerfile.
+    if (images) {
+      const placed = images.map((image) => ({ spec: image.spec, context: contextOf(root, image) }));
+      new GhcrWorkflowSpec(builtChecked(WORKFLOW_IMAGES, placed), specOptions);
+    }
     refuseToOverwrite(OWNER, root.outdir, WORKFLOW_FILE, 'move it away to have the workflow generated');
     refuseTakenPaths(OWNER, root, [{ option: 'file', path: WORKFLOW_FILE }]);
     super(project, OWNER);
@@ -84,7 +88,7 @@ export class GhcrWorkflow extends Component {
     const images = this.images ?? constructs.filter(PixiDockerImage.isPixiDockerImage);
     const definitions = constructs.filter(ApptainerDefinition.isApptainerDefinition);
     const described = images.map((image) => {
-      const context = relative(root.outdir, image.project.outdir).split(sep).join('/') || '.';
+      const context = contextOf(root, image);
       return {
         spec: image.spec,
         context,
@@ -126,3 +130,8 @@ export const GHCR_WORKFLOW_OPTIONS = struct<GhcrWorkflowOptions>('the options of
   images: listOf(instance('a PixiDockerImage', (value) => PixiDockerImage.isPixiDockerImage(value))),
   imagePlatforms: recordOf(listOf(enumOf('ImagePlatform', ImagePlatform))),
 });
+
+/** The image's build context: its project's directory, relative to the repository root. */
+function contextOf(root: Project, image: PixiDockerImage): string {
+  return relative(root.outdir, image.project.outdir).split(sep).join('/') || '.';
+}

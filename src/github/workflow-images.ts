@@ -42,7 +42,8 @@ export function workflowImages(images: GhcrWorkflowImage[], settingsOf: (image: 
     const environment = image.spec.environment;
     const folder = contexts[i] === '.' ? [] : [asId(`${contexts[i].split('/').pop()}-${environment}`)];
     // An environment of dashes only (`-`) has no id of its own.
-    return [asId(environment), ...folder].filter((id) => id !== '').concat(asId(`${contexts[i]}-${image.spec.dockerfile}`));
+    // Last, a name no other image can have (its path is its own): `dev` and `dev-` both read `dev` otherwise.
+    return [asId(environment), ...folder, asId(`${contexts[i]}-${image.spec.dockerfile}`)].filter((id) => id !== '').concat(exactId(paths[i]));
   }));
   ids.forEach((id, i) => {
     const first = ids.indexOf(id);
@@ -85,6 +86,14 @@ function uniqueIds(candidates: string[][]): string[] {
 /** Lower-case letters, digits and inner dashes: usable in job ids, cache scopes and tags. */
 function asId(raw: string): string {
   return raw.replace(/[^A-Za-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').toLowerCase();
+}
+
+/**
+ * A one-to-one id of a path: lower-case letters and digits as they are, any other character as `-` and its code in
+ * four hex digits, after `image` (ids start with a letter). Two paths never share it.
+ */
+function exactId(path: string): string {
+  return `image${[...path].map((c) => (/[a-z0-9]/.test(c) ? c : `-${c.codePointAt(0)!.toString(16).padStart(4, '0')}`)).join('')}`;
 }
 
 /** Files whose change should rebuild the image, relative to the repository root. */

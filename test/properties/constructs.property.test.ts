@@ -17,7 +17,14 @@ interface Step {
   readonly build: (project: Project) => unknown;
 }
 
-const IGNORE_FIELDS: Fields = { defaults: fc.boolean(), patterns: fc.array(fc.constantFrom('*.csv', 'data/', '!data/keep', '**/*.sif'), { maxLength: 2 }) };
+const IGNORE_FIELDS: Fields = {
+  defaults: fc.boolean(),
+  patterns: fc.array(fc.oneof(
+    fc.constantFrom('*.csv', 'data/', '!data/keep', '**/*.sif'),
+    // Globs Docker's matcher may not read: classes, ranges, escapes.
+    fc.stringMatching(/^[[\]\\a-c*?!^-]{1,5}$/),
+  ), { maxLength: 2 }),
+};
 const FEATURES = { 'gpu': { systemRequirements: { cuda: '12' } }, '-dev': {}, '_base': {} };
 const ENVIRONMENTS = { 'gpu': { features: ['gpu'] }, '-dev': { features: ['-dev', '_base'] }, 'dev': { features: ['_base'] } };
 const WORKSPACE_FIELDS: Fields = {

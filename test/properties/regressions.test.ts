@@ -39,6 +39,7 @@ describe('crashes that are now typed refusals naming the option', () => {
     ['workflowName: null', () => new GhcrWorkflowSpec([{ spec: new PixiDockerImageSpec() }], loose({ workflowName: null })), 'workflowName'],
     ['Apptainer title: 42', () => new ApptainerDefinitionSpec(new PixiDockerImageSpec(), loose({ title: 42 })), 'title'],
     ['DockerIgnore patterns: 42', () => new DockerIgnore(project(), loose({ patterns: 42 })), 'patterns'],
+    ['DockerIgnore patterns: ["["] (was a raw SyntaxError, an invalid regular expression)', () => new DockerIgnore(project(), { patterns: ['*.csv', '['] }), 'patterns[1]'],
     ['adopted platforms = 5', () => PixiWorkspaceSpec.parse('[workspace]\nchannels = []\nplatforms = 5\n', 'pixi.toml'), 'pixi.toml workspace.platforms'],
     ['adopted feature platforms = "linux-64"',
       () => PixiWorkspaceSpec.parse('[workspace]\nchannels = []\nplatforms = ["linux-64"]\n[feature.cpu]\nplatforms = "linux-64"\n', 'pixi.toml'),
@@ -230,5 +231,23 @@ describe('PixiProject speaks in its own options', () => {
   test('projen new names the switch', () => {
     const restated = namingRefusals(projectNaming(OptionNames.CLI), () => new PixiValidationError('PixiDockerImage', 'ports[0]', 0, 'whole numbers from 1 to 65535'));
     expect(restated.message).toBe('projen new: invalid --ports 0; allowed: whole numbers from 1 to 65535.');
+  });
+});
+
+describe('issue 32: refusals that were wrong, and ids that collided', () => {
+  test('environments dev and dev-: two ids (both read "dockerfile-dev" before, and the message asked for a rename)', () => {
+    const images = ['dev', 'dev-'].map((environment) => ({ spec: new PixiDockerImageSpec({ environment, dockerfile: `Dockerfile.${environment}`, copySources: false }) }));
+    const jobs = Object.keys(new GhcrWorkflowSpec(images).toWorkflow().jobs).filter((id) => id.startsWith('build-'));
+    expect(new Set(jobs).size).toBe(2);
+  });
+
+  test('two subprojects\' Dockerfile passed explicitly: one workflow (was refused as images[1] "./Dockerfile")', () => {
+    const root = new Project({ name: 'lab', outdir: tempRepository() });
+    const images = ['api', 'worker'].map((name) => {
+      const sub = new Project({ name, parent: root, outdir: `services/${name}` });
+      return new PixiDockerImage(sub, { copySources: false });
+    });
+    const workflow = new GhcrWorkflow(root, { images });
+    expect(workflow.spec().toWorkflow().jobs).toBeDefined();
   });
 });

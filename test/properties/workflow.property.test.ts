@@ -117,3 +117,20 @@ describe('GhcrWorkflowSpec: any options and images give the typed error or a wor
     }), { seed: SEED, numRuns: runs(600) });
   });
 });
+
+describe('image ids: any distinct environments and Dockerfiles give distinct ids (issue 32: dev and dev- collided)', () => {
+  test('one build job per image, whatever the names share once dashes and case are dropped', () => {
+    const environment = fc.stringMatching(/^[a-zA-Z_][a-zA-Z0-9_-]{0,5}$/);
+    fc.assert(fc.property(fc.uniqueArray(environment, { minLength: 2, maxLength: 4, selector: (name) => name }), (environments) => {
+      let described;
+      try {
+        described = environments.map((name) => ({ spec: new PixiDockerImageSpec({ environment: name, dockerfile: `Dockerfile.${name}`, copySources: false }) }));
+      } catch (error) {
+        expect(error).toBeInstanceOf(PixiValidationError);
+        return;
+      }
+      const jobs = Object.keys(new GhcrWorkflowSpec(described).toWorkflow().jobs).filter((id) => id.startsWith('build-'));
+      expect(new Set(jobs).size).toBe(environments.length);
+    }), { seed: SEED, numRuns: runs(300) });
+  });
+});
