@@ -3,8 +3,20 @@
  */
 import { hasControlCharacter, invalidOption } from '../util/validate';
 
-/** A branch name or filter pattern (`*`, `**`, `?`, `+`, `[0-9]`, a leading `!`), as GitHub reads them. */
-const BRANCH = /^!?(?:[A-Za-z0-9._\/*?+-]|\[[A-Za-z0-9._\/-]+\])+$/;
+/**
+ * Whether a branch filter is a branch name git allows, with GitHub's pattern characters (`*`, `**`, `?`, `+`, a class
+ * `[0-9]`, a leading `!`) where git would refuse them. git's rules (`git check-ref-format --branch`, refs.c
+ * `check_refname_component`): no control character, space, `~ ^ : \`, no `..` or `@{`, not starting with `-`,
+ * no component starting with `.` or ending with `.lock`, no empty component, not ending with `.`.
+ */
+function isBranchFilter(filter: string): boolean {
+  const name = filter.startsWith('!') ? filter.slice(1) : filter;
+  if (name === '' || name.startsWith('-') || name.endsWith('.') || name.includes('..') || name.includes('@{')) return false;
+  // Pattern classes are GitHub's: each `[` closes, and holds no `/`.
+  const classless = name.replace(/\[[^\]/[]+\]/g, 'x');
+  if (/[\u0000-\u0020\u007f~^:\\[\]]/.test(classless) || hasControlCharacter(name)) return false;
+  return name.split('/').every((component) => component !== '' && !component.startsWith('.') && !component.endsWith('.lock'));
+}
 
 /** Refuses a workflow name that is not one line, or holds `${{` (GitHub would evaluate it: the name would change from run to run). */
 export function checkWorkflowName(owner: string, name: string | undefined): void {
@@ -17,8 +29,9 @@ export function checkWorkflowName(owner: string, name: string | undefined): void
 export function checkBranches(owner: string, branches: string[] | undefined): void {
   if (branches === undefined) return;
   branches.forEach((branch, i) => {
-    if (!BRANCH.test(branch)) {
-      throw invalidOption(owner, `branches[${i}]`, branch, 'a branch name or filter pattern (* ** ? + [0-9], a leading ! to exclude), without spaces');
+    if (typeof branch !== 'string' || !isBranchFilter(branch)) {
+      throw invalidOption(owner, `branches[${i}]`, branch,
+        'a branch name git allows (git check-ref-format --branch: no spaces, "~ ^ : \\", "..", "@{", no leading "-" or "." in a part) or a filter pattern (* ** ? + [0-9], a leading ! to exclude)');
     }
   });
   // An empty list, or only exclusions, matches no branch; GitHub and actionlint reject the first.

@@ -251,3 +251,13 @@ describe('issue 32: refusals that were wrong, and ids that collided', () => {
     expect(workflow.spec().toWorkflow().jobs).toBeDefined();
   });
 });
+
+describe('issue 32: branch names as git allows them', () => {
+  test.each(['fix#12', 'user@fix'])('%s is taken (was refused)', (branch) => {
+    expect(() => new GhcrWorkflowSpec([{ spec: new PixiDockerImageSpec() }], { branches: ['main', branch] })).not.toThrow();
+  });
+
+  test('--help is refused (was taken), naming the branch', () => {
+    expect(refusal(() => new GhcrWorkflowSpec([{ spec: new PixiDockerImageSpec() }], { branches: ['--help'] })).option).toBe('branches[0]');
+  });
+});

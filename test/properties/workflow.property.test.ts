@@ -1,3 +1,4 @@
+import { spawnSync } from 'child_process';
 import * as fc from 'fast-check';
 import { parse, stringify } from 'yaml';
 import { Fields, oneLine, optionSets, namedOption, runs, SEED } from './arbitraries';
@@ -132,5 +133,24 @@ describe('image ids: any distinct environments and Dockerfiles give distinct ids
       const jobs = Object.keys(new GhcrWorkflowSpec(described).toWorkflow().jobs).filter((id) => id.startsWith('build-'));
       expect(new Set(jobs).size).toBe(environments.length);
     }), { seed: SEED, numRuns: runs(300) });
+  });
+});
+
+describe('branches: a name is taken exactly when git takes it (issue 32: fix#12 and user@fix were refused, --help taken)', () => {
+  test('without GitHub\'s pattern characters, the workflow accepts a branch name if and only if git check-ref-format --branch does', () => {
+    const char = fc.constantFrom(...'ab/.-_#@{}~^: \\\t9é'.split(''), 'lock');
+    const name = fc.array(char, { minLength: 1, maxLength: 7 }).map((parts) => parts.join(''));
+    fc.assert(fc.property(name, (branch) => {
+      const git = spawnSync('git', ['check-ref-format', '--branch', branch], { encoding: 'utf8' });
+      if (git.error) throw new Error(`git could not run: ${git.error.message}`);
+      let accepted = true;
+      try {
+        resolveWorkflowSettings({ branches: [branch] } as any);
+      } catch (error) {
+        expect(error).toBeInstanceOf(PixiValidationError);
+        accepted = false;
+      }
+      expect([branch, accepted]).toEqual([branch, git.status === 0]);
+    }), { seed: SEED, numRuns: runs(400) });
   });
 });
