@@ -2,7 +2,9 @@ import { requireMatch } from '../util/validate';
 
 // The grammar of github.com/distribution/reference, written out so each part can be read.
 const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
-const DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*(?::[0-9]+)?)`;
+/** A bracketed IPv6 address, as the grammar allows a host (`[::1]`, `[fd00::5]`). */
+const IPV6_HOST = '\\[[a-fA-F0-9:]*:[a-fA-F0-9:.]*\\]';
+const DOMAIN = `(?:(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|${IPV6_HOST})(?::[0-9]+)?)`;
 export const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
 /** An image name without tag or digest (no look-around: Renovate's RE2 reads it too). */
 export const IMAGE_NAME = `(?:${DOMAIN}/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*`;

@@ -23,7 +23,9 @@ export const IMAGE_FIELDS: Fields = {
   cudaVersion: fc.constantFrom('12', '12.9', '12.9.1', '11.8'),
   baseImage: fc.constantFrom('ghcr.io/prefix-dev/pixi:noble', 'ghcr.io/prefix-dev/pixi:0.77.0-noble', 'ghcr.io/my-lab/my__repo:1.0',
     `localhost:5000/a/b@sha256:${'a'.repeat(64)}`),
-  finalImage: fc.constantFrom('ubuntu:24.04', 'gcr.io/distroless/base-debian12', 'debian:bookworm-slim', 'ghcr.io/prefix-dev/pixi:noble'),
+  // A registry on a bracketed IPv6 host too (issue 32: refused before, as the reference grammar allows it).
+  finalImage: fc.constantFrom('ubuntu:24.04', 'gcr.io/distroless/base-debian12', 'debian:bookworm-slim', 'ghcr.io/prefix-dev/pixi:noble',
+    '[::1]:5000/lab/ubuntu:24.04', '[fd00::5]/debian:12'),
   finalImageKind: fc.constantFrom(...Object.values(FinalImageKind)),
   pixiVersion: fc.constantFrom('0.77.0', '0.40.0'),
   manifestFile: fc.constantFrom(...Object.values(PixiManifestFile)),

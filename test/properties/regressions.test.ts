@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import { keyValuePairs } from './buildkit-words';
 import {
   ApptainerDefinition, ApptainerDefinitionSpec, DockerIgnore, GhcrWorkflow, GhcrWorkflowSpec, PixiDockerImage, PixiDockerImageSpec, PixiWorkspaceSpec,
-  PixiProject, PixiValidationError, PixiWorkspace,
+  PixiProject, PixiValidationError, PixiWorkspace, RenovateConfigSpec,
 } from '../../src';
 import { namingRefusals } from '../../src/errors/refusal-naming';
 import { OptionNames } from '../../src/project/option-names';
@@ -259,5 +259,27 @@ describe('issue 32: branch names as git allows them', () => {
 
   test('--help is refused (was taken), naming the branch', () => {
     expect(refusal(() => new GhcrWorkflowSpec([{ spec: new PixiDockerImageSpec() }], { branches: ['--help'] })).option).toBe('branches[0]');
+  });
+});
+
+describe('issue 32: a registry on a bracketed IPv6 host, which the distribution reference grammar allows', () => {
+  const reference = '[::1]:5000/pixi:latest';
+  test('an image takes it as base and final image, and writes it into FROM', () => {
+    const spec = new PixiDockerImageSpec({ baseImage: reference, finalImage: '[fd00::5]/lab/ubuntu:24.04', copySources: false });
+    expect(spec.renderDockerfile()).toContain(`FROM ${reference} AS build`);
+    expect(spec.renderDockerfile()).toContain('FROM [fd00::5]/lab/ubuntu:24.04');
+  });
+
+  test('an Apptainer definition and a PixiProject take it', () => {
+    expect(new ApptainerDefinitionSpec(new PixiDockerImageSpec({ baseImage: reference, copySources: false })).render()).toContain(`From: ${reference}`);
+    expect(() => new PixiProject({ name: 'p', outdir: tempRepository(), baseImage: reference, copySources: false })).not.toThrow();
+  });
+
+  test('Renovate\'s image list takes its name', () => {
+    expect(new RenovateConfigSpec({ projenrcImages: ['[::1]:5000/pixi'] }).projenrcImages).toEqual(['[::1]:5000/pixi']);
+  });
+
+  test('a bracket that is no IPv6 host is still refused', () => {
+    expect(refusal(() => new PixiDockerImageSpec({ baseImage: '[evil]/x:1' })).option).toBe('baseImage');
   });
 });
