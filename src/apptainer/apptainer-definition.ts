@@ -1,6 +1,7 @@
 import { Component, FileBase, Project } from 'projen';
 import { ApptainerDefinitionSpec, ApptainerDefinitionSpecOptions, DEFINITION_OPTIONS } from './apptainer-definition-spec';
 import { SIF_IMAGES } from './sif-images';
+import { refuseMissingInputs } from '../docker/image-inputs-exist';
 import { IMAGE_OPTIONS } from '../docker/option-shapes';
 import { PixiDockerImageOptions } from '../docker/options';
 import { PixiDockerImage } from '../docker/pixi-docker-image';
@@ -53,6 +54,8 @@ export class ApptainerDefinition extends Component {
   public readonly file: FileBase;
   /** The entrypoint script, when the definition writes its own (no `image` given). */
   public readonly entrypoint?: FileBase;
+  /** Whether the definition describes its image itself (no PixiDockerImage checks what it copies). */
+  private readonly standalone: boolean;
 
   /**
    * @param project the project of the image (the build runs in its directory)
@@ -86,11 +89,20 @@ export class ApptainerDefinition extends Component {
     this.file = new RenderedFile(this, spec.file, (marker) => spec.render({ headerComment: marker }));
     // `apptainer build <env>.sif <definition>` writes gigabytes next to the definition: never commit them.
     project.gitignore.exclude(SIF_IMAGES);
+    this.standalone = options.image === undefined;
     if (!options.image) {
       // Without a PixiDockerImage, nobody else writes the entrypoint the definition copies.
       const render = (marker: string | undefined) => image.renderEntrypoint({ headerComment: marker })!;
       this.entrypoint = new RenderedFile(this, image.entrypointFile!, render, { executable: true });
     }
+  }
+
+  /**
+   * Refuses a definition of its own whose `%files` would name what the build context lacks (`apptainer build` would
+   * fail on it), by the rule a PixiDockerImage follows for the same description.
+   */
+  public synthesize(): void {
+    if (this.standalone) refuseMissingInputs(this.project, this.spec.image, OWNER, 'imageOptions.');
   }
 }
 

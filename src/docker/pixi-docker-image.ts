@@ -1,7 +1,8 @@
-import { existsSync, readFileSync, statSync } from 'fs';
+import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { Component, FileBase, Project } from 'projen';
 import { findAdmittedPaths, patternsOf, unreadablePattern } from './dockerignore-rules';
+import { refuseFileAsSourceDir, refuseMissingInputs } from './image-inputs-exist';
 import { copiesWholeContext } from './image-sources';
 import { IMAGE_OPTIONS } from './option-shapes';
 import { PixiDockerImageOptions } from './options';
@@ -57,7 +58,7 @@ export class PixiDockerImage extends Component {
       ...options,
       workspace: options.workspace ?? PixiWorkspace.of(project),
     }));
-    if (spec.sourceDir !== undefined) refuseFileAsSourceDir(project.outdir, spec.sourceDir);
+    if (spec.sourceDir !== undefined) refuseFileAsSourceDir(project.outdir, spec.sourceDir, 'PixiDockerImage', '');
     refuseTakenPaths('PixiDockerImage', project, [
       { option: 'dockerfile', path: spec.dockerfile },
       { option: 'entrypointFile', path: spec.entrypointFile },
@@ -89,29 +90,10 @@ export class PixiDockerImage extends Component {
    * created earlier (e.g. a Python project's module) are written, and before the Dockerfile.
    */
   public synthesize(): void {
-    const outdir = this.project.outdir;
-    const exists = (path: string) => existsSync(join(outdir, path));
-    const { sourceDir, installInputs, manifestFile } = this.spec;
-    if (sourceDir !== undefined && !exists(sourceDir)) {
-      throw invalidOption('PixiDockerImage', 'sourceDir', sourceDir,
-        `a directory that exists in ${outdir}, which the image copies to /app/src (or copySources: false to copy none)`);
-    }
-    if (sourceDir !== undefined) refuseFileAsSourceDir(outdir, sourceDir);
-    const sources = sourceDir === undefined ? this.spec.sources : [];
+    refuseMissingInputs(this.project, this.spec, 'PixiDockerImage', '');
     if (copiesWholeContext(this.spec.sources)) this.checkOwnDockerignore();
-    sources.forEach(({ from }, i) => {
-      if (!exists(from)) throw invalidOption('PixiDockerImage', `sources[${i}].from`, from, `a file or directory that exists in ${outdir} (or "." for all of it)`);
-    });
-    for (const input of installInputs) {
-      if (!exists(input)) {
-        throw invalidOption('PixiDockerImage', 'installInputs', input, `files or directories that exist in ${outdir}, which pixi install reads`);
-      }
-    }
-    // A generated manifest may still be ahead in the synthesis; one the user writes is there by now.
-    if (!exists(manifestFile) && this.project.tryFindFile(manifestFile) === undefined) {
-      throw invalidOption('PixiDockerImage', 'manifestFile', manifestFile,
-        `a manifest that exists in ${outdir}, which the image installs from: create it (pixi init) or generate it (new PixiWorkspace(project, ...) before the image)`);
-    }
+    const { manifestFile } = this.spec;
+    const exists = (path: string) => existsSync(join(this.project.outdir, path));
     // Normal before the first pixi lock; said once per synthesis, by the project's first image.
     if (!exists(PixiDockerImageSpec.LOCK_FILE) && this.project.components.find(PixiDockerImage.isPixiDockerImage) === this) {
       this.project.logger.warn(`PixiDockerImage: ${PixiDockerImageSpec.LOCK_FILE} not found beside ${manifestFile}; run pixi lock before docker build (the images install exactly what it holds).`);
@@ -137,13 +119,3 @@ export class PixiDockerImage extends Component {
   }
 }
 
-/**
- * Refuses a source directory that is a file: COPY would put the file itself at /app/src, and the
- * workflow's path filter `<file>/**` would never match a change of it.
- */
-function refuseFileAsSourceDir(outdir: string, sourceDir: string): void {
-  const path = join(outdir, sourceDir);
-  if (!existsSync(path) || statSync(path).isDirectory()) return;
-  throw invalidOption('PixiDockerImage', 'sourceDir', sourceDir,
-    `a directory, which the image copies to /app/src: ${sourceDir} in ${outdir} is a file; put it in a directory and name that (or copySources: false to copy none)`);
-}

@@ -1,3 +1,5 @@
+import { rmSync } from 'fs';
+import { join } from 'path';
 import { runInNewContext } from 'vm';
 import { Project } from 'projen';
 import { parse } from 'yaml';
@@ -281,5 +283,24 @@ describe('issue 32: a registry on a bracketed IPv6 host, which the distribution 
 
   test('a bracket that is no IPv6 host is still refused', () => {
     expect(refusal(() => new PixiDockerImageSpec({ baseImage: '[evil]/x:1' })).option).toBe('baseImage');
+  });
+});
+
+describe('issue 32: a standalone Apptainer definition refuses what the build context lacks, by the rule an image follows', () => {
+  test('imageOptions: {} without app/ (was %files for a directory that does not exist)', () => {
+    const p = new Project({ name: 'p', outdir: tempRepository() });
+    new PixiWorkspace(p, {});
+    rmSync(join(p.outdir, 'app'), { recursive: true, force: true });
+    new ApptainerDefinition(p, { imageOptions: {} });
+    const error = refusal(() => p.synth());
+    expect([error.construct, error.option]).toEqual(['ApptainerDefinition', 'imageOptions.sourceDir']);
+  });
+
+  test('an installInputs entry that is missing', () => {
+    const p = new Project({ name: 'p', outdir: tempRepository() });
+    new PixiWorkspace(p, {});
+    new ApptainerDefinition(p, { imageOptions: { installInputs: ['vendor'] } });
+    const error = refusal(() => p.synth());
+    expect([error.construct, error.option]).toEqual(['ApptainerDefinition', 'imageOptions.installInputs']);
   });
 });
