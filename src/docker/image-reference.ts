@@ -1,4 +1,4 @@
-import { requireMatch } from '../util/validate';
+import { invalidOption, requireMatch } from '../util/validate';
 
 // The grammar of github.com/distribution/reference, written out so each part can be read.
 const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
@@ -11,6 +11,10 @@ export const IMAGE_NAME = `(?:${DOMAIN}/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT}
 const TAG = '[\\w][\\w.-]{0,127}';
 const DIGEST = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}';
 const REFERENCE = new RegExp(`^(${IMAGE_NAME})(?::(${TAG}))?(?:@(${DIGEST}))?$`);
+
+/** The longest name a registry takes (distribution/reference: `NameTotalLengthMax`). */
+export const NAME_MAX = 255;
+export const NAME_MAX_ALLOWED = `an image name of at most ${NAME_MAX} characters, registry included (the distribution reference grammar's limit)`;
 
 /** An image reference split into its parts. */
 export interface ImageReference {
@@ -29,6 +33,7 @@ export function parseImageReference(owner: string, option: string, value: unknow
     'an image reference such as "ghcr.io/prefix-dev/pixi:noble" or "ubuntu:24.04@sha256:<digest>" (no spaces, no variables)',
   );
   const [, name, tag, digest] = REFERENCE.exec(text)!;
+  if (name.length > NAME_MAX) throw invalidOption(owner, option, value, NAME_MAX_ALLOWED);
   return { name, tag, digest };
 }
 

@@ -5,7 +5,7 @@
 import { BuildCache, GhcrWorkflowImage, GhcrWorkflowSpecOptions, ImagePlatform, WorkflowRecipe } from './options';
 import { TUTORIAL_DEFAULT_TAGS } from './tutorial-workflow';
 import { checkBranches, checkWorkflowName } from './workflow-text';
-import { PATH_COMPONENT } from '../docker/image-reference';
+import { NAME_MAX, NAME_MAX_ALLOWED, PATH_COMPONENT } from '../docker/image-reference';
 import { PixiDockerImageSpec } from '../docker/pixi-docker-image-spec';
 import { hasControlCharacter, invalidOption, requireOneOf } from '../util/validate';
 
@@ -52,6 +52,7 @@ export function resolveWorkflowSettings(options: GhcrWorkflowSpecOptions): Workf
   const platforms = checkPlatforms(options.platforms ?? [ImagePlatform.LINUX_AMD64], 'platforms');
   checkWorkflowName(OWNER, options.workflowName);
   checkBranches(OWNER, options.branches);
+  if (options.imageName !== undefined && options.imageName.length > NAME_MAX) throw invalidOption(OWNER, 'imageName', options.imageName, NAME_MAX_ALLOWED);
   if (options.imageName !== undefined && !IMAGE_NAME.test(options.imageName)) {
     throw invalidOption(OWNER, 'imageName', options.imageName, 'a lower-case GHCR repository such as "ghcr.io/my-lab/cuda-exercise", without tag');
   }

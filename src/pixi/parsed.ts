@@ -4,6 +4,7 @@
  * strict where pixi would fail.
  */
 import { readActivation } from './activation';
+import { ENVIRONMENT_NAME, ENVIRONMENT_NAME_ALLOWED } from './environment-name';
 import { gitDependenciesIn } from './git-dependencies';
 import { PixiManifestFile } from './manifest-file';
 import { checkAgainstPixiSchema } from './manifest-schema';
@@ -72,6 +73,8 @@ export function workspaceModelOf(document: Table, manifestFile: PixiManifestFile
   const environments: Record<string, EnvironmentModel> = {};
   for (const [name, env] of Object.entries(tableAt(root, 'environments'))) {
     const path = `${rootPath}environments.${name}`;
+    // pixi refuses any other name (EnvironmentName's regex, crates/pixi_manifest/src/environment.rs).
+    if (!ENVIRONMENT_NAME.test(name)) throw fail(`${rootPath}environments`, name, ENVIRONMENT_NAME_ALLOWED);
     const model = environmentModel(env, `${path}.`, context, fail);
     for (const feature of model.features) {
       if (!Object.prototype.hasOwnProperty.call(features, feature)) {
@@ -126,7 +129,7 @@ function featureModel(feature: Table, tablePath: string, context: DependencyCont
     .filter((t): t is { selector: string; value: NonNullable<typeof t.value> } => t.value !== undefined);
   return {
     platforms,
-    cuda: versionText(tableAt(feature, 'system-requirements').cuda),
+    cuda: versionText(tableAt(feature, 'system-requirements').cuda, `${tablePath}system-requirements.cuda`, fail),
     pathDependencies: pathDependenciesIn(feature, tablePath, context),
     gitDependencies: gitDependenciesIn(feature, tablePath, context.pool),
     activation: readActivation(feature, tablePath, fail),
@@ -167,7 +170,7 @@ function platformModel(entry: unknown, path: string, fail: Fail): PlatformModel 
   if (typeof subdir !== 'string') throw fail(`${path}.platform`, subdir, 'a conda subdir such as "linux-64"');
   const cuda = isTable(entry.cuda) ? entry.cuda.driver : entry.cuda;
   const name = entry.name ?? derivePlatformName(subdir, entry);
-  return { name: String(name), subdir, cuda: versionText(cuda) };
+  return { name: String(name), subdir, cuda: versionText(cuda, `${path}.cuda${isTable(entry.cuda) ? '.driver' : ''}`, fail) };
 }
 
 /**
@@ -183,9 +186,14 @@ function withReferencedSubdirs(platforms: PlatformModel[], features: FeatureMode
   return all;
 }
 
-/** TOML allows `cuda = 12` as well as `cuda = "12"`. */
-function versionText(value: unknown): string | undefined {
-  return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
+/**
+ * A CUDA version, which pixi reads only from a string (`TomlFromStr` takes a string: crates/pixi_toml/src/from_str.rs;
+ * a rich platform's `cuda` likewise, toml/platform.rs), though its schema allows a number: `cuda = 12.10` would be
+ * the float 12.1.
+ */
+function versionText(value: unknown, path: string, fail: Fail): string | undefined {
+  if (value === undefined || typeof value === 'string') return value;
+  throw fail(path, value, `a version in a string, such as "${String(value)}": pixi reads it only from a string (a TOML number is refused, and 12.10 would read 12.1)`);
 }
 
 function stringOrUndefined(value: unknown): string | undefined {

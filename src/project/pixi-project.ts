@@ -124,6 +124,9 @@ function build(project: PixiProject, given: PixiProjectOptions, names: OptionNam
   }
   addJobFiles(project, images, options, names);
   new GhcrWorkflow(project);
+  if (!(options.testWorkflow ?? true) && options.testTasks !== undefined) {
+    throw invalidOption(names.owner, names.of('testTasks'), options.testTasks, `nothing with ${names.of('testWorkflow')} off: only the test workflow runs them`);
+  }
   if (options.testWorkflow ?? true) new PixiTestWorkflow(project, { environments, tasks: options.testTasks });
   if (options.renovate ?? true) {
     if (options.renovatebot) {

@@ -74,3 +74,38 @@ describe('adopted manifests: any change ends in the typed error naming the key p
     expect(adopted).toBeGreaterThan(50);
   });
 });
+
+describe('adopted names and versions as pixi reads them (issue 32: GPU, __proto__ and cuda = 12.1 were taken)', () => {
+  /** pixi's own rule, copied from EnvironmentName (crates/pixi_manifest/src/environment.rs at the reference commit). */
+  const PIXI_ENVIRONMENT_NAME = /^[a-z0-9-]+$/;
+
+  test('an environment name is taken exactly when pixi\'s regex takes it', () => {
+    const name = fc.array(fc.constantFrom('a', 'Z', '0', '-', '_', '.', ' ', '\n', 'é', '__proto__'), { minLength: 1, maxLength: 5 }).map((parts) => parts.join(''));
+    fc.assert(fc.property(name, (environment) => {
+      const text = `[workspace]\nchannels = []\nplatforms = ["linux-64"]\n[feature.f]\n[environments]\n${JSON.stringify(environment)} = ["f"]\n`;
+      let taken = true;
+      try {
+        PixiWorkspaceSpec.parse(text, 'pixi.toml');
+      } catch (error) {
+        expect(error).toBeInstanceOf(PixiValidationError);
+        taken = false;
+      }
+      expect([environment, taken]).toEqual([environment, PIXI_ENVIRONMENT_NAME.test(environment)]);
+    }), { seed: SEED, numRuns: runs(300) });
+  });
+
+  test('a CUDA version that is a TOML number is refused, one in a string read as written', () => {
+    fc.assert(fc.property(fc.oneof(fc.integer({ min: 1, max: 99 }), fc.double({ min: 1, max: 99, noNaN: true })), fc.boolean(), (version, quoted) => {
+      const value = quoted ? JSON.stringify(String(version)) : String(version).includes('.') || Number.isInteger(version) ? String(version) : version.toFixed(1);
+      const text = `[workspace]\nchannels = []\nplatforms = ["linux-64"]\n[system-requirements]\ncuda = ${value}\n`;
+      let read: string | undefined;
+      try {
+        read = PixiWorkspaceSpec.parse(text, 'pixi.toml').environmentView('default', 'linux-64')?.cudaVersion;
+      } catch (error) {
+        expect(error).toBeInstanceOf(PixiValidationError);
+        read = undefined;
+      }
+      expect([value, read]).toEqual([value, quoted ? String(version) : undefined]);
+    }), { seed: SEED, numRuns: runs(200) });
+  });
+});

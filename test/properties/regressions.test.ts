@@ -304,3 +304,29 @@ describe('issue 32: a standalone Apptainer definition refuses what the build con
     expect([error.construct, error.option]).toEqual(['ApptainerDefinition', 'imageOptions.installInputs']);
   });
 });
+
+describe('issue 32: accepted although invalid, now refused as pixi refuses them', () => {
+  const manifest = (tail: string) => `[workspace]\nchannels = []\nplatforms = ["linux-64"]\n${tail}`;
+  test.each(['GPU', '__proto__', 'gpu\\nx', 'my_env'])('adopted environment name %j (pixi: lowercase letters, digits and "-")', (name) => {
+    const error = refusal(() => PixiWorkspaceSpec.parse(manifest(`[feature.f]\n[environments]\n"${name}" = ["f"]\n`), 'pixi.toml'));
+    expect([error.option, error.allowed]).toEqual(['pixi.toml environments', expect.stringContaining('lowercase letters, digits and "-"')]);
+  });
+
+  test.each([['cuda = 12.1', 12.1], ['cuda = 12', 12]])('adopted %s: a number pixi does not read (TomlFromStr takes a string)', (line, value) => {
+    const error = refusal(() => PixiWorkspaceSpec.parse(manifest(`[system-requirements]\n${line}\n`), 'pixi.toml'));
+    expect([error.option, error.value]).toEqual(['pixi.toml system-requirements.cuda', value]);
+  });
+});
+
+describe('issue 32: more values that were taken although invalid', () => {
+  const long = `ghcr.io/${'a'.repeat(250)}/x`;
+  test('an image name over 255 characters, as base image and as the workflow\'s image name', () => {
+    expect(refusal(() => new PixiDockerImageSpec({ baseImage: `${long}:1` })).option).toBe('baseImage');
+    expect(refusal(() => new GhcrWorkflowSpec([{ spec: new PixiDockerImageSpec() }], { imageName: long })).option).toBe('imageName');
+  });
+
+  test('testTasks with the test workflow off (README: every option is checked)', () => {
+    const error = refusal(() => new PixiProject({ name: 'p', outdir: tempRepository(), testWorkflow: false, testTasks: ['--help'] }));
+    expect(error.option).toBe('testTasks');
+  });
+});
