@@ -1,14 +1,17 @@
 import { spawnSync } from 'child_process';
 import * as fc from 'fast-check';
+import { Project } from 'projen';
 import { parse, stringify } from 'yaml';
 import { Fields, oneLine, optionSets, namedOption, runs, SEED } from './arbitraries';
 import {
-  ApptainerDefinitionSpec, GhcrWorkflowImage, GhcrWorkflowSpec, ImagePlatform, PixiDockerImageSpec, PixiValidationError, WorkflowRecipe,
+  ApptainerDefinitionSpec, GhcrWorkflow, GhcrWorkflowImage, GhcrWorkflowSpec, ImagePlatform, PixiDockerImage, PixiDockerImageSpec,
+  PixiValidationError, WorkflowRecipe,
 } from '../../src';
 import { writeBlockYaml } from '../../src/github/block-yaml';
 import { WORKFLOW_OPTIONS } from '../../src/github/option-shapes';
 import { resolveWorkflowSettings } from '../../src/github/workflow-settings';
 import { checkShape } from '../../src/util/shape';
+import { tempRepository } from '../helpers/project';
 import { securityFindings } from '../helpers/workflow-security';
 import { workflowFindings } from '../helpers/workflow-validators';
 
@@ -152,5 +155,28 @@ describe('branches: a name is taken exactly when git takes it (issue 32: fix#12 
       }
       expect([branch, accepted]).toEqual([branch, git.status === 0]);
     }), { seed: SEED, numRuns: runs(400) });
+  });
+});
+
+describe('images given to GhcrWorkflow are checked as the images it finds (issue 32: two subprojects\' Dockerfile were refused)', () => {
+  test('the same jobs, or the same refusal, whether the images are passed or found', () => {
+    const folder = fc.constantFrom('api', 'worker', 'services/api', 'Api', 'a-pi');
+    const dockerfile = fc.constantFrom('Dockerfile', 'Dockerfile.gpu');
+    const arbitraries = [fc.uniqueArray(folder, { minLength: 1, maxLength: 3 }), fc.array(dockerfile, { minLength: 3, maxLength: 3 })] as const;
+    fc.assert(fc.property(...arbitraries, (folders, dockerfiles) => {
+      const outcome = (explicit: boolean): unknown => {
+        const root = new Project({ name: 'lab', outdir: tempRepository() });
+        try {
+          const built = folders.map((dir, i) =>
+            new PixiDockerImage(new Project({ name: `p${i}`, parent: root, outdir: dir }), { dockerfile: dockerfiles[i], copySources: false }));
+          const workflow = new GhcrWorkflow(root, explicit ? { images: built } : {});
+          return Object.keys(workflow.spec().toWorkflow().jobs).sort();
+        } catch (error) {
+          expect(error).toBeInstanceOf(PixiValidationError);
+          return (error as PixiValidationError).allowed;
+        }
+      };
+      expect(outcome(true)).toEqual(outcome(false));
+    }), { seed: SEED, numRuns: runs(60) });
   });
 });
