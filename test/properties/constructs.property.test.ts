@@ -143,3 +143,34 @@ describe('the projen constructs: any options end in the typed error of the const
     expect(built).toBeGreaterThan(10);
   });
 });
+
+describe('PixiProject checks the options of parts that are off, and its job files (issues 28 and 32)', () => {
+  test('testTasks is refused with the test workflow off; job files are written exactly when asked for with a pinned image and a command', () => {
+    const sometimes = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { freq: 4, nil: undefined });
+    const options = fc.record({
+      testWorkflow: fc.option(fc.boolean(), { nil: undefined }),
+      // Refused either way (no such task, or no workflow to run it).
+      testTasks: fc.option(fc.constant(['--help']), { freq: 5, nil: undefined }),
+      htcondor: fc.option(fc.boolean(), { nil: undefined }),
+      slurm: fc.option(fc.boolean(), { nil: undefined }),
+      jobImage: sometimes(fc.constantFrom('ghcr.io/lab/p:sha-abc1234', 'ghcr.io/lab/p:sha-abc1234', 'ghcr.io/lab/p:latest')),
+      command: sometimes(fc.constantFrom(['python', '-m', 'app'], ['bash'])),
+    });
+    let built = 0;
+    fc.assert(fc.property(options, (given) => {
+      const outdir = tempRepository();
+      try {
+        const project = new PixiProject({ name: 'p', outdir, ...given } as any);
+        built++;
+        expect(given.testWorkflow === false && given.testTasks !== undefined).toBe(false);
+        const files = project.files.map((file) => file.path);
+        expect([files.includes('htcondor.default.sub'), files.includes('slurm.default.sh')]).toEqual([given.htcondor === true, given.slurm === true]);
+      } catch (error) {
+        expect(error).toBeInstanceOf(PixiValidationError);
+      } finally {
+        rmSync(outdir, { recursive: true, force: true });
+      }
+    }), { seed: SEED, numRuns: runs(150) });
+    expect(built).toBeGreaterThan(10);
+  });
+});

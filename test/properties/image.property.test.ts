@@ -144,3 +144,19 @@ describe('buildCommands: any text gives the typed error naming the command, or a
     }), { seed: SEED, numRuns: runs(300) });
   });
 });
+
+describe('image names up to the distribution grammar\'s 255 characters (issue 32: longer ones were taken)', () => {
+  test('a base image is taken exactly when its name, registry included, is at most 255 characters', () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 12 }), (segment, count) => {
+      const name = ['registry.example.org', ...Array.from({ length: count }, (_, i) => `${String.fromCharCode(97 + (i % 26))}${'x'.repeat(segment - 1)}`)].join('/');
+      let taken = true;
+      try {
+        new PixiDockerImageSpec({ baseImage: `${name}:1.0`, copySources: false });
+      } catch (error) {
+        expect(error).toBeInstanceOf(PixiValidationError);
+        taken = false;
+      }
+      expect([name.length, taken]).toEqual([name.length, name.length <= 255]);
+    }), { seed: SEED, numRuns: runs(200) });
+  });
+});
