@@ -457,8 +457,8 @@ export const MUTATIONS: Mutation[] = [
   },
   {
     property: 'an image refuses sources that do not exist',
-    file: 'src/docker/pixi-docker-image.ts',
-    in: 'PixiDockerImage.synthesize',
+    file: 'src/docker/image-inputs-exist.ts',
+    in: 'refuseMissingInputs',
     replace: 'if (sourceDir !== undefined && !exists(sourceDir)) {',
     with: 'if (sourceDir === "never") {',
     test: 'test/docker/pixi-docker-image.test.ts',
