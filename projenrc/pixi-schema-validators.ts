@@ -70,6 +70,22 @@ export function pixiSchemaValidatorCode(root: string, schemaFile: string): strin
     if (PYPI_REQUIREMENT.test(definition) && body.properties) body.properties['env-markers'] = { type: 'string' };
   }
   followParser(schema.$defs ?? {});
+  return compiledValidator(ajv, schema);
+}
+
+/**
+ * The CommonJS module whose `validate` checks a workflow against the vendored SchemaStore workflow schema: what
+ * `GhcrWorkflow` checks a workflow with its overrides against at synthesis (src/github/workflow-checks.ts).
+ */
+export const WORKFLOW_SCHEMA_VALIDATOR = { file: 'schemas/github-workflow-validator.js', schema: 'github-workflow.schema.json' } as const;
+
+export function workflowSchemaValidatorCode(root: string): string {
+  // As the tests compile it (test/helpers/workflow-validators.ts): the SchemaStore schema compiles only with strict off.
+  const ajv = new Ajv({ strict: false, validateSchema: false, validateFormats: false, inlineRefs: false, code: { source: true } });
+  return compiledValidator(ajv, JSON.parse(readFileSync(join(root, WORKFLOW_SCHEMA_VALIDATOR.file.replace(/[^/]+$/, WORKFLOW_SCHEMA_VALIDATOR.schema)), 'utf8')));
+}
+
+function compiledValidator(ajv: Ajv, schema: any): string {
   delete schema.$id;
   withoutAnnotations(schema);
   ajv.addSchema(schema, 'validate');

@@ -3,10 +3,10 @@
 # sudo. Elsewhere it names what to install and fails; a missing tool never makes a test skip.
 set -euo pipefail
 
-# npm test runs shellcheck on every generated script; npm run test:e2e builds and runs the images with buildah
-# (and runc), and again with Docker's BuildKit: Debian's docker.io, dockerd 20.10 and the client that drives it. The
+# npm test runs shellcheck on every generated script and jq in the workflow scripts it runs; npm run test:e2e builds
+# and runs the images with buildah (and runc), and again with Docker's BuildKit: Debian's docker.io, dockerd 20.10 and the client that drives it. The
 # job files' e2e tests start a single-node Slurm of their own: slurmctld, slurmd, the client commands and munge.
-TOOLS=(shellcheck buildah runc dockerd slurmctld slurmd sbatch munged)
+TOOLS=(shellcheck jq buildah runc dockerd slurmctld slurmd sbatch munged)
 
 # The package that holds a tool, where its name differs (Debian and Ubuntu).
 package_of() {

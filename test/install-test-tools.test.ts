@@ -4,7 +4,7 @@ import { join } from 'path';
 import { tempDir } from './helpers/temp';
 
 /*
- * README's test command begins with scripts/install-test-tools.sh: it installs shellcheck, buildah, runc,
+ * README's test command begins with scripts/install-test-tools.sh: it installs shellcheck, jq, buildah, runc,
  * dockerd (Debian's docker.io) and a Slurm (slurmctld, slurmd, slurm-client, munge) where it can, and elsewhere fails naming them; it never lets the tests run without them.
  */
 const SCRIPT = join(__dirname, '..', 'scripts', 'install-test-tools.sh');
@@ -23,12 +23,12 @@ function pathWith(...programs: string[]): string {
 test('with the tools present it does nothing', () => {
   const result = spawnSync('bash', [SCRIPT], { encoding: 'utf8' });
   expect(result.status).toBe(0);
-  expect(result.stdout).toContain('shellcheck buildah runc dockerd slurmctld slurmd sbatch munged present');
+  expect(result.stdout).toContain('shellcheck jq buildah runc dockerd slurmctld slurmd sbatch munged present');
 });
 
 test('without apt-get it fails and names what to install', () => {
   const result = spawnSync('/bin/bash', [SCRIPT], { encoding: 'utf8', env: { PATH: pathWith('id', 'cat') } });
   expect(result.status).toBe(1);
-  expect(result.stderr).toContain('install-test-tools: missing shellcheck buildah runc dockerd slurmctld slurmd sbatch munged');
-  expect(result.stderr).toContain('Debian/Ubuntu: sudo apt-get install shellcheck buildah runc docker.io slurmctld slurmd slurm-client munge');
+  expect(result.stderr).toContain('install-test-tools: missing shellcheck jq buildah runc dockerd slurmctld slurmd sbatch munged');
+  expect(result.stderr).toContain('Debian/Ubuntu: sudo apt-get install shellcheck jq buildah runc docker.io slurmctld slurmd slurm-client munge');
 });

@@ -4,11 +4,13 @@ import { invalidOption, requireMatch } from '../util/validate';
 const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
 /** A bracketed IPv6 address, as the grammar allows a host (`[::1]`, `[fd00::5]`). */
 const IPV6_HOST = '\\[[a-fA-F0-9:]*:[a-fA-F0-9:.]*\\]';
-const DOMAIN = `(?:(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|${IPV6_HOST})(?::[0-9]+)?)`;
+/** A registry host, with its port: a name, an IPv4 address or a bracketed IPv6 address. */
+export const DOMAIN = `(?:(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|${IPV6_HOST})(?::[0-9]+)?)`;
 export const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
 /** An image name without tag or digest (no look-around: Renovate's RE2 reads it too). */
 export const IMAGE_NAME = `(?:${DOMAIN}/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*`;
-const TAG = '[\\w][\\w.-]{0,127}';
+/** An image tag. */
+export const TAG = '[\\w][\\w.-]{0,127}';
 const DIGEST = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}';
 const REFERENCE = new RegExp(`^(${IMAGE_NAME})(?::(${TAG}))?(?:@(${DIGEST}))?$`);
 

@@ -4,15 +4,18 @@ import { GhcrWorkflowSpec } from './ghcr-workflow-spec';
 import { WORKFLOW_FIELDS, WORKFLOW_IMAGES, WORKFLOW_OPTIONS } from './option-shapes';
 import { GhcrWorkflowSpecOptions, ImagePlatform } from './options';
 import { projenActionResolver } from './projen-actions';
+import { workflowProblems } from './workflow-checks';
+import { Yaml, workflowYaml } from './workflow-model';
+import { applyOverrides, WorkflowOverride, workflowOverride } from './workflow-overrides';
 import { resolveWorkflowSettings, WORKFLOW_FILE } from './workflow-settings';
-import { renderWorkflowYaml } from './workflow-yaml';
+import { renderWorkflowData } from './workflow-yaml';
 import { ApptainerDefinition } from '../apptainer/apptainer-definition';
 import { PixiDockerImage } from '../docker/pixi-docker-image';
 import { namingRefusals, RefusalNaming } from '../errors/refusal-naming';
 import { enumOf } from '../util/enum-shape';
 import { RenderedFile } from '../util/rendered-file';
 import { keepRepositoryFiles } from '../util/repository-files';
-import { builtChecked, checkShape, instance, listOf, recordOf, struct } from '../util/shape';
+import { builtChecked, checkShape, instance, listOf, recordOf, STRING, struct } from '../util/shape';
 import { refuseTakenPaths } from '../util/taken-paths';
 import { refuseToOverwrite } from '../util/user-files';
 import { invalidOption } from '../util/validate';
@@ -34,6 +37,13 @@ export interface GhcrWorkflowOptions extends GhcrWorkflowSpecOptions {
    * @default - every image is built for `platforms`
    */
   readonly imagePlatforms?: Record<string, ImagePlatform[]>;
+
+  /**
+   * The tags of some images' Apptainer images in the Apptainer package, by the path of their Dockerfile from the
+   * repository root, e.g. `{ 'Dockerfile.gpu': 'cuda12' }`.
+   * @default - each image's id in the workflow (its environment)
+   */
+  readonly apptainerTags?: Record<string, string>;
 }
 
 /**
@@ -48,7 +58,11 @@ export class GhcrWorkflow extends Component {
   private readonly options: GhcrWorkflowSpecOptions;
   private readonly images?: PixiDockerImage[];
   private readonly imagePlatforms: Record<string, ImagePlatform[]>;
+  private readonly apptainerTags: Record<string, string>;
   private prepared?: GhcrWorkflowSpec;
+  private readonly overrides: WorkflowOverride[] = [];
+  /** The workflow's data with the overrides, once checked at synthesis. */
+  private overridden?: Yaml;
 
   /**
    * @param project any project of the tree; the workflow goes to the root
@@ -56,7 +70,7 @@ export class GhcrWorkflow extends Component {
    */
   public constructor(project: Project, options: GhcrWorkflowOptions = {}) {
     checkShape(OWNER, options, GHCR_WORKFLOW_OPTIONS);
-    const { images, imagePlatforms, ...given } = options;
+    const { images, imagePlatforms, apptainerTags, ...given } = options;
     const specOptions = builtChecked(WORKFLOW_OPTIONS, given);
     // Refused now, whether the images are given or found at synthesis.
     resolveWorkflowSettings(specOptions);
@@ -73,12 +87,51 @@ export class GhcrWorkflow extends Component {
     this.images = images;
     this.options = specOptions;
     this.imagePlatforms = imagePlatforms ?? {};
-    this.file = new RenderedFile(root, WORKFLOW_FILE, (marker) =>
-      renderWorkflowYaml(OWNER, this.checkedSpec()._render(projenActionResolver(root)), { headerComment: marker }), { committed: true });
+    this.apptainerTags = apptainerTags ?? {};
+    this.file = new RenderedFile(root, WORKFLOW_FILE, (marker) => renderWorkflowData(OWNER, this.workflowData(), { headerComment: marker }),
+      { committed: true });
   }
 
-  private checkedSpec(): GhcrWorkflowSpec {
-    return this.prepared ?? this.spec();
+  /**
+   * Sets a value in the workflow's YAML at a key path, for what no option covers, e.g.
+   * `addOverride('jobs.build-gpu.timeout-minutes', 360)`: keys as GitHub spells them, separated by `.` (`\.` for a dot
+   * inside a key), a list item by its index (`jobs.build-gpu.steps.0.name`). The workflow with its overrides is
+   * checked at synthesis (the workflow schema, actionlint, the trust rules); one that fails a check is not written.
+   * @param path the key path
+   * @param value YAML data: text, a number, true or false, null, a list or a plain object of them
+   */
+  public addOverride(path: string, value: any): void {
+    this.overrides.push(workflowOverride(OWNER, 'addOverride', path, value, false));
+  }
+
+  /**
+   * Removes the key (or list item) at a key path of the workflow's YAML, e.g. `addDeletionOverride('on.workflow_dispatch')`;
+   * checked as {@link addOverride} is.
+   * @param path the key path
+   */
+  public addDeletionOverride(path: string): void {
+    this.overrides.push(workflowOverride(OWNER, 'addDeletionOverride', path, undefined, true));
+  }
+
+  /** The workflow's data: as generated, or with the overrides once they passed the checks. */
+  private workflowData(): Yaml {
+    if (this.overridden) return this.overridden;
+    const generated = workflowYaml((this.prepared ?? this.spec())._render(projenActionResolver(this.project.root)));
+    return this.overrides.length === 0 ? generated : this.checkedOverrides(generated);
+  }
+
+  /** The overrides applied and the workflow checked, so that an override cannot silently break it. */
+  private checkedOverrides(generated: Yaml): Yaml {
+    const overridden = applyOverrides(generated, this.overrides);
+    const problems = workflowProblems(overridden, renderWorkflowData(OWNER, overridden, {}));
+    if (problems.length > 0) {
+      const [only] = this.overrides;
+      throw this.overrides.length === 1
+        ? invalidOption(OWNER, `${only.option}("${only.path}")`, only.value ?? null, `an override after which the workflow passes its checks: ${problems.join('; ')}`)
+        : invalidOption(OWNER, 'overrides', this.overrides.map((override) => override.path),
+          `overrides after which the workflow passes its checks: ${problems.join('; ')}`);
+    }
+    return overridden;
   }
 
   /** The workflow description, with the images known now. */
@@ -96,15 +149,18 @@ export class GhcrWorkflow extends Component {
         dockerfile: context === '.' ? image.spec.dockerfile : `${context}/${image.spec.dockerfile}`,
       };
     });
-    for (const [dockerfile, platforms] of Object.entries(this.imagePlatforms)) {
-      if (!described.some((image) => image.dockerfile === dockerfile)) {
-        throw invalidOption(OWNER, `imagePlatforms.${dockerfile}`, platforms,
-          `the Dockerfile of an image, from the repository root: ${described.map((image) => image.dockerfile).join(', ')}`);
+    for (const [option, values] of Object.entries({ imagePlatforms: this.imagePlatforms, apptainerTags: this.apptainerTags })) {
+      for (const [dockerfile, value] of Object.entries<unknown>(values)) {
+        if (!described.some((image) => image.dockerfile === dockerfile)) {
+          throw invalidOption(OWNER, `${option}.${dockerfile}`, value,
+            `the Dockerfile of an image, from the repository root: ${described.map((image) => image.dockerfile).join(', ')}`);
+        }
       }
     }
-    const withPlatforms = described.map(({ dockerfile, ...image }) => ({ ...image, platforms: this.imagePlatforms[dockerfile] }));
-    return namingRefusals(platformsByDockerfile(described.map((image) => image.dockerfile)),
-      () => new GhcrWorkflowSpec(builtChecked(WORKFLOW_IMAGES, withPlatforms), this.options));
+    const withOwnSettings = described.map(({ dockerfile, ...image }) =>
+      ({ ...image, platforms: this.imagePlatforms[dockerfile], apptainerTag: this.apptainerTags[dockerfile] }));
+    return namingRefusals(byDockerfile(described.map((image) => image.dockerfile)),
+      () => new GhcrWorkflowSpec(builtChecked(WORKFLOW_IMAGES, withOwnSettings), this.options));
   }
 
   /**
@@ -113,14 +169,18 @@ export class GhcrWorkflow extends Component {
    */
   public preSynthesize(): void {
     this.prepared = this.spec();
+    if (this.overrides.length > 0) this.overridden = this.workflowData();
   }
 }
 
-/** The spec names an image's platforms `images[i].platforms`; here the user wrote `imagePlatforms.<Dockerfile>`. */
-function platformsByDockerfile(dockerfiles: readonly string[]): RefusalNaming {
+/** The spec's options of one image, as the user wrote them here, by Dockerfile. */
+const BY_DOCKERFILE: Record<string, string> = { platforms: 'imagePlatforms', apptainerTag: 'apptainerTags' };
+
+/** The spec names an image's own settings `images[i].platforms`; here the user wrote `imagePlatforms.<Dockerfile>`. */
+function byDockerfile(dockerfiles: readonly string[]): RefusalNaming {
   return (parts) => {
-    const perImage = parts.construct === OWNER ? /^images\[(\d+)\]\.platforms(.*)$/.exec(parts.option) : null;
-    return perImage ? { ...parts, option: `imagePlatforms.${dockerfiles[Number(perImage[1])]}${perImage[2]}` } : parts;
+    const perImage = parts.construct === OWNER ? /^images\[(\d+)\]\.(platforms|apptainerTag)(.*)$/.exec(parts.option) : null;
+    return perImage ? { ...parts, option: `${BY_DOCKERFILE[perImage[2]]}.${dockerfiles[Number(perImage[1])]}${perImage[3]}` } : parts;
   };
 }
 
@@ -129,6 +189,7 @@ export const GHCR_WORKFLOW_OPTIONS = struct<GhcrWorkflowOptions>('the options of
   ...WORKFLOW_FIELDS,
   images: listOf(instance('a PixiDockerImage', (value) => PixiDockerImage.isPixiDockerImage(value))),
   imagePlatforms: recordOf(listOf(enumOf('ImagePlatform', ImagePlatform))),
+  apptainerTags: recordOf(STRING),
 });
 
 /** The image's build context: its project's directory, relative to the repository root. */

@@ -1,6 +1,7 @@
 import { github } from 'projen';
 import { ACTIONS, APPTAINER_VERSION, PinnedAction } from './actions';
-import { BuildCache, ImagePlatform } from './options';
+import { BuildCache, DefaultImageTag, ImagePlatform } from './options';
+import { RegistryCredentials } from './registries';
 import { triggers, unique } from './triggers';
 import { inContext, triggerPaths, WorkflowImage } from './workflow-images';
 import { StepInputs, Workflow } from './workflow-model';
@@ -111,6 +112,7 @@ function buildJob(image: WorkflowImage, context: Context, trusted: boolean): Job
       ...setUpSteps(image, context, trusted),
       { name: 'Build', id: 'build', uses: context.uses(ACTIONS.buildPush), with: buildInputs(image, trusted) },
       smokeTestStep(image, context.settings, trusted),
+      ...testCommandSteps(context.settings, trusted),
       ...(trusted ? digestSteps(image, context) : []),
     ],
   };
@@ -134,12 +136,22 @@ function matrixEntry(platform: ImagePlatform, settings: WorkflowSettings): Recor
 function setUpSteps(image: WorkflowImage, context: Context, trusted: boolean): JobStep[] {
   return [
     ...(image.freesDiskSpace ? [FREE_DISK_SPACE] : []),
-    { name: 'Checkout', uses: context.uses(ACTIONS.checkout), with: { 'persist-credentials': false } },
+    ...checkoutSteps(context),
     imageNameStep(context.settings),
     metadataStep(image, context),
     ...(context.settings.qemu ? [{ name: 'Set up QEMU', uses: context.uses(ACTIONS.setupQemu) }] : []),
     { name: 'Set up Docker Buildx', uses: context.uses(ACTIONS.setupBuildx) },
     ...(logsIn(image, trusted) ? [loginStep(context)] : []),
+    // Secrets are for the jobs that push alone: a pull request pulls without them.
+    ...(trusted ? context.settings.pullRegistries.map((login) => registryLoginStep(login, context, 'to pull from')) : []),
+  ];
+}
+
+/** The checkout, as the user asked for it, and the user's steps before the build. */
+function checkoutSteps(context: Context): JobStep[] {
+  return [
+    { name: 'Checkout', uses: context.uses(ACTIONS.checkout), with: { 'persist-credentials': false, ...context.settings.checkout } },
+    ...context.settings.preBuildSteps.map((step) => ({ ...step })),
   ];
 }
 
@@ -201,9 +213,11 @@ function publishJob(image: WorkflowImage, context: Context): Job {
     },
     imageNameStep(settings),
     loginStep(context),
+    ...settings.extraRegistries.map((target) => registryLoginStep(target, context, 'to publish to')),
     { name: 'Set up Docker Buildx', uses: uses(ACTIONS.setupBuildx) },
-    { ...metadataStep(image, context), env: { DOCKER_METADATA_ANNOTATIONS_LEVELS: 'index' } },
+    { ...metadataStep(image, context, settings.extraRegistries.map((target) => target.image)), env: { DOCKER_METADATA_ANNOTATIONS_LEVELS: 'index' } },
     {
+      // One index from the pushed digests, written under every tag of every registry: one digest for all names.
       name: 'Create the tagged index',
       id: 'index',
       env: { IMAGE: '${{ steps.image.outputs.name }}' },
@@ -252,10 +266,11 @@ function apptainerJob(image: WorkflowImage, context: Context, trusted: boolean):
   const env = { CONTEXT: image.context, DEFINITION: definition.file, SIF: definition.sifFile };
   const steps: JobStep[] = [
     ...(image.freesDiskSpace ? [FREE_DISK_SPACE] : []),
-    { name: 'Checkout', uses: uses(ACTIONS.checkout), with: { 'persist-credentials': false } },
+    ...checkoutSteps(context),
     // The package to push to; a pull request pushes nothing.
-    ...(trusted ? [imageNameStep(settings)] : []),
+    ...(trusted && settings.apptainerPackage === undefined ? [imageNameStep(settings)] : []),
     { name: 'Install Apptainer', uses: uses(ACTIONS.setupApptainer), with: { 'apptainer-version': APPTAINER_VERSION } },
+    ...(trusted ? settings.pullRegistries.map(apptainerLoginStep) : []),
     { name: 'Build the image', env: { ...env }, run: 'cd "$CONTEXT" || exit 1\nsudo apptainer build "$SIF" "$DEFINITION"\n' },
     { name: 'Test the image', env: { ...env }, run: 'cd "$CONTEXT" || exit 1\napptainer test "$SIF"\n' },
   ];
@@ -263,7 +278,7 @@ function apptainerJob(image: WorkflowImage, context: Context, trusted: boolean):
     steps.push({
       name: 'Push to GitHub Container Registry',
       // A package of its own (`<image>/apptainer`), so that `docker pull` never meets a SIF among the image's tags.
-      env: { ...env, PACKAGE: '${{ steps.image.outputs.name }}/apptainer', TAG: image.id, TOKEN: '${{ github.token }}' },
+      env: { ...env, PACKAGE: settings.apptainerPackage ?? '${{ steps.image.outputs.name }}/apptainer', TAG: image.apptainerTag, TOKEN: '${{ github.token }}' },
       run: [
         'cd "$CONTEXT" || exit 1',
         'echo "$TOKEN" | apptainer registry login --username "$GITHUB_ACTOR" --password-stdin oras://ghcr.io',
@@ -290,16 +305,24 @@ function imageNameStep(settings: WorkflowSettings): JobStep {
     : { name: 'Image name', id: 'image', run: 'echo "name=ghcr.io/${GITHUB_REPOSITORY,,}" >> "$GITHUB_OUTPUT"\n' };
 }
 
-function metadataStep(image: WorkflowImage, context: Context): JobStep {
+/** The metadata-action expressions of OPTIMIZED's own tags. */
+const DEFAULT_TAG_EXPRESSIONS: Record<DefaultImageTag, string[]> = {
+  [DefaultImageTag.LATEST]: ['type=raw,value=latest,enable={{is_default_branch}}'],
+  [DefaultImageTag.SHA]: ['type=sha'],
+  [DefaultImageTag.SEMVER]: ['type=semver,pattern={{version}}', 'type=semver,pattern={{major}}.{{minor}}'],
+};
+
+/** The tags of the images, for every name they are published under (a pull request's check loads it as `pr-<number>`). */
+function metadataStep(image: WorkflowImage, context: Context, extraImages: string[] = []): JobStep {
+  const { settings } = context;
   const tags = [
-    'type=raw,value=latest,enable={{is_default_branch}}',
-    'type=sha',
-    'type=semver,pattern={{version}}',
-    'type=semver,pattern={{major}}.{{minor}}',
+    ...settings.defaultTags.flatMap((tag) => DEFAULT_TAG_EXPRESSIONS[tag]),
     'type=ref,event=pr',
-    ...context.settings.tags,
+    ...settings.tags,
+    ...settings.rawTags.map((tag) => `type=raw,value=${tag}`),
   ];
-  const withInputs: StepInputs = { images: '${{ steps.image.outputs.name }}', tags: tags.map((t) => `${t}\n`).join('') };
+  const images = ['${{ steps.image.outputs.name }}', ...extraImages];
+  const withInputs: StepInputs = { images: images.length === 1 ? images[0] : images.map((name) => `${name}\n`).join(''), tags: tags.map((t) => `${t}\n`).join('') };
   if (image.tagSuffix) withInputs.flavor = `suffix=${image.tagSuffix},onlatest=true\n`;
   return { name: 'Docker meta', id: 'meta', uses: context.uses(ACTIONS.metadata), with: withInputs };
 }
@@ -311,6 +334,39 @@ function loginStep(context: Context): JobStep {
     uses: context.uses(ACTIONS.login),
     with: { registry: 'ghcr.io', username: '${{ github.actor }}', password: '${{ github.token }}' },
   };
+}
+
+/** A login with repository secrets: only in the jobs that push, which a pull request never runs. */
+function registryLoginStep(login: RegistryCredentials, context: Context, purpose: string): JobStep {
+  const username = 'secret' in login.username ? `\${{ secrets.${login.username.secret} }}` : login.username.name;
+  return {
+    name: `Log in ${purpose} ${login.registry}`,
+    uses: context.uses(ACTIONS.login),
+    with: { registry: login.registry, username, password: `\${{ secrets.${login.passwordSecret} }}` },
+  };
+}
+
+/** Apptainer pulls the definition's base image itself, with its own login. */
+function apptainerLoginStep(login: RegistryCredentials): JobStep {
+  return {
+    name: `Log Apptainer in to ${login.registry}`,
+    env: {
+      REGISTRY: login.registry,
+      USERNAME: 'secret' in login.username ? `\${{ secrets.${login.username.secret} }}` : login.username.name,
+      PASSWORD: `\${{ secrets.${login.passwordSecret} }}`,
+    },
+    run: 'echo "$PASSWORD" | apptainer registry login --username "$USERNAME" --password-stdin "docker://${REGISTRY}"\n',
+  };
+}
+
+/** The user's commands, each a step of its own, in the image as the smoke test runs it. */
+function testCommandSteps(settings: WorkflowSettings, trusted: boolean): JobStep[] {
+  const imageRef = trusted ? '${{ steps.image.outputs.name }}@${{ steps.build.outputs.digest }}' : '${{ steps.build.outputs.imageid }}';
+  return settings.testCommands.map((command, i) => ({
+    name: `Test ${i + 1}: ${command}`,
+    env: { IMAGE_REF: imageRef, TEST_COMMAND: command },
+    run: 'docker run --rm "$IMAGE_REF" bash -c "$TEST_COMMAND"\n',
+  }));
 }
 
 /** Runs against the pushed digest when trusted, against the loaded image in a pull request. */

@@ -1,3 +1,4 @@
+import { github } from 'projen';
 import { ApptainerDefinitionSpec } from '../apptainer/apptainer-definition-spec';
 import { PixiDockerImageSpec } from '../docker/pixi-docker-image-spec';
 import { IPixiWorkspace } from '../pixi/pixi-workspace-interface';
@@ -47,6 +48,63 @@ export enum BuildCache {
   NONE = 'none',
 }
 
+/** A registry beside GHCR that receives every published image (OPTIMIZED): the same index, by the same digest. */
+export interface RegistryTarget {
+  /**
+   * The image repository there, with its registry and without tag, e.g. `docker.io/my-lab/cuda-exercise`,
+   * `quay.io/my-lab/cuda-exercise` or `registry.example.org/group/cuda-exercise`.
+   */
+  readonly image: string;
+  /**
+   * The repository secret holding the user name to log in with.
+   * @default - the image's namespace (`my-lab` of `docker.io/my-lab/cuda-exercise`), the user name of a
+   * Docker Hub or Quay personal account
+   */
+  readonly usernameSecret?: string;
+  /** The repository secret holding the password or access token to log in with, e.g. `DOCKERHUB_TOKEN`. */
+  readonly passwordSecret: string;
+}
+
+/** A registry the builds log in to before they pull, for a private base image (OPTIMIZED). */
+export interface RegistryLogin {
+  /** The registry host, with its port if it has one, e.g. `registry.example.org` or `docker.io`. */
+  readonly registry: string;
+  /** The repository secret holding the user name. */
+  readonly usernameSecret: string;
+  /** The repository secret holding the password or access token. */
+  readonly passwordSecret: string;
+}
+
+/** Which git submodules the workflow's checkouts fetch. */
+export enum CheckoutSubmodules {
+  /** None. */
+  NONE = 'none',
+  /** The repository's own submodules. */
+  TOP_LEVEL = 'top-level',
+  /** Submodules and theirs, recursively. */
+  RECURSIVE = 'recursive',
+}
+
+/** How the jobs that build check out the repository (OPTIMIZED). */
+export interface WorkflowCheckoutOptions {
+  /** Submodules to fetch. @default CheckoutSubmodules.NONE */
+  readonly submodules?: CheckoutSubmodules;
+  /** The whole history and every tag (`fetch-depth: 0`), for version tools such as setuptools-scm. @default false */
+  readonly fullHistory?: boolean;
+  /** Git LFS files (model weights, data the image bakes in). @default false */
+  readonly lfs?: boolean;
+}
+
+/** A tag that OPTIMIZED workflows give every published image unless told otherwise. */
+export enum DefaultImageTag {
+  /** `latest`, for pushes to the default branch. */
+  LATEST = 'latest',
+  /** `sha-<7 hex>`, the commit: what job files name so that a job never runs a stale image. */
+  SHA = 'sha',
+  /** `1.2.3` and `1.2` for a pushed `v1.2.3` tag. */
+  SEMVER = 'semver',
+}
+
 /** Options shared by {@link GhcrWorkflowSpec} and {@link GhcrWorkflow}. */
 export interface GhcrWorkflowSpecOptions {
   /** Workflow layout. @default WorkflowRecipe.OPTIMIZED */
@@ -62,10 +120,46 @@ export interface GhcrWorkflowSpecOptions {
   readonly imageName?: string;
   /**
    * Extra `docker/metadata-action` tag expressions, e.g. `type=raw,value=noble-cuda-12.9`.
-   * OPTIMIZED always adds `latest` (default branch only), `sha` and semver tags on `v*` tags (pull requests push nothing).
+   * OPTIMIZED adds `defaultTags` and `rawTags` beside them (pull requests push nothing).
    * @default - none (TUTORIAL: `type=raw,value=latest` and `type=sha`)
    */
   readonly tags?: string[];
+  /**
+   * Which of OPTIMIZED's own tags the images get; `[]` for none (then `tags` or `rawTags` name them).
+   * @default [DefaultImageTag.LATEST, DefaultImageTag.SHA, DefaultImageTag.SEMVER]
+   */
+  readonly defaultTags?: DefaultImageTag[];
+  /** Fixed tags every published image gets (OPTIMIZED), e.g. `["noble-cuda-12.9"]`. @default - none */
+  readonly rawTags?: string[];
+  /**
+   * Registries beside GHCR that receive every published image (OPTIMIZED): one build, the index GHCR gets copied
+   * there by digest, so every name has the same digest. The publish jobs alone log in, with the named secrets.
+   * @default - GHCR only
+   */
+  readonly extraRegistries?: RegistryTarget[];
+  /**
+   * Registries the jobs that build and push log in to before they pull (a private base image), with the named secrets.
+   * Pull-request jobs hold no secret, so they pull without these: their check of an image whose base image only a
+   * secret reads fails.
+   * @default - none
+   */
+  readonly pullRegistries?: RegistryLogin[];
+  /** How the jobs that build check out the repository (OPTIMIZED). @default - no submodules, the last commit only, no LFS */
+  readonly checkout?: WorkflowCheckoutOptions;
+  /**
+   * Steps run before each build, in every job that builds (pull requests' included, with their job's read-only
+   * token and no secret), after the checkout: generate a file, download what the image bakes in (OPTIMIZED).
+   * Actions are pinned by full commit SHA; no step reads a secret or has an expression in `run:`.
+   * @default - none
+   */
+  readonly preBuildSteps?: github.workflows.JobStep[];
+  /**
+   * Shell commands run in each built image, through its entrypoint (activated), after the smoke test, e.g.
+   * `["pixi run --frozen test", "python -m pytest /app/src/tests"]` (OPTIMIZED). Pushes build the platform images
+   * by digest, untagged: a failing command stops the tagging, so no tag and no other registry ever names the image.
+   * @default - none
+   */
+  readonly testCommands?: string[];
   /** Platforms to build (OPTIMIZED). @default [ImagePlatform.LINUX_AMD64] */
   readonly platforms?: ImagePlatform[];
   /** Emulate other platforms with QEMU on amd64 runners instead of native arm64 runners. @default false */
@@ -96,6 +190,11 @@ export interface GhcrWorkflowSpecOptions {
    * GitHub's 10 GB Actions cache), BuildCache.GITHUB_ACTIONS for others
    */
   readonly buildCache?: BuildCache;
+  /**
+   * The GHCR package the Apptainer images are pushed to (OPTIMIZED), e.g. `ghcr.io/my-lab/cuda-exercise-sif`.
+   * @default - `<image name>/apptainer`
+   */
+  readonly apptainerPackage?: string;
 }
 
 /** One image built by the workflow. */
@@ -117,6 +216,11 @@ export interface GhcrWorkflowImage {
    * @default - the workflow's platforms
    */
   readonly platforms?: ImagePlatform[];
+  /**
+   * The tag of its Apptainer image in the Apptainer package (and `<tag>-sha-<7 hex>` per commit).
+   * @default - the image's id in the workflow (its environment)
+   */
+  readonly apptainerTag?: string;
 }
 
 /**

@@ -1,10 +1,13 @@
 import { GhcrWorkflowImage } from './options';
 import { ImageJobSettings } from './workflow-settings';
 import { ApptainerDefinitionSpec } from '../apptainer/apptainer-definition-spec';
+import { TAG } from '../docker/image-reference';
 import { WHOLE_CONTEXT } from '../docker/image-sources';
 import { PixiDockerImageSpec } from '../docker/pixi-docker-image-spec';
 import { LOCK_FILE } from '../pixi/manifest-file';
 import { invalidOption, requireRelativePath } from '../util/validate';
+
+const APPTAINER_TAG = new RegExp(`^${TAG}$`);
 
 /** An image as the workflow sees it: where it lives and what names its jobs and tags use. */
 export interface WorkflowImage extends ImageJobSettings {
@@ -16,6 +19,8 @@ export interface WorkflowImage extends ImageJobSettings {
   /** Tag suffix, e.g. `-gpu`; empty when the workflow has one image. */
   readonly tagSuffix: string;
   readonly apptainer?: ApptainerDefinitionSpec;
+  /** The tag of its Apptainer image. */
+  readonly apptainerTag: string;
 }
 
 /** Paths relative to the repository root. */
@@ -52,14 +57,34 @@ export function workflowImages(images: GhcrWorkflowImage[], settingsOf: (image: 
         `an image whose id differs from that of ${paths[first]} ("${id}"): rename its Dockerfile`);
     }
   });
+  const apptainerTags = images.map((image, i) => apptainerTagOf(image, i, ids[i]));
+  apptainerTags.forEach((tag, i) => {
+    const first = apptainerTags.indexOf(tag);
+    if (first !== i && images[i].apptainer && images[first].apptainer) {
+      throw invalidOption('GhcrWorkflow', `images[${i}].apptainerTag`, tag, `a tag other than that of ${paths[first]}'s Apptainer image`);
+    }
+  });
   return images.map((image, i) => ({
     spec: image.spec,
     context: contexts[i],
     id: ids[i],
     tagSuffix: images.length > 1 ? `-${ids[i]}` : '',
     apptainer: image.apptainer,
+    apptainerTag: apptainerTags[i],
     ...settingsOf(image, i),
   }));
+}
+
+/** The image's tag in the Apptainer package: its own, or its id. */
+function apptainerTagOf(image: GhcrWorkflowImage, i: number, id: string): string {
+  if (image.apptainerTag === undefined) return id;
+  const option = `images[${i}].apptainerTag`;
+  if (image.apptainer === undefined) throw invalidOption('GhcrWorkflow', option, image.apptainerTag, 'nothing for an image without an Apptainer definition');
+  // `<tag>-sha-<7 hex>` is a tag too: 128 characters at most.
+  if (!APPTAINER_TAG.test(image.apptainerTag) || image.apptainerTag.length > 128 - '-sha-0000000'.length) {
+    throw invalidOption('GhcrWorkflow', option, image.apptainerTag, 'an image tag: letters, digits, "_", "." and "-", at most 116, not starting with "." or "-"');
+  }
+  return image.apptainerTag;
 }
 
 /**

@@ -2,11 +2,16 @@
  * The one home of the GHCR workflow's defaults and checks: options in, settings out, each given or
  * defaulted once. Renderers take these settings and the resolved images, never the options.
  */
-import { BuildCache, GhcrWorkflowImage, GhcrWorkflowSpecOptions, ImagePlatform, WorkflowRecipe } from './options';
+import { github } from 'projen';
+import { checkoutInputs, checkPreBuildSteps } from './build-steps';
+import { BuildCache, DefaultImageTag, GhcrWorkflowImage, GhcrWorkflowSpecOptions, ImagePlatform, WorkflowRecipe } from './options';
+import { RegistryCredentials, RegistryPush, resolveExtraRegistries, resolvePullRegistries } from './registries';
 import { TUTORIAL_DEFAULT_TAGS } from './tutorial-workflow';
+import { StepInputs } from './workflow-model';
 import { checkBranches, checkWorkflowName } from './workflow-text';
-import { NAME_MAX, NAME_MAX_ALLOWED, PATH_COMPONENT } from '../docker/image-reference';
+import { NAME_MAX, NAME_MAX_ALLOWED, PATH_COMPONENT, TAG } from '../docker/image-reference';
 import { PixiDockerImageSpec } from '../docker/pixi-docker-image-spec';
+import { FinalImageKind } from '../docker/recipe';
 import { hasControlCharacter, invalidOption, requireOneOf } from '../util/validate';
 
 const OWNER = 'GhcrWorkflow';
@@ -16,13 +21,17 @@ const IMAGE_NAME = new RegExp(`^ghcr\\.io(?:/${PATH_COMPONENT}){2,}$`);
 const TAG_TYPES = ['raw', 'sha', 'ref', 'semver', 'pep440', 'match', 'schedule', 'edge'];
 const TAG_EXPRESSION = new RegExp(`^type=(${TAG_TYPES.join('|')})(,[a-z-]+=[^,]*)*$`);
 const ACTION_REF = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.\/-]+@[A-Za-z0-9_.\/-]+$/;
-/** What TUTORIAL refuses: it reproduces the lesson's workflow, which has none of them. */
+const RAW_TAG = new RegExp(`^${TAG}$`);
 /** Subdirs a platform needs in the pixi workspace. */
 const PLATFORM_SUBDIRS: Record<ImagePlatform, string> = {
   [ImagePlatform.LINUX_AMD64]: 'linux-64',
   [ImagePlatform.LINUX_ARM64]: 'linux-aarch64',
 };
-const OPTIMIZED_ONLY = ['imageName', 'platforms', 'qemu', 'smokeTest', 'attest', 'actionOverrides', 'freeDiskSpace', 'buildCache'] as const;
+/** What TUTORIAL refuses: it reproduces the lesson's workflow, which has none of them. */
+const OPTIMIZED_ONLY = [
+  'imageName', 'platforms', 'qemu', 'smokeTest', 'attest', 'actionOverrides', 'freeDiskSpace', 'buildCache', 'defaultTags', 'rawTags',
+  'extraRegistries', 'pullRegistries', 'checkout', 'preBuildSteps', 'testCommands', 'apptainerPackage',
+] as const;
 
 /** The workflow's settings, resolved: each given or defaulted, and checked. */
 export interface WorkflowSettings {
@@ -43,6 +52,22 @@ export interface WorkflowSettings {
   readonly attest: boolean;
   /** `uses:` references by action name, in place of the pinned ones. */
   readonly actionOverrides: Readonly<Record<string, string>>;
+  /** OPTIMIZED's own tags that the images get. */
+  readonly defaultTags: DefaultImageTag[];
+  /** Fixed tags. */
+  readonly rawTags: string[];
+  /** Registries beside GHCR that receive the published index. */
+  readonly extraRegistries: RegistryPush[];
+  /** Logins the jobs that push make before they build. */
+  readonly pullRegistries: RegistryCredentials[];
+  /** The checkout step's inputs beside `persist-credentials`. */
+  readonly checkout: StepInputs;
+  /** The user's steps before each build. */
+  readonly preBuildSteps: github.workflows.JobStep[];
+  /** Shell commands run in each built image. */
+  readonly testCommands: string[];
+  /** The GHCR package of the Apptainer images; undefined: `<image name>/apptainer`. */
+  readonly apptainerPackage?: string;
 }
 
 /** Checks the options that do not depend on the images, and gives each its value. */
@@ -62,6 +87,18 @@ export function resolveWorkflowSettings(options: GhcrWorkflowSpecOptions): Workf
     }
   });
   checkSmokeTest(options.smokeTest);
+  const testCommands = checkTestCommands(options.testCommands);
+  const defaultTags = checkDefaultTags(options.defaultTags);
+  const rawTags = options.rawTags ?? [];
+  rawTags.forEach((tag, i) => {
+    if (!RAW_TAG.test(tag)) throw invalidOption(OWNER, `rawTags[${i}]`, tag, 'an image tag: letters, digits, "_", "." and "-", at most 128, not starting with "." or "-"');
+  });
+  if (recipe === WorkflowRecipe.OPTIMIZED && defaultTags.length === 0 && rawTags.length === 0 && !(options.tags ?? []).some((tag) => !/\bevent=pr\b/.test(tag))) {
+    throw invalidOption(OWNER, 'defaultTags', defaultTags, 'at least one tag for a published image: a default tag, a raw tag or a tag expression');
+  }
+  if (options.apptainerPackage !== undefined && (!IMAGE_NAME.test(options.apptainerPackage) || options.apptainerPackage.length > NAME_MAX)) {
+    throw invalidOption(OWNER, 'apptainerPackage', options.apptainerPackage, 'a lower-case GHCR repository such as "ghcr.io/my-lab/cuda-exercise-sif", without tag');
+  }
   for (const [name, ref] of Object.entries(options.actionOverrides ?? {})) {
     if (!ACTION_REF.test(ref) || !ref.startsWith(`${name}@`)) {
       throw invalidOption(OWNER, `actionOverrides.${name}`, ref, `"${name}@<sha or tag>"`);
@@ -82,6 +119,14 @@ export function resolveWorkflowSettings(options: GhcrWorkflowSpecOptions): Workf
     smokeTest: options.smokeTest,
     attest: options.attest ?? true,
     actionOverrides: options.actionOverrides ?? {},
+    defaultTags,
+    rawTags,
+    extraRegistries: resolveExtraRegistries(options.extraRegistries),
+    pullRegistries: resolvePullRegistries(options.pullRegistries),
+    checkout: checkoutInputs(options.checkout),
+    preBuildSteps: checkPreBuildSteps(options.preBuildSteps),
+    testCommands,
+    apptainerPackage: options.apptainerPackage,
   };
 }
 
@@ -109,6 +154,10 @@ export function resolveImageSettings(
   }
   const platforms = image.platforms === undefined ? settings.platforms : checkPlatforms(image.platforms, option);
   checkWorkspacePlatforms(image.spec, platforms, option);
+  if (settings.testCommands.length > 0 && image.spec.finalImageKind === FinalImageKind.DISTROLESS) {
+    throw invalidOption(OWNER, 'testCommands', settings.testCommands,
+      `nothing for ${image.spec.dockerfile}, a distroless image without a shell to run them (its smokeTest runs a command without one)`);
+  }
   const cuda = image.spec.cudaVersion !== undefined;
   return {
     platforms,
@@ -136,6 +185,23 @@ export function checkPlatforms(platforms: ImagePlatform[], option: string): Imag
   platforms.forEach((platform, i) => requireOneOf(OWNER, `${option}[${i}]`, platform, Object.values(ImagePlatform)));
   if (new Set(platforms).size !== platforms.length) throw invalidOption(OWNER, option, platforms, 'each platform once');
   return [...platforms];
+}
+
+function checkDefaultTags(tags: DefaultImageTag[] | undefined): DefaultImageTag[] {
+  if (tags === undefined) return Object.values(DefaultImageTag);
+  tags.forEach((tag, i) => requireOneOf(OWNER, `defaultTags[${i}]`, tag, Object.values(DefaultImageTag)));
+  if (new Set(tags).size !== tags.length) throw invalidOption(OWNER, 'defaultTags', tags, 'each tag once');
+  return [...tags];
+}
+
+function checkTestCommands(commands: string[] | undefined): string[] {
+  (commands ?? []).forEach((command, i) => {
+    // `${{` would be expanded by GitHub before the shell sees it.
+    if (command.trim() === '' || hasControlCharacter(command) || command.includes('${{')) {
+      throw invalidOption(OWNER, `testCommands[${i}]`, command, 'a one-line shell command without "${{", e.g. "pixi run --frozen test"');
+    }
+  });
+  return [...(commands ?? [])];
 }
 
 function checkSmokeTest(smokeTest: string[] | undefined): void {

@@ -8,8 +8,12 @@ import { headerCommentOf } from '../util/shape';
  * pinned action. No anchors and aliases: GitHub reads them, but people and some linters do not expect them.
  */
 export function renderWorkflowYaml(owner: string, workflow: Workflow, options: unknown): string {
+  return renderWorkflowData(owner, workflowYaml(workflow), options);
+}
+
+/** The YAML text of workflow data (GitHub's keys), as {@link renderWorkflowYaml} writes it. */
+export function renderWorkflowData(owner: string, yaml: Yaml, options: unknown): string {
   const header = headerCommentOf(owner, options);
-  const yaml = workflowYaml(workflow);
   const text = writeBlockYaml(yaml) ?? stringifyWithYaml(yaml);
   return `${header ? `# ${header}\n\n` : ''}${commentPinnedActions(text)}`;
 }

@@ -29,6 +29,8 @@ function simple(allowed: string, test: (value: unknown) => boolean): Shape {
 export const STRING: Shape = simple('a string', (v) => typeof v === 'string' && !hasLoneSurrogate(v));
 /** true or false. */
 export const BOOLEAN: Shape = simple('true or false', (v) => typeof v === 'boolean');
+/** A finite number. */
+export const NUMBER: Shape = simple('a number', (v) => typeof v === 'number' && Number.isFinite(v));
 /** A whole number. */
 export const INTEGER: Shape = simple('a whole number', (v) => Number.isSafeInteger(v));
 /** An object that is not an array (a plain one or an instance, such as a parent project). */
