@@ -48,6 +48,9 @@ export function checkPreBuildSteps(steps: github.workflows.JobStep[] | undefined
     if (secret) {
       throw refuse(`.${secret[0]}`, secret[1], 'no secret: the steps run in pull requests\' jobs too, which hold none (the image\'s buildSecrets reach the builds that push)');
     }
-    return JSON.parse(JSON.stringify(step));
+    // An empty `env:` or `with:` is one GitHub's linters refuse: it is left out.
+    const copy = JSON.parse(JSON.stringify(step));
+    for (const field of ['env', 'with']) if (Object.keys(copy[field] ?? { x: 1 }).length === 0) delete copy[field];
+    return copy;
   });
 }

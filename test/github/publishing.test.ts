@@ -159,3 +159,14 @@ describe('extra registries get the same digest as GHCR, from one build', () => {
     expect(readFileSync(join(dir, 'output'), 'utf8')).toBe(`digest=sha256:${'c'.repeat(64)}\n`);
   });
 });
+
+test('testCommands: a failing command stops the tagging, so no tag and no other registry names the image', () => {
+  const jobs = parse(workflowOf({ testCommands: ['pixi run --frozen test'], extraRegistries: [{ image: 'docker.io/my-lab/x', passwordSecret: 'T' }] })).jobs;
+  const names = jobs['build-gpu'].steps.map((step: any) => step.name);
+  // The digest reaches the publish job only through the artifact uploaded after the tests; publish needs the build.
+  expect(names.indexOf('Test 1: pixi run --frozen test')).toBeGreaterThan(names.indexOf('Build'));
+  expect(names.indexOf('Test 1: pixi run --frozen test')).toBeLessThan(names.indexOf('Upload digest'));
+  expect(jobs['publish-gpu'].needs).toEqual(['build-gpu']);
+  // The pull request's check runs them too, on the loaded image.
+  expect(jobs['check-gpu'].steps.find((step: any) => step.env?.TEST_COMMAND)).toMatchObject({ env: { IMAGE_REF: '${{ steps.build.outputs.imageid }}' } });
+});

@@ -330,3 +330,12 @@ describe('issue 32: more values that were taken although invalid', () => {
     expect(error.option).toBe('testTasks');
   });
 });
+
+describe('issue 30: found by the workflow property once the new options joined it', () => {
+  test('a pre-build step with an empty env: written without it (actionlint: "env should not be empty")', async () => {
+    const spec = new GhcrWorkflowSpec([{ spec: new PixiDockerImageSpec({ copySources: false }) }], { preBuildSteps: [{ run: 'make data\n', env: {} }] });
+    const step = spec.toWorkflow().jobs['build-default'].steps.find((s: any) => s.run === 'make data\n');
+    expect(step).toEqual({ run: 'make data\n' });
+    expect(await actionlintFindings(spec.renderYaml())).toEqual([]);
+  });
+});

@@ -4,7 +4,7 @@ import { Project } from 'projen';
 import { parse, stringify } from 'yaml';
 import { Fields, oneLine, optionSets, namedOption, runs, SEED } from './arbitraries';
 import {
-  ApptainerDefinitionSpec, GhcrWorkflow, GhcrWorkflowImage, GhcrWorkflowSpec, ImagePlatform, PixiDockerImage, PixiDockerImageSpec,
+  ApptainerDefinitionSpec, CheckoutSubmodules, DefaultImageTag, GhcrWorkflow, GhcrWorkflowImage, GhcrWorkflowSpec, ImagePlatform, PixiDockerImage, PixiDockerImageSpec,
   PixiValidationError, WorkflowRecipe,
 } from '../../src';
 import { writeBlockYaml } from '../../src/github/block-yaml';
@@ -14,6 +14,9 @@ import { checkShape } from '../../src/util/shape';
 import { tempRepository } from '../helpers/project';
 import { securityFindings } from '../helpers/workflow-security';
 import { workflowFindings } from '../helpers/workflow-validators';
+
+/** Mostly `valid`, now and then `odd`. */
+const mostly = <T>(valid: fc.Arbitrary<T>, odd: fc.Arbitrary<T>): fc.Arbitrary<T> => fc.oneof({ weight: 8, arbitrary: valid }, { weight: 1, arbitrary: odd });
 
 /** The fields of GhcrWorkflowSpecOptions. */
 const WORKFLOW_FIELDS: Fields = {
@@ -28,6 +31,34 @@ const WORKFLOW_FIELDS: Fields = {
   smokeTest: fc.array(oneLine, { minLength: 1, maxLength: 3 }),
   attest: fc.boolean(),
   actionOverrides: fc.constantFrom({}, { 'docker/login-action': 'docker/login-action@v3' }),
+  // Issue 30: publishing elsewhere and the repository's own steps; mostly valid, sometimes odd (hostile values come from anyOptions).
+  defaultTags: fc.uniqueArray(fc.constantFrom(...Object.values(DefaultImageTag)), { minLength: 1 }),
+  rawTags: fc.array(mostly(fc.constantFrom('noble', 'cuda-12.9', 'v1_2'), fc.constantFrom('.hidden', 'a:b', '')), { maxLength: 2 }),
+  extraRegistries: fc.uniqueArray(fc.record({
+    image: mostly(fc.constantFrom('docker.io/my-lab/cuda', 'quay.io/lab/x', 'registry.example.org:5000/g/r', '[::1]:5000/pixi'), fc.constantFrom('my-lab/cuda', 'ghcr.io/a/b')),
+    usernameSecret: fc.option(mostly(fc.constantFrom('DOCKER_USER', 'user_2'), fc.constantFrom('2USER', 'GITHUB_USER', 'A}}')), { nil: undefined }),
+    passwordSecret: mostly(fc.constantFrom('DOCKERHUB_TOKEN', 'QUAY_TOKEN'), oneLine),
+  }, { requiredKeys: ['image', 'passwordSecret'] }), { maxLength: 2, selector: (target) => target.image.split('/')[0] }),
+  pullRegistries: fc.uniqueArray(fc.record({
+    registry: mostly(fc.constantFrom('registry.example.org', 'docker.io', 'localhost:5000'), fc.constantFrom('ghcr.io', 'a/b')),
+    usernameSecret: mostly(fc.constant('SITE_USER'), oneLine),
+    passwordSecret: mostly(fc.constant('SITE_TOKEN'), oneLine),
+  }), { maxLength: 2, selector: (login) => login.registry }),
+  checkout: fc.record({ submodules: fc.constantFrom(...Object.values(CheckoutSubmodules)), fullHistory: fc.boolean(), lfs: fc.boolean() }, { requiredKeys: [] }),
+  preBuildSteps: fc.array(fc.oneof(
+    // Scripts shellcheck takes: what a user writes in their own steps is theirs, not this library's to lint.
+    fc.record({
+      name: oneLine,
+      run: fc.constantFrom('make data\n', 'ls app\npython x.py\n', 'echo "$HOME" "it\'s"'),
+      env: fc.dictionary(fc.constantFrom('A', 'B_2'), oneLine, { maxKeys: 2 }),
+    }, { requiredKeys: ['run'] }),
+    fc.record({
+      uses: mostly(fc.constantFrom('actions/setup-python@a26af69be951a213d495a4c3e4e4022e16d87065', './.github/actions/fetch'), fc.constant('actions/setup-python@v5')),
+      with: fc.dictionary(fc.constantFrom('python-version', 'cache'), fc.oneof(oneLine, fc.boolean(), fc.integer()), { maxKeys: 2 }),
+    }, { requiredKeys: ['uses'] }),
+  ), { maxLength: 2 }),
+  testCommands: fc.array(oneLine, { maxLength: 2 }),
+  apptainerPackage: mostly(fc.constantFrom('ghcr.io/my-lab/sif', 'ghcr.io/a/b/c'), fc.constant('docker.io/a/b')),
 };
 
 /** One to three images that may share environments (`-dev` and `dev` too), contexts and Dockerfiles. */
@@ -92,6 +123,15 @@ describe('GhcrWorkflowSpec: any options and images give the typed error or a wor
         const apptainerTags = jobs.filter((id) => id.startsWith('apptainer-'))
           .map((id) => workflow.jobs[id].steps.find((step: any) => step.env?.TAG)?.env.TAG);
         expect(new Set(apptainerTags).size).toBe(apptainerTags.length);
+        // Every name and command comes out literally, where it belongs.
+        for (const id of jobs.filter((job) => job.startsWith('publish-'))) {
+          const meta = workflow.jobs[id].steps.find((step: any) => step.id === 'meta');
+          expect(String(meta.with.images).split('\n').filter(Boolean).slice(1)).toEqual((options.extraRegistries ?? []).map((target: any) => target.image));
+        }
+        for (const id of jobs.filter((job) => job.startsWith('build-') || job.startsWith('check-'))) {
+          const commands = workflow.jobs[id].steps.filter((step: any) => step.env?.TEST_COMMAND !== undefined).map((step: any) => step.env.TEST_COMMAND);
+          expect(commands).toEqual(options.testCommands ?? []);
+        }
       } else {
         expect(jobs).toHaveLength(given.length);
       }
