@@ -4,7 +4,8 @@ import { Project } from 'projen';
 import { parse, stringify } from 'yaml';
 import { Fields, oneLine, optionSets, namedOption, runs, SEED } from './arbitraries';
 import {
-  ApptainerDefinitionSpec, CheckoutSubmodules, DefaultImageTag, GhcrWorkflow, GhcrWorkflowImage, GhcrWorkflowSpec, ImagePlatform, PixiDockerImage, PixiDockerImageSpec,
+  ApptainerDefinitionSpec, CheckoutSubmodules, DefaultImageTag, GhcrWorkflow, GhcrWorkflowImage, GhcrWorkflowSpec, ImagePlatform, PixiDockerImage,
+  PixiDockerImageSpec,
   PixiValidationError, WorkflowRecipe,
 } from '../../src';
 import { writeBlockYaml } from '../../src/github/block-yaml';
@@ -16,7 +17,8 @@ import { securityFindings } from '../helpers/workflow-security';
 import { workflowFindings } from '../helpers/workflow-validators';
 
 /** Mostly `valid`, now and then `odd`. */
-const mostly = <T>(valid: fc.Arbitrary<T>, odd: fc.Arbitrary<T>): fc.Arbitrary<T> => fc.oneof({ weight: 8, arbitrary: valid }, { weight: 1, arbitrary: odd });
+const mostly = <T>(valid: fc.Arbitrary<T>, odd: fc.Arbitrary<T>): fc.Arbitrary<T> =>
+  fc.oneof({ weight: 8, arbitrary: valid }, { weight: 1, arbitrary: odd });
 
 /** The fields of GhcrWorkflowSpecOptions. */
 const WORKFLOW_FIELDS: Fields = {
@@ -44,7 +46,8 @@ const WORKFLOW_FIELDS: Fields = {
     usernameSecret: mostly(fc.constant('SITE_USER'), oneLine),
     passwordSecret: mostly(fc.constant('SITE_TOKEN'), oneLine),
   }), { maxLength: 2, selector: (login) => login.registry }),
-  checkout: fc.record({ submodules: fc.constantFrom(...Object.values(CheckoutSubmodules)), fullHistory: fc.boolean(), lfs: fc.boolean() }, { requiredKeys: [] }),
+  checkout: fc.record({ submodules: fc.constantFrom(...Object.values(CheckoutSubmodules)), fullHistory: fc.boolean(), lfs: fc.boolean() },
+    { requiredKeys: [] }),
   preBuildSteps: fc.array(fc.oneof(
     // Scripts shellcheck takes: what a user writes in their own steps is theirs, not this library's to lint.
     fc.record({
@@ -129,7 +132,8 @@ describe('GhcrWorkflowSpec: any options and images give the typed error or a wor
           expect(String(meta.with.images).split('\n').filter(Boolean).slice(1)).toEqual((options.extraRegistries ?? []).map((target: any) => target.image));
         }
         for (const id of jobs.filter((job) => job.startsWith('build-') || job.startsWith('check-'))) {
-          const commands = workflow.jobs[id].steps.filter((step: any) => step.env?.TEST_COMMAND !== undefined).map((step: any) => step.env.TEST_COMMAND);
+          const commands = workflow.jobs[id].steps.filter((step: any) => step.env?.TEST_COMMAND !== undefined)
+            .map((step: any) => step.env.TEST_COMMAND);
           expect(commands).toEqual(options.testCommands ?? []);
         }
       } else {
