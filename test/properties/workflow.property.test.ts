@@ -129,7 +129,7 @@ describe('GhcrWorkflowSpec: any options and images give the typed error or a wor
         // Every name and command comes out literally, where it belongs.
         for (const id of jobs.filter((job) => job.startsWith('publish-'))) {
           const meta = workflow.jobs[id].steps.find((step: any) => step.id === 'meta');
-          expect(String(meta.with.images).split('\n').filter(Boolean).slice(1)).toEqual((options.extraRegistries ?? []).map((target: any) => target.image));
+          expect(String(meta.with.images).split('\n').filter(Boolean).slice(1)).toEqual(((options.extraRegistries ?? []) as any[]).map((target) => target.image));
         }
         for (const id of jobs.filter((job) => job.startsWith('build-') || job.startsWith('check-'))) {
           const commands = workflow.jobs[id].steps.filter((step: any) => step.env?.TEST_COMMAND !== undefined)
