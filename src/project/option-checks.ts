@@ -8,6 +8,7 @@ import { OptionNames } from './option-names';
 import { PixiProjectOptions } from './options';
 import { IMAGE_CONTENT_FIELDS } from '../docker/option-shapes';
 import { PixiImageContentOptions } from '../docker/options';
+import { WORKFLOW_OPTIONS } from '../github/option-shapes';
 import { ANY, BOOLEAN, checkShape, INTEGERS, OBJECT, Shape, ShapeOf, STRING, STRINGS, struct } from '../util/shape';
 
 /** The options PixiProject declares itself, besides those of its images. */
@@ -31,6 +32,7 @@ const PROJECT_FIELDS: ShapeOf<ProjectOnly> = {
   testTasks: STRINGS,
   gitignore: STRINGS,
   gitattributes: STRINGS,
+  dockerWorkflow: WORKFLOW_OPTIONS,
 };
 
 /** The options PixiProject passes on to projen's GitHubProject; projen checks them further. The compiler keeps this list complete. */

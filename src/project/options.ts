@@ -1,5 +1,6 @@
 import { github } from 'projen';
 import { PixiImageContentOptions } from '../docker/options';
+import { GhcrWorkflowSpecOptions } from '../github/options';
 
 /**
  * Options for {@link PixiProject}: flat, so that `projen new` takes each as a command-line switch
@@ -107,4 +108,11 @@ export interface PixiProjectOptions extends github.GitHubProjectOptions, PixiIma
    * @default - none
    */
   readonly gitattributes?: string[];
+  /**
+   * Options of the GHCR workflow (`.github/workflows/docker.yaml`), which builds every image of the project:
+   * other registries, checkout, pre-build steps, test commands, tags (README "Publishing elsewhere").
+   * Its overrides go through `project.dockerWorkflow.addOverride(...)`.
+   * @default - the workflow's defaults
+   */
+  readonly dockerWorkflow?: GhcrWorkflowSpecOptions;
 }

@@ -21,7 +21,7 @@ import { PixiDockerImage } from '../docker/pixi-docker-image';
 import { DEFAULT_BASE_IMAGE } from '../docker/pixi-docker-image-spec';
 import { isUserError, shownBriefly, reportUserErrorsBriefly } from '../errors/brief-report';
 import { namingRefusals } from '../errors/refusal-naming';
-import { GhcrWorkflow } from '../github/ghcr-workflow';
+import { GHCR_WORKFLOW_OPTIONS, GhcrWorkflow } from '../github/ghcr-workflow';
 import { PixiTestWorkflow } from '../github/pixi-test-workflow';
 import { LOCK_FILE } from '../pixi/manifest-file';
 import { PixiWorkspace } from '../pixi/pixi-workspace';
@@ -44,6 +44,8 @@ export class PixiProject extends github.GitHubProject {
   public readonly workspace: PixiWorkspace;
   /** One image per environment. */
   public readonly images: PixiDockerImage[];
+  /** The GHCR workflow that builds and publishes the images (`addOverride` for what no option covers). */
+  public readonly dockerWorkflow: GhcrWorkflow;
 
   /**
    * @param options project options; invalid or unknown ones throw here, before anything is written
@@ -77,6 +79,7 @@ export class PixiProject extends github.GitHubProject {
     const built = namingRefusals(naming(this.outdir), () => reported(creating, this.outdir, () => build(this, checked, names, creating)));
     this.workspace = built.workspace;
     this.images = built.images;
+    this.dockerWorkflow = built.dockerWorkflow;
   }
 }
 
@@ -123,7 +126,8 @@ function build(project: PixiProject, given: PixiProjectOptions, names: OptionNam
     for (const image of images) new ApptainerDefinition(project, { image });
   }
   addJobFiles(project, images, options, names);
-  new GhcrWorkflow(project);
+  // Checked with PixiProject's options already.
+  const dockerWorkflow = new GhcrWorkflow(project, builtChecked(GHCR_WORKFLOW_OPTIONS, { ...options.dockerWorkflow }));
   if (!(options.testWorkflow ?? true) && options.testTasks !== undefined) {
     throw invalidOption(names.owner, names.of('testTasks'), options.testTasks, `nothing with ${names.of('testWorkflow')} off: only the test workflow runs them`);
   }
@@ -162,7 +166,7 @@ function build(project: PixiProject, given: PixiProjectOptions, names: OptionNam
     + ` (--install-inputs${selfInstall.copySources === false ? ', and --no-copy-sources: the package is in the image already' : ''}; kept in .projenrc.js).`,
   ] : [];
   new NextSteps(project, [...inferred, nextSteps(images.map((image) => image.spec), project.name, workspace.manifestFile, seeded, locked)].join('\n'));
-  return { workspace, images };
+  return { workspace, images, dockerWorkflow };
 }
 
 /** The options of `names` that are given. */

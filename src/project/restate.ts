@@ -4,6 +4,7 @@ import { PixiProjectOptions } from './options';
 import { IMAGE_CONTENT_FIELDS } from '../docker/option-shapes';
 import { PixiDockerImageOptions } from '../docker/options';
 import { RefusalNaming } from '../errors/refusal-naming';
+import { WORKFLOW_FIELDS } from '../github/option-shapes';
 import { PixiTestWorkflowOptions } from '../github/options';
 import { PixiWorkspaceOptions } from '../pixi/options';
 
@@ -47,6 +48,10 @@ export function projectNaming(names: OptionNames, note?: () => string): RefusalN
   return (parts) => {
     const noted = note === undefined ? parts : { ...parts, note: note() };
     const base = optionBase(parts.option);
+    // The workflow's options are PixiProject's dockerWorkflow struct, whole.
+    if (parts.construct === 'GhcrWorkflow' && Object.keys(WORKFLOW_FIELDS).includes(base)) {
+      return { ...noted, construct: names.owner, option: `${names.of('dockerWorkflow')}.${parts.option}`, allowed: parts.allowed };
+    }
     const of: Record<string, string | undefined> | undefined = (PROJECT_OPTION_OF as Record<string, Record<string, string>>)[parts.construct];
     const option = of?.[base];
     const allowed = cli ? inSwitches(parts.allowed) : parts.allowed;

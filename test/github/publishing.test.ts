@@ -8,8 +8,9 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { Project, Testing } from 'projen';
 import { parse } from 'yaml';
-import { ApptainerDefinition, CheckoutSubmodules, DefaultImageTag, GhcrWorkflow, GhcrWorkflowOptions, PixiDockerImage } from '../../src';
-import { tempImageRepository } from '../helpers/project';
+import { ApptainerDefinition, CheckoutSubmodules, DefaultImageTag, GhcrWorkflow, GhcrWorkflowOptions, PixiDockerImage, PixiProject } from '../../src';
+import { tempImageRepository, tempRepository } from '../helpers/project';
+import { refusal } from '../helpers/refusal';
 import { securityFindings } from '../helpers/workflow-security';
 import { workflowFindings } from '../helpers/workflow-validators';
 
@@ -169,4 +170,19 @@ test('testCommands: a failing command stops the tagging, so no tag and no other 
   expect(jobs['publish-gpu'].needs).toEqual(['build-gpu']);
   // The pull request's check runs them too, on the loaded image.
   expect(jobs['check-gpu'].steps.find((step: any) => step.env?.TEST_COMMAND)).toMatchObject({ env: { IMAGE_REF: '${{ steps.build.outputs.imageid }}' } });
+});
+
+describe('PixiProject: the workflow\'s options as dockerWorkflow, its overrides through project.dockerWorkflow', () => {
+  test('extra registries and an override reach docker.yaml', () => {
+    const project = new PixiProject({ name: 'lab', outdir: tempRepository(), dockerWorkflow: { extraRegistries: [{ image: 'docker.io/my-lab/lab', passwordSecret: 'T' }] } });
+    project.dockerWorkflow.addOverride('jobs.build-default.timeout-minutes', 300);
+    const workflow = parse(Testing.synth(project)['.github/workflows/docker.yaml']);
+    expect(workflow.jobs['build-default']['timeout-minutes']).toBe(300);
+    expect(workflow.jobs['publish-default'].steps.find((step: any) => step.id === 'meta').with.images).toContain('docker.io/my-lab/lab');
+  });
+
+  test('a refusal names PixiProject\'s option', () => {
+    const error = refusal(() => new PixiProject({ name: 'lab', outdir: tempRepository(), dockerWorkflow: { extraRegistries: [{ image: 'x', passwordSecret: 'T' }] } }));
+    expect([error.construct, error.option]).toEqual(['PixiProject', 'dockerWorkflow.extraRegistries[0].image']);
+  });
 });
