@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { Buildah } from './buildah';
-import { GIT_IDENTITY, packLibrary, PROJEN, run } from '../helpers/pack';
+import { GIT_IDENTITY, packLibrary, PROJEN, run, runFailing } from '../helpers/pack';
 import { tempDir } from '../helpers/temp';
 
 /*
@@ -42,5 +42,31 @@ describe.each(ENVIRONMENTS)('the new scaffold\'s %s image', (environment, cuda) 
   test('installed its environment with the CUDA version of the new workspace', () => {
     const record = buildah.withRootfs(tag, (root) => readFileSync(join(root, 'app', '.pixi', 'envs', environment, 'conda-meta', 'stub-install'), 'utf8'));
     expect(record.trim()).toBe(`environment=${environment} cuda=${cuda}`);
+  });
+});
+
+describe('the packed package checks a workflow override with its own actionlint, schema and trust rules (issue 30)', () => {
+  const projenrc = join(dir, '.projenrc.js');
+  const withOverride = (override: string) => {
+    const original = readFileSync(projenrc, 'utf8');
+    writeFileSync(projenrc, original.replace(/^project\.synth\(\);$/m, `${override}\nproject.synth();`));
+    return () => writeFileSync(projenrc, original);
+  };
+
+  test('an override that breaks the workflow fails npx projen with actionlint\'s message; a sound one is written', () => {
+    let restore = withOverride('project.dockerWorkflow.addOverride(\'jobs.publish-gpu.needs\', [\'nope\']);');
+    try {
+      const failure = runFailing(PROJEN, [], dir, { PROJEN_DISABLE_POST: 'true' });
+      expect(failure).toMatch(/invalid addOverride\("jobs.publish-gpu.needs"\) \["nope"\]; .*actionlint: \d+:\d+: job "publish-gpu" needs job "nope" which does not exist/);
+    } finally {
+      restore();
+    }
+    restore = withOverride('project.dockerWorkflow.addOverride(\'jobs.build-gpu.timeout-minutes\', 360);');
+    try {
+      run(PROJEN, [], dir, { PROJEN_DISABLE_POST: 'true' });
+      expect(readFileSync(join(dir, '.github', 'workflows', 'docker.yaml'), 'utf8')).toMatch(/^ {4}timeout-minutes: 360$/m);
+    } finally {
+      restore();
+    }
   });
 });
