@@ -36,14 +36,19 @@ export function patternsOf(text: string): string[] {
  * builder refuses such a `.dockerignore` (filepath.Match's ErrBadPattern); @balena/dockerignore, its port, throws.
  */
 export function unreadablePattern(patterns: readonly string[]): number {
-  return patterns.findIndex((pattern) => {
-    try {
-      ignore().add([pattern]).ignores('probe');
-      return false;
-    } catch {
-      return true;
-    }
-  });
+  // One matcher for all first: every synthesis reads the default patterns, which are all readable.
+  if (readable(patterns)) return -1;
+  return patterns.findIndex((pattern) => !readable([pattern]));
+}
+
+function readable(patterns: readonly string[]): boolean {
+  try {
+    // Docker reads every pattern for every path (the last match wins): one probe compiles them all.
+    ignore().add([...patterns]).ignores('probe');
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** A file or directory of the build context that an image needs, and who needs it. */
