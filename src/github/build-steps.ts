@@ -50,7 +50,7 @@ export function checkPreBuildSteps(steps: github.workflows.JobStep[] | undefined
     }
     // An empty `env:` or `with:` is one GitHub's linters refuse: it is left out.
     const copy = JSON.parse(JSON.stringify(step));
-    for (const field of ['env', 'with']) if (Object.keys(copy[field] ?? { x: 1 }).length === 0) delete copy[field];
+    for (const field of ['env', 'with']) if (copy[field] !== undefined && Object.keys(copy[field]).length === 0) delete copy[field];
     return copy;
   });
 }

@@ -39,8 +39,8 @@ function isHost(part: string): boolean {
   return part.includes('.') || part.includes(':') || part === 'localhost';
 }
 
-/** Each registry once: a runner's Docker keeps one login per host. */
-function refuseRepeatedHosts(option: string, hosts: string[], allowed: string): void {
+/** Each registry once (a runner's Docker keeps one login per host), and not GHCR, whose login is the job's token. */
+function refuseTakenHosts(option: string, hosts: string[], allowed: string): void {
   hosts.forEach((host, i) => {
     if (host === GHCR) throw invalidOption(OWNER, `${option}[${i}]`, host, allowed);
     if (hosts.indexOf(host) !== i) throw invalidOption(OWNER, `${option}[${i}]`, host, 'each registry once (a runner\'s Docker keeps one login per registry)');
@@ -59,7 +59,7 @@ export function resolveExtraRegistries(targets: RegistryTarget[] | undefined): R
     const username = target.usernameSecret === undefined ? { name: match[2] } : { secret: checkSecret(`${option}.usernameSecret`, target.usernameSecret) };
     return { image: target.image, registry: match[1], username, passwordSecret: checkSecret(`${option}.passwordSecret`, target.passwordSecret) };
   });
-  refuseRepeatedHosts('extraRegistries', pushes.map((push) => push.registry),
+  refuseTakenHosts('extraRegistries', pushes.map((push) => push.registry),
     'a registry other than ghcr.io: the images are published there already, as imageName');
   return pushes;
 }
@@ -77,7 +77,7 @@ export function resolvePullRegistries(logins: RegistryLogin[] | undefined): Regi
       passwordSecret: checkSecret(`${option}.passwordSecret`, login.passwordSecret),
     };
   });
-  refuseRepeatedHosts('pullRegistries', resolved.map((login) => login.registry),
+  refuseTakenHosts('pullRegistries', resolved.map((login) => login.registry),
     'a registry other than ghcr.io: the jobs read GHCR with their own token (give the repository access to a private package in its settings)');
   return resolved;
 }

@@ -29,8 +29,11 @@ function pullRequestCanRun(jobs: Record<string, Yaml>, id: string, seen: Set<str
 
 function pushes(step: Yaml): boolean {
   const inputs = step.with ?? {};
-  if (String(step.uses ?? '').startsWith('docker/build-push-action@')
-    && (String(inputs.push) !== 'false' && inputs.push !== undefined || /push=true/.test(String(inputs.outputs ?? '')))) return true;
+  if (String(step.uses ?? '').startsWith('docker/build-push-action@')) {
+    // `push` true or an expression, or an image output that pushes.
+    const pushInput = inputs.push !== undefined && String(inputs.push) !== 'false';
+    if (pushInput || /push=true/.test(String(inputs.outputs ?? ''))) return true;
+  }
   return PUSH_COMMAND.test(String(step.run ?? ''));
 }
 
